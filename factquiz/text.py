@@ -1,0 +1,64 @@
+"""Small text folds shared by the bank checks, the grader and the generator.
+
+No I/O and no third-party imports: both `bank` and `grading` stand on this.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Every character that a French text may use for an apostrophe or a hyphen/dash.
+APOSTROPHES = "'’‘ʼʹ`´′＇‛"
+HYPHENS = "-‐‑‒–—―−﹘﹣－"
+SOFT_HYPHEN = "\u00ad"
+_APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+_HYPH_RE = re.compile(f"[{re.escape(HYPHENS)}]")
+_SPACE_RE = re.compile(r"\s+")
+_QUOTE_MARKS = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
+
+
+def fold_for_quote(text: str) -> str:
+    """Fold what an evidence quote may legitimately differ in from its article.
+
+    Whitespace runs (including hard line breaks and non-breaking spaces) become one space,
+    apostrophes become ', dashes become -, soft hyphens vanish, guillemets become ".
+    """
+    text = unicodedata.normalize("NFC", text).replace(SOFT_HYPHEN, "")
+    text = _APOS_RE.sub("'", text)
+    text = _HYPH_RE.sub("-", text)
+    text = text.translate(_QUOTE_MARKS)
+    # Guillemets carry thin or non-breaking spaces inside them in French typography.
+    text = re.sub(r'"\s+', '"', text)
+    text = re.sub(r'\s+"', '"', text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining marks: `Choïgou` -> `Choigou`, `Élysée` -> `Elysee`."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_basic(text: str) -> str:
+    """Case-, accent-, punctuation- and spacing-insensitive form of a short answer."""
+    text = strip_accents(unicodedata.normalize("NFKC", text).replace(SOFT_HYPHEN, "")).casefold()
+    text = _APOS_RE.sub(" ", text)
+    text = _HYPH_RE.sub(" ", text)
+    text = "".join(c if c.isalnum() else " " for c in text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+# C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides/isolates that
+# can make a line read differently from what it holds (Trojan Source).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+def safe_text(text: object) -> str:
+    """Text that factquiz did not write, made inert for a terminal.
+
+    Control and bidi characters become visible `\\x1b`-style escapes, so an ANSI or OSC
+    sequence in a bank or an answer is shown, never obeyed. Rich markup is left to the
+    caller, which must print the result as `rich.text.Text`, never as markup.
+    """
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
