@@ -1,0 +1,343 @@
+"""The files a graded class leaves in its output folder, all written or none.
+
+- gradebook.csv: one row per student, safe to open in a spreadsheet (no formula injection);
+- results.yaml: every answer with its verdict, credit and reason;
+- review.yaml: the answers the grader could not decide, one entry per group, to fill in;
+- items.csv: Moodle's item statistics (see `analysis`).
+
+results.yaml and review.yaml are written by a small emitter of our own rather than
+`yamlio.dump_yaml`: PyYAML's pure-Python emitter needs about 25 µs a value, so a class of
+10,000 students by 50 items (500,000 answers, 3 million values) would take over a minute.
+Every string is double-quoted with the escapes YAML defines, which the guarded reader loads
+back identically (tests/test_batch_outputs.py proves it on hostile strings).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from factquiz.analysis import ItemStats
+from factquiz.bank_rules import Problem
+from factquiz.errors import FactquizError, Location
+from factquiz.yamlio import _fsync_dir
+
+if TYPE_CHECKING:  # batch imports this module's writers at run time
+    from factquiz.batch import ClassGrading
+
+OUTPUT_FILES = ("gradebook.csv", "results.yaml", "review.yaml", "items.csv")
+TEMP_PREFIX = ".factquiz-grade-"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+# --- YAML scalars ------------------------------------------------------------------------------
+
+# Outside YAML's printable set, or special inside double quotes, or a line break to YAML 1.1.
+_YAML_ESCAPE = re.compile(
+    '[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|["\\\\\u2028\u2029\ufeff]'
+)
+_NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group()
+    if c in _NAMED:
+        return _NAMED[c]
+    o = ord(c)
+    if 0xD800 <= o <= 0xDFFF:
+        return "\ufffd"  # a lone surrogate cannot be stored in UTF-8, nor escaped for libyaml
+    if o < 0x100:
+        return f"\\x{o:02x}"
+    return f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}"
+
+
+def yaml_str(text: str) -> str:
+    """A double-quoted YAML scalar that reads back as exactly `text`."""
+    return '"' + _YAML_ESCAPE.sub(_escape, text) + '"'
+
+
+def yaml_number(x: float) -> str:
+    """A number YAML reads as a number: at most 4 decimals, never an exponent."""
+    x = round(x, 4)
+    return str(int(x)) if x == int(x) else f"{x:.4f}".rstrip("0")
+
+
+def yaml_opt(text: str | None) -> str:
+    """A string, or YAML's null."""
+    return "null" if text is None else yaml_str(text)
+
+
+# --- CSV cells ---------------------------------------------------------------------------------
+
+
+def csv_text(text: str) -> str:
+    """A text cell a spreadsheet will not run: formula starts get a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_number(x: float | None, decimal_comma: bool = False) -> str:
+    """A number as a spreadsheet reads it: 2 decimals at most, a comma for French sheets."""
+    if x is None:
+        return ""
+    text = f"{round(x, 2):.2f}".rstrip("0").rstrip(".")
+    text = "0" if text in ("-0", "") else text
+    return text.replace(".", ",") if decimal_comma else text
+
+
+def _csv_writer(fh: IO[str], delimiter: str) -> Any:
+    return csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
+
+
+# --- the four files ----------------------------------------------------------------------------
+
+
+def percent(total: float, maximum: float) -> float:
+    """Total as a percentage of the maximum (0 when there is nothing to score)."""
+    return 100 * total / maximum if maximum else 0.0
+
+
+def passes(pct: float, pass_mark: float) -> bool:
+    """At or above the pass mark, compared as the gradebook shows it (2 decimals)."""
+    return round(pct, 2) >= round(pass_mark, 2)
+
+
+def write_gradebook(
+    fh: IO[str], grading: ClassGrading, delimiter: str = ",", pass_mark: float | None = None
+) -> None:
+    """student, total, maximum, percent, [passed], then the mark of each item."""
+    comma = delimiter == ";"
+    out = _csv_writer(fh, delimiter)
+    passed = ["passed"] if pass_mark is not None else []
+    out.writerow(
+        [
+            "student",
+            "total",
+            "maximum",
+            "percent",
+            *passed,
+            *(csv_text(it.id) for it in grading.items),
+        ]
+    )
+    marks = grading.form_marks()
+    maximum = grading.maximum
+    max_cell = csv_number(maximum, comma)
+    cells = [csv_number(m, comma) for m in marks]
+    for sheet, row in zip(grading.sheets, grading.answers, strict=True):
+        total = sum(marks[g] for g in row)
+        pct = percent(total, maximum)
+        verdict = [] if pass_mark is None else ["yes" if passes(pct, pass_mark) else "no"]
+        out.writerow(
+            [
+                csv_text(sheet.student),
+                csv_number(total, comma),
+                max_cell,
+                csv_number(pct, comma),
+                *verdict,
+                *(cells[g] for g in row),
+            ]
+        )
+
+
+def write_items(
+    fh: IO[str], grading: ClassGrading, stats: Sequence[ItemStats], delimiter: str = ","
+) -> None:
+    """One row per item: Moodle's statistics, in percent, and the flags raised."""
+    comma = delimiter == ";"
+    out = _csv_writer(fh, delimiter)
+    out.writerow(
+        [
+            "item",
+            "type",
+            "points",
+            "students",
+            "facility",
+            "sd",
+            "discrimination",
+            "efficiency",
+            "flags",
+            "prompt",
+        ]
+    )
+    for item, s in zip(grading.items, stats, strict=True):
+        numbers = (s.facility, s.sd, s.discrimination, s.efficiency)
+        out.writerow(
+            [
+                csv_text(item.id),
+                item.type,
+                csv_number(item.points, comma),
+                s.students,
+                *(csv_number(x, comma) for x in numbers),
+                "; ".join(s.flags),
+                csv_text(item.prompt),
+            ]
+        )
+
+
+def _verdict_lines(grading: ClassGrading, marks: list[float]) -> list[str]:
+    # Everything after the answer itself depends only on its form: build it once per form.
+    tails = []
+    for f, mark in zip(grading.forms, marks, strict=True):
+        v = f.verdict
+        decided = f"\n        decided: {yaml_str(f.decision)}" if f.decision else ""
+        tails.append(
+            f"\n        verdict: {yaml_str(v.verdict)}\n        credit: {yaml_number(v.credit)}"
+            f"\n        mark: {yaml_number(mark)}\n        reason: {yaml_str(v.reason)}{decided}\n"
+        )
+    return tails
+
+
+def results_lines(grading: ClassGrading) -> Iterator[str]:
+    """results.yaml, a piece at a time: each student, each answer, then the problems."""
+    marks = grading.form_marks()
+    tails = _verdict_lines(grading, marks)
+    heads = [f"      - item: {yaml_str(it.id)}\n        answer: " for it in grading.items]
+    answers = [yaml_str(f.text) for f in grading.forms]
+    yield "# factquiz grade: every answer with its verdict, credit and reason.\n"
+    yield f"bank: {yaml_str(grading.bank.id)}\nmaximum: {yaml_number(grading.maximum)}\n"
+    yield "students:\n" if grading.sheets else "students: []\n"
+    for sheet, row in zip(grading.sheets, grading.answers, strict=True):
+        total = sum(marks[f] for f in row)
+        yield (
+            f"  - student: {yaml_str(sheet.student)}\n    sheet: {yaml_str(str(sheet.origin))}\n"
+            f"    total: {yaml_number(total)}\n"
+            f"    percent: {yaml_number(round(percent(total, grading.maximum), 2))}\n"
+        )
+        yield "    answers:\n" if row else "    answers: []\n"
+        for head, fid in zip(heads, row, strict=True):
+            yield head + answers[fid] + tails[fid]
+    yield from problem_lines(grading.problems)
+
+
+def problem_lines(problems: Sequence[Problem]) -> Iterator[str]:
+    """The `problems:` list of results.yaml."""
+    yield "problems:\n" if problems else "problems: []\n"
+    for p in problems:
+        yield (
+            f"  - where: {yaml_str(str(p.where))}\n    severity: {yaml_str(p.severity)}\n"
+            f"    message: {yaml_str(p.message)}\n    hint: {yaml_str(p.hint)}\n"
+        )
+
+
+REVIEW_HEADER = """\
+# factquiz review: the answers the grader could not decide, one entry per distinct answer.
+# For each, write `decision: accept` or `decision: reject` (or leave it empty), then run
+#   factquiz grade BANK SHEETS... -o OUTDIR --overrides {review}
+# A decision applies to every student whose answer normalises to `normalized`; keep that line.
+# Add --learn to also write each accepted answer into the bank as a variant.
+"""
+
+
+Group = tuple[int, str]  # (item index, normalised answer)
+
+
+def group_forms(
+    grading: ClassGrading, wanted: set[Group]
+) -> dict[Group, tuple[list[str], dict[str, int]]]:
+    """For each wanted group: its students, and how many wrote each form of the answer."""
+    key_of = [f.group if f.group in wanted else None for f in grading.forms]
+    out: dict[Group, tuple[list[str], dict[str, int]]] = {}
+    for sheet, row in zip(grading.sheets, grading.answers, strict=True):
+        for fid in row:
+            key = key_of[fid]
+            if key is not None:
+                students, counts = out.setdefault(key, ([], {}))
+                students.append(sheet.student)
+                text = grading.forms[fid].text
+                counts[text] = counts.get(text, 0) + 1
+    return out
+
+
+def review_lines(grading: ClassGrading, review: str = "review.yaml") -> Iterator[str]:
+    """review.yaml: groups the grader sent to review or the teacher decided, by item."""
+    form_of = {(f.group, f.text): f for f in grading.forms}
+    wanted = {f.group for f in grading.forms if f.graded.verdict == "review" or f.decision}
+    found = group_forms(grading, wanted)
+    yield REVIEW_HEADER.format(review=review)
+    yield f"bank: {yaml_str(grading.bank.id)}\n"
+    by_item: dict[int, list[Group]] = {}
+    for key in sorted(found, key=lambda k: (-len(found[k][0]), k[1])):
+        by_item.setdefault(key[0], []).append(key)
+    yield "items:\n" if by_item else "items: []\n"
+    for i in sorted(by_item):
+        item = grading.items[i]
+        yield (
+            f"  - item: {yaml_str(item.id)}\n    prompt: {yaml_str(item.prompt)}\n"
+            f"    expected: {yaml_str(item.expected)}\n    answers:\n"
+        )
+        for key in by_item[i]:
+            students, counts = found[key]
+            shown = form_of[(key, most_common_form(counts))]
+            yield _review_entry(shown, students)
+
+
+def most_common_form(forms: dict[str, int]) -> str:
+    """The way most students wrote an answer (ties: the first in sorted order)."""
+    return min(forms, key=lambda f: (-forms[f], f))
+
+
+def _review_entry(form: Any, students: list[str]) -> str:
+    names = "".join(f"\n          - {yaml_str(s)}" for s in students)
+    decision = f" {form.decision}" if form.decision else ""
+    return (
+        f"      - answer: {yaml_str(form.text)}\n"
+        f"        normalized: {yaml_str(form.normalized)}\n"
+        f"        count: {len(students)}\n"
+        f"        reason: {yaml_str(form.graded.reason)}\n"
+        f"        students:{names}\n"
+        f"        decision:{decision}  # accept | reject\n"
+    )
+
+
+# --- writing the folder ------------------------------------------------------------------------
+
+Writer = Callable[[IO[str]], None]
+
+
+def write_folder(outdir: Path, writers: dict[str, Writer]) -> list[Path]:
+    """Write every file in a temporary folder inside `outdir`, then move them all into place.
+
+    A crash or Ctrl-C before the moves leaves the previous files as they were; the temporary
+    folder is removed, and a stray one from a killed run is swept next time.
+    """
+    from filelock import FileLock, Timeout
+
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FactquizError(
+            f"cannot create the output folder: {exc.strerror}", where=Location(str(outdir))
+        ) from None
+    lock = FileLock(str(outdir / ".factquiz-grade.lock"), timeout=5)
+    try:
+        with lock:
+            return _write_locked(outdir, writers)
+    except Timeout:
+        raise FactquizError(
+            "another `factquiz grade` is writing this folder",
+            where=Location(str(outdir)),
+            hint="wait for it to finish, or choose another -o folder",
+        ) from None
+
+
+def _write_locked(outdir: Path, writers: dict[str, Writer]) -> list[Path]:
+    for stray in outdir.glob(TEMP_PREFIX + "*"):
+        shutil.rmtree(stray, ignore_errors=True)
+    tmp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=outdir))
+    try:
+        for name, write in writers.items():
+            encoding = "utf-8-sig" if name.endswith(".csv") else "utf-8"  # BOM: Excel reads UTF-8
+            with open(tmp / name, "w", encoding=encoding, newline="") as fh:
+                write(fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+        for name in writers:
+            os.replace(tmp / name, outdir / name)
+        _fsync_dir(outdir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [outdir / name for name in writers]
