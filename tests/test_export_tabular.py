@@ -36,15 +36,10 @@ def test_kahoot_csv_has_kahoots_columns_and_one_row_per_choice_or_claim(bank, tm
         "Le communiqué ne contenait aucun <b>balisage</b> ni ]]>.",
         "Il pleuvait à Khasan.",
     ]
-    assert rows[0][1:] == [
-        "Oleg Kozhemyako",
-        "Alexander Kozlov",
-        "Sergueï Choïgou",
-        "",
-        "30",
-        "1,2",
-    ]
-    assert rows[2][1:4] == ["Confirmé par les sources", "Démenti par les sources", "Absent des sources"]  # fmt: skip
+    people = ["Oleg Kozhemyako", "Alexander Kozlov", "Sergueï Choïgou"]
+    assert rows[0][1:] == [*people, "", "30", "1,2"]
+    verdicts = ["Confirmé par les sources", "Démenti par les sources", "Absent des sources"]
+    assert rows[2][1:4] == verdicts
     assert [r[6] for r in rows[1:]] == ["1", "2", "3"]
     left_out = {n.item_id for n in result.notes if "left out" in n.message}
     assert left_out == {"khasan-welcome", "both-hosts", "hostile-note", "resolution-year"}
