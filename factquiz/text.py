@@ -62,3 +62,33 @@ def safe_text(text: object) -> str:
     caller, which must print the result as `rich.text.Text`, never as markup.
     """
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def find_folded(text: str, part: str) -> tuple[int, int] | None:
+    """Where `part` stands in `text` as (start, end), ignoring case, accents, spacing and the
+    forms of apostrophes and dashes; None if it does not."""
+    folded: list[str] = []
+    origin: list[int] = []  # index in `text` of each folded character
+    for i, c in enumerate(text):
+        for f in _fold_char(c):
+            if f == " " and folded and folded[-1] == " ":
+                continue
+            folded.append(f)
+            origin.append(i)
+    needle = _SPACE_RE.sub(" ", "".join(_fold_char(c) for c in part)).strip()
+    if not needle:
+        return None
+    start = "".join(folded).find(needle)
+    if start < 0:
+        return None
+    return origin[start], origin[start + len(needle) - 1] + 1
+
+
+def _fold_char(c: str) -> str:
+    if c in APOSTROPHES:
+        return "'"
+    if c in HYPHENS:
+        return "-"
+    if c.isspace():
+        return " "
+    return strip_accents(c).casefold()
