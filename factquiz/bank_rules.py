@@ -99,6 +99,7 @@ class _Checker:
         self.base = base
         self.report = report
         self.file_text: dict[str, str | None] = {}
+        self.typos: set[tuple[int, str]] = set()  # (id of mapping, key a typo stands for)
 
     # -- reporting ----------------------------------------------------------------------
     def error(self, where: Location, message: str, hint: str = "") -> None:
@@ -114,26 +115,35 @@ class _Checker:
                 continue
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed: {', '.join(allowed)}"
+            if close:
+                self.typos.add((id(m), close[0]))
             self.error(key_where(self.name, m, key), f"unknown key '{key}' in {what}", hint)
+
+    def missing(self, m: YamlMap, key: str, hint: str = "") -> None:
+        """Report a missing key, unless a misspelt key standing for it was reported already."""
+        if (id(m), key) not in self.typos:
+            self.error(where(self.name, m), f"missing required key '{key}'", hint)
 
     def text(self, m: YamlMap, key: str, required: bool = False) -> str | None:
         value = m.get(key)
         if value is None:
             if required:
-                self.error(where(self.name, m), f"missing required key '{key}'")
+                self.missing(m, key)
             return None
-        return self.as_text(value, where(self.name, m, key), key)
+        return self.as_text(value, m, key, key)
 
-    def as_text(self, value: Any, at: Location, what: str) -> str | None:
-        if isinstance(value, str):
-            if not value.strip():
-                self.error(at, f"'{what}' is empty")
-                return None
+    def as_text(self, value: Any, container: Any, key: Any, what: str) -> str | None:
+        """`value` if it is non-blank text; else an error at container[key]."""
+        if type(value) is str and not value.isspace():
             return value
+        at = where(self.name, container, key)
+        if isinstance(value, str):
+            self.error(at, f"'{what}' is empty")
+            return None
         self.error(
             at,
             f"'{what}' must be text, but YAML read {_describe(value)} ({value!r})",
-            "quote it, e.g. \"no\" or \"2006\"",
+            'quote it, e.g. "no" or "2006"',
         )
         return None
 
@@ -144,7 +154,7 @@ class _Checker:
         if not isinstance(value, YamlSeq):
             self.error(where(self.name, m, key), f"'{key}' must be a list")
             return ()
-        out = (self.as_text(v, where(self.name, value, i), key) for i, v in enumerate(value))
+        out = (self.as_text(v, value, i, key) for i, v in enumerate(value))
         return tuple(t for t in out if t is not None)
 
     # -- the bank -----------------------------------------------------------------------
@@ -261,10 +271,12 @@ class _Checker:
         ids: dict[str, int] = {}
         prompts: dict[str, int] = {}
         for i, m in enumerate(raw):
-            at = where(self.name, raw, i)
             if not isinstance(m, YamlMap):
-                self.error(at, f"an item must be a mapping, not {_describe(m)}")
+                self.error(
+                    where(self.name, raw, i), f"an item must be a mapping, not {_describe(m)}"
+                )
                 continue
+            line = m.mark.line
             item = self.item(m, sources)
             if item is None:
                 continue
@@ -274,20 +286,19 @@ class _Checker:
                     f"duplicate item id {item.id!r} (first at line {ids[item.id]})",
                     "item ids must be unique: scores are kept by id",
                 )
-            ids.setdefault(item.id, at.line or 0)
+            ids.setdefault(item.id, line)
             folded = fold_basic(item.prompt)
             if folded in prompts:
                 self.warn(
                     where(self.name, m, "prompt"),
                     f"same prompt as the item at line {prompts[folded]}",
                 )
-            prompts.setdefault(folded, at.line or 0)
+            prompts.setdefault(folded, line)
             out.append(item)
         return tuple(out)
 
     def item(self, m: YamlMap, sources: dict[str, Source]) -> Item | None:
         self.keys(m, ITEM_KEYS, "an item")
-        at = where(self.name, m)
         item_id = self.text(m, "id", required=True)
         if item_id and not ITEM_ID_RE.match(item_id):
             self.error(
@@ -311,7 +322,11 @@ class _Checker:
         if not (item_id and kind and prompt):
             return None
         if evidence is None:
-            self.warn(at, f"item {item_id!r} has no evidence", "quote the sentence that proves it")
+            self.warn(
+                where(self.name, m),
+                f"item {item_id!r} has no evidence",
+                "quote the sentence that proves it",
+            )
         return Item(
             item_id, kind, prompt, answers, choices, require, reject, verdict, evidence, **extra
         )
@@ -336,10 +351,12 @@ class _Checker:
                 )
             return (), (), verdict, "any"
         if "verdict" in m and kind:
-            self.error(key_where(self.name, m, "verdict"), f"only claim items take a verdict")
+            self.error(key_where(self.name, m, "verdict"), "only claim items take a verdict")
         require = self.text(m, "require") or "any"
         if require not in ("any", "all"):
-            self.error(where(self.name, m, "require"), f"require must be any or all, not {require!r}")
+            self.error(
+                where(self.name, m, "require"), f"require must be any or all, not {require!r}"
+            )
             require = "any"
         answers = self.answers(m)
         choices: tuple[str, ...] = ()
@@ -355,40 +372,45 @@ class _Checker:
 
     def answers(self, m: YamlMap) -> tuple[tuple[str, ...], ...]:
         raw = m.get("answers")
-        at = where(self.name, m, "answers")
         if raw is None:
-            self.error(where(self.name, m), "missing required key 'answers'")
+            self.missing(m, "answers")
             return ()
         if isinstance(raw, str):
-            raw_list: list[Any] = [raw]
-            marks = [at]
+            pairs: list[tuple[Any, Any, Any]] = [(raw, m, "answers")]
         elif isinstance(raw, YamlSeq):
-            raw_list = list(raw)
-            marks = [where(self.name, raw, i) for i in range(len(raw))]
+            pairs = [(v, raw, i) for i, v in enumerate(raw)]
         else:
-            self.error(at, f"'answers' must be a list, not {_describe(raw)}")
+            self.error(
+                where(self.name, m, "answers"), f"'answers' must be a list, not {_describe(raw)}"
+            )
             return ()
         out: list[tuple[str, ...]] = []
-        for value, mark in zip(raw_list, marks, strict=True):
+        errors_before = len(self.report.errors)
+        for value, container, key in pairs:
             if isinstance(value, YamlSeq):
-                variants = [self.as_text(v, where(self.name, value, j), "answers")
-                            for j, v in enumerate(value)]  # fmt: skip
+                variants = [self.as_text(v, value, j, "answers") for j, v in enumerate(value)]
                 kept = tuple(v for v in variants if v)
                 if kept:
                     out.append(kept)
                 elif not value:
-                    self.error(mark, "an answer's list of variants is empty")
+                    self.error(
+                        where(self.name, container, key), "an answer's list of variants is empty"
+                    )
             else:
-                text = self.as_text(value, mark, "answers")
+                text = self.as_text(value, container, key, "answers")
                 if text:
                     out.append((text,))
-        if not out and not self.report.errors:
-            self.error(at, "no non-empty answer", "give at least one accepted answer")
+        if not out and len(self.report.errors) == errors_before:
+            self.error(
+                where(self.name, m, "answers"),
+                "no non-empty answer",
+                "give at least one accepted answer",
+            )
         return tuple(out)
 
     def choices(self, m: YamlMap, answers: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
         if "choices" not in m:
-            self.error(where(self.name, m), "a choice item needs 'choices'")
+            self.missing(m, "choices", "a choice item lists its choices")
             return ()
         choices = self.text_list(m, "choices")
         at = where(self.name, m, "choices")

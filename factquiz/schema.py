@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factquiz.bank import ITEM_TYPES, VERDICTS, SKILLS
+from factquiz.bank import ITEM_TYPES, SKILLS, VERDICTS
 
 SCHEMA_ID = "https://factquiz.invalid/schema/bank-v1.json"
 

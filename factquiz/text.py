@@ -34,19 +34,24 @@ def fold_for_quote(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
+# The combining-mark blocks: Latin, Greek and Cyrillic accents, and their extensions.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def strip_accents(text: str) -> str:
     """Remove combining marks: `Choïgou` -> `Choigou`, `Élysée` -> `Elysee`."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def fold_basic(text: str) -> str:
     """Case-, accent-, punctuation- and spacing-insensitive form of a short answer."""
     text = strip_accents(unicodedata.normalize("NFKC", text).replace(SOFT_HYPHEN, "")).casefold()
-    text = _APOS_RE.sub(" ", text)
-    text = _HYPH_RE.sub(" ", text)
-    text = "".join(c if c.isalnum() else " " for c in text)
-    return _SPACE_RE.sub(" ", text).strip()
+    return _NOT_WORD.sub(" ", text).strip()
 
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides/isolates that

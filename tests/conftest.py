@@ -12,7 +12,9 @@ BUNDLED_BANK = ROOT / "question_banks" / "kim-russie-2023.yaml"
 
 
 @pytest.fixture(autouse=True)
-def factquiz_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def factquiz_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point FACTQUIZ_HOME at a fresh folder, and keep the student name out of the env."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("FACTQUIZ_HOME", str(home))

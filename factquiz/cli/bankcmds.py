@@ -14,7 +14,10 @@ from factquiz.cli.guard import guarded
 @app.command()
 @guarded
 def validate(
-    banks: Annotated[list[Path], typer.Argument(help="Bank files to check.", show_default=False)],
+    banks: Annotated[
+        list[Path],
+        typer.Argument(help="Bank files to check.", metavar="BANK...", show_default=False),
+    ],
 ) -> None:
     """Check banks against every rule of the format; list each problem as file:line:col."""
     from factquiz.bank_rules import check_bank
@@ -74,7 +77,9 @@ def banks() -> None:
         report = check_bank(path)
         if report.bank is None:
             n = len(report.errors)
-            t.add_row(*ui.cells(path.stem, f"(invalid: {n} error{'s' * (n != 1)})", "", "", "", "", path))
+            t.add_row(
+                *ui.cells(path.stem, f"(invalid: {n} error{'s' * (n != 1)})", "", "", "", "", path)
+            )
             continue
         b = report.bank
         counts = b.counts_by_type()
