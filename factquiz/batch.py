@@ -1,0 +1,420 @@
+"""Grading a whole class: every answer sheet against one bank, then the teacher's decisions.
+
+Answers are grouped by item and normalised text before grading: a class writes the same few
+answers again and again, so each group is graded once, shown to the teacher once and decided
+once (one decision for the 30 students who wrote the same thing). Nothing here prints:
+progress goes through a callback. The files a teacher keeps are written by `gradebook`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factquiz.analysis import ClassStats, ItemStats, class_stats, items_stats
+from factquiz.bank import Bank, Item, load_bank, resolve_bank
+from factquiz.bank_rules import Problem
+from factquiz.errors import FactquizError, Location, UsageError
+from factquiz.gradebook import (
+    group_forms,
+    most_common_form,
+    passes,
+    percent,
+    results_lines,
+    review_lines,
+    write_folder,
+    write_gradebook,
+    write_items,
+)
+from factquiz.learn import LearnReport, Variant, learn_variants
+from factquiz.sheets import AnswerSheet, read_sheets, student_key
+from factquiz.yamlio import YamlMap, YamlSeq, read_yaml, where
+
+Progress = Callable[[str, int, int], None]
+DECISIONS = ("accept", "reject")
+GRADING_CHUNK = 2_000  # distinct answers per progress step
+
+_DECIDED_REASON = {
+    ("fr", "accept"): "Réponse acceptée par l'enseignant.",
+    ("fr", "reject"): "Réponse refusée par l'enseignant.",
+    ("en", "accept"): "Answer accepted by the teacher.",
+    ("en", "reject"): "Answer rejected by the teacher.",
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The teacher's decision on one group of answers, as read from review.yaml."""
+
+    item_id: str
+    normalized: str
+    decision: str
+    where: Location
+
+
+@dataclass
+class AnswerForm:
+    """One distinct answer to one item, as written; `normalized` makes its review group."""
+
+    item_index: int
+    text: str
+    normalized: str
+    graded: Any = None  # the grader's Verdict
+    verdict: Any = None  # the Verdict that counts, after the teacher's decision
+    decision: str | None = None
+
+    @property
+    def group(self) -> tuple[int, str]:
+        """Forms with the same group are graded alike and decided once."""
+        return (self.item_index, self.normalized)
+
+
+@dataclass
+class ClassGrading:
+    """A graded class: students in gradebook order, and for each the form of each answer."""
+
+    bank: Bank
+    items: tuple[Item, ...]  # the items of the test, in bank order
+    sheets: list[AnswerSheet]
+    responses: list[tuple[str, ...]]  # per student, the answers in the order of `items`
+    answers: list[array]  # per student, the index in `forms` of each answer
+    forms: list[AnswerForm]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def maximum(self) -> float:
+        return float(sum(it.points for it in self.items))
+
+    def form_marks(self) -> list[float]:
+        """Marks (credit times the item's points) of each form."""
+        return [f.verdict.credit * self.items[f.item_index].points for f in self.forms]
+
+    def marks_by_item(self) -> list[list[float]]:
+        """`marks[i][p]`: student p's mark on item i."""
+        fm = self.form_marks()
+        return [[fm[row[i]] for row in self.answers] for i in range(len(self.items))]
+
+    def totals(self) -> list[float]:
+        """Each student's total, in gradebook order."""
+        fm = self.form_marks()
+        return [sum(fm[f] for f in row) for row in self.answers]
+
+
+def asked_items(bank: Bank, sheets: Sequence[AnswerSheet]) -> tuple[Item, ...]:
+    """The items the class was asked: those answered on at least one sheet, in bank order."""
+    seen: set[str] = set()
+    for items in {id(s.items): s.items for s in sheets}.values():
+        seen.update(items)
+    return tuple(it for it in bank.items if it.id in seen)
+
+
+def _aligned(sheets: Sequence[AnswerSheet], ids: tuple[str, ...]) -> list[tuple[str, ...]]:
+    # Every row of one CSV shares its `items`: work out each layout once.
+    layouts: dict[int, list[int] | None] = {}
+    out: list[tuple[str, ...]] = []
+    for sheet in sheets:
+        key = id(sheet.items)
+        if key not in layouts:
+            pos = {item_id: j for j, item_id in enumerate(sheet.items)}
+            layouts[key] = None if sheet.items == ids else [pos.get(i, -1) for i in ids]
+        layout = layouts[key]
+        if layout is None:
+            out.append(sheet.responses)
+        else:
+            r = sheet.responses
+            out.append(tuple([r[j] if j >= 0 else "" for j in layout]))
+    return out
+
+
+def collect_forms(
+    items: tuple[Item, ...], responses: list[tuple[str, ...]], normalize: Callable[[str], str]
+) -> tuple[list[array], list[AnswerForm]]:
+    """Number each distinct answer to each item; blank answers normalise to ''."""
+    forms: list[AnswerForm] = []
+    by_text: list[dict[str, int]] = [{} for _ in items]
+    rows: list[array] = []
+    n = len(items)
+    for answers in responses:
+        row = array("i", [0]) * n
+        for i, text in enumerate(answers):
+            fid = by_text[i].get(text)
+            if fid is None:
+                fid = by_text[i][text] = len(forms)
+                forms.append(AnswerForm(i, text, normalize(text) if text.strip() else ""))
+            row[i] = fid
+        rows.append(row)
+    return rows, forms
+
+
+def grade_forms(
+    bank: Bank, items: tuple[Item, ...], forms: list[AnswerForm], progress: Progress | None
+) -> None:
+    """Grade every distinct answer, a chunk at a time so progress can be shown.
+
+    The grader decides once per (item, normalised answer) and writes each reason for the
+    answer as written, so distinct forms cost little more than distinct groups.
+    """
+    from factquiz.grading import bank_entities, grade_many
+
+    entities = bank_entities(bank)
+    for start in range(0, len(forms), GRADING_CHUNK):
+        chunk = forms[start : start + GRADING_CHUNK]
+        pairs = [(items[f.item_index], f.text) for f in chunk]
+        verdicts = grade_many(pairs, language=bank.language, entities=entities)
+        for f, v in zip(chunk, verdicts, strict=True):
+            f.graded = f.verdict = v
+        if progress:
+            progress("grading", start + len(chunk), len(forms))
+
+
+def apply_decisions(grading: ClassGrading, decisions: dict[tuple[str, str], Decision]) -> None:
+    """Override the grader where the teacher decided; report decisions that match nothing."""
+    lang = "fr" if grading.bank.language.lower().startswith("fr") else "en"
+    used: set[tuple[str, str]] = set()
+    for f in grading.forms:
+        key = (grading.items[f.item_index].id, f.normalized)
+        d = decisions.get(key)
+        if d is None:
+            continue
+        used.add(key)
+        accept = d.decision == "accept"
+        f.decision = d.decision
+        f.verdict = dataclasses.replace(
+            f.graded,
+            verdict="correct" if accept else "wrong",
+            credit=1.0 if accept else 0.0,
+            reason=_DECIDED_REASON[(lang, d.decision)],
+        )
+    for key, d in decisions.items():
+        if key not in used:
+            grading.problems.append(
+                Problem(
+                    d.where,
+                    f"decision on {d.item_id!r} matches no answer of this class",
+                    "warning",
+                    "was the review file made for these sheets?",
+                )
+            )
+
+
+def grade_class(
+    bank: Bank,
+    sheets: Sequence[AnswerSheet],
+    *,
+    decisions: dict[tuple[str, str], Decision] | None = None,
+    progress: Progress | None = None,
+) -> ClassGrading:
+    """Grade every sheet against `bank`, then apply the teacher's decisions."""
+    from factquiz.grading import normalize
+
+    ordered = sorted(sheets, key=lambda s: (student_key(s.student), s.student))
+    items = asked_items(bank, ordered)
+    responses = _aligned(ordered, tuple(it.id for it in items))
+    rows, forms = collect_forms(items, responses, normalize)
+    grade_forms(bank, items, forms, progress)
+    grading = ClassGrading(bank, items, ordered, responses, rows, forms)
+    apply_decisions(grading, decisions or {})
+    grading.problems.extend(blank_answer_problems(grading))
+    return grading
+
+
+def blank_answer_problems(grading: ClassGrading, shown: int = 5) -> list[Problem]:
+    """One warning per item left blank by some students, naming the first few."""
+    blank = {fid for fid, f in enumerate(grading.forms) if f.normalized == ""}
+    who: list[list[str]] = [[] for _ in grading.items]
+    for sheet, row in zip(grading.sheets, grading.answers, strict=True):
+        for i, fid in enumerate(row):
+            if fid in blank:
+                who[i].append(sheet.student)
+    problems = []
+    for item, names in zip(grading.items, who, strict=True):
+        if names:
+            more = f" and {len(names) - shown} more" if len(names) > shown else ""
+            problems.append(
+                Problem(
+                    Location(f"{grading.bank.id}/{item.id}"),
+                    f"{len(names)} blank answer{'s' * (len(names) > 1)}: "
+                    f"{', '.join(names[:shown])}{more}",
+                    "warning",
+                )
+            )
+    return problems
+
+
+# --- the teacher's decisions -----------------------------------------------------------------
+
+
+def read_decisions(path: str | os.PathLike[str], bank: Bank) -> dict[tuple[str, str], Decision]:
+    """The decisions filled in a review.yaml: (item id, normalised answer) -> Decision.
+
+    Entries left undecided are skipped; a decision that is not accept or reject stops
+    everything, since grading on without it would ignore what the teacher meant.
+    """
+    name = str(path)
+    data = read_yaml(path)
+    if not isinstance(data, YamlMap) or not isinstance(data.get("items", []), YamlSeq):
+        raise FactquizError(
+            "not a review file",
+            where=Location(name, 1, 1),
+            hint="give the review.yaml written by `factquiz grade`",
+        )
+    if data.get("bank") not in (None, bank.id):
+        raise FactquizError(
+            f"review of bank {data.get('bank')!r}, not {bank.id!r}",
+            where=where(name, data, "bank"),
+            hint="give the bank it was made for",
+        )
+    out: dict[tuple[str, str], Decision] = {}
+    for entry in data.get("items", []):
+        item_id = entry.get("item") if isinstance(entry, YamlMap) else None
+        answers = entry.get("answers") if isinstance(entry, YamlMap) else None
+        if not isinstance(item_id, str) or not isinstance(answers, YamlSeq):
+            raise FactquizError("an entry needs 'item' and 'answers'", where=where(name, entry))
+        for answer in answers:
+            decision = _decision(name, answer)
+            if decision is not None:
+                out[(item_id, decision[0])] = Decision(
+                    item_id, decision[0], decision[1], where(name, answer, "decision")
+                )
+    return out
+
+
+def _decision(name: str, answer: Any) -> tuple[str, str] | None:
+    if not isinstance(answer, YamlMap) or not isinstance(answer.get("normalized"), str):
+        raise FactquizError(
+            "an answer needs its 'normalized' text",
+            where=where(name, answer),
+            hint="keep the lines written by `factquiz grade`; fill only 'decision'",
+        )
+    value = answer.get("decision")
+    if value is None:
+        return None
+    if value not in DECISIONS:
+        raise FactquizError(
+            f"decision {value!r} is neither accept nor reject",
+            where=where(name, answer, "decision"),
+            hint="write `decision: accept` or `decision: reject`, or leave it empty",
+        )
+    return answer["normalized"], value
+
+
+# --- the whole command ---------------------------------------------------------------------------
+
+
+@dataclass
+class GradeRun:
+    """What `grade_to_folder` did: the graded class, its statistics and the files written."""
+
+    grading: ClassGrading
+    items: list[ItemStats]
+    spread: ClassStats
+    files: list[Path]
+    pass_mark: float | None = None
+    learnt: LearnReport | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        learnt = self.learnt.problems if self.learnt else []
+        return self.grading.problems + learnt
+
+    def to_review(self) -> tuple[int, int]:
+        """Groups, and answers in them, still waiting for the teacher's decision."""
+        forms = self.grading.forms
+        waiting = {fid for fid, f in enumerate(forms) if f.verdict.verdict == "review"}
+        answers = sum(1 for row in self.grading.answers for fid in row if fid in waiting)
+        return len({forms[fid].group for fid in waiting}), answers
+
+    def passed(self) -> int:
+        """Students at or above the pass mark (0 without one)."""
+        if self.pass_mark is None:
+            return 0
+        g = self.grading
+        return sum(1 for t in g.totals() if passes(percent(t, g.maximum), self.pass_mark))
+
+
+def parse_pass_mark(text: str) -> float:
+    """A pass mark in percent from `50`, `50%` or `10/20`."""
+    raw = text.strip().rstrip("%").replace(",", ".")
+    try:
+        if "/" in raw:
+            part, whole = (float(x) for x in raw.split("/", 1))
+            value = 100 * part / whole
+        else:
+            value = float(raw)
+    except (ValueError, ZeroDivisionError):
+        value = -1.0
+    if not 0 <= value <= 100:
+        raise UsageError(
+            f"pass mark {text!r} is not a percentage", hint="write it as 50, 50% or 10/20"
+        )
+    return value
+
+
+def accepted_variants(grading: ClassGrading) -> list[Variant]:
+    """The answers the teacher accepted, as they were most often written."""
+    first: dict[tuple[int, str], AnswerForm] = {}
+    for f in grading.forms:
+        if f.decision == "accept":
+            first.setdefault(f.group, f)
+    found = group_forms(grading, set(first))
+    out = []
+    for key, f in first.items():
+        text = most_common_form(found[key][1]).strip()
+        if text:
+            out.append(Variant(grading.items[f.item_index].id, text, f.graded.matched))
+    return out
+
+
+def grade_to_folder(
+    bank_ref: str,
+    sheet_paths: Sequence[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str],
+    *,
+    overrides: str | os.PathLike[str] | None = None,
+    learn: bool = False,
+    delimiter: str = ",",
+    pass_mark: float | None = None,
+    progress: Progress | None = None,
+) -> GradeRun:
+    """`factquiz grade`: read, grade, write the four files, and learn if asked."""
+    bank_path = resolve_bank(bank_ref)
+    bank = load_bank(bank_path)
+    decisions = read_decisions(overrides, bank) if overrides else {}
+    found = read_sheets(sheet_paths, bank, progress)
+    if not found.sheets:
+        first = found.problems[0] if found.problems else None
+        raise FactquizError(
+            "no answer sheet could be read" + (f": {first.message}" if first else ""),
+            where=first.where if first else None,
+            hint=first.hint if first else "",
+        )
+    grading = grade_class(bank, found.sheets, decisions=decisions, progress=progress)
+    grading.problems[:0] = found.problems
+    totals = grading.totals()
+    stats = items_stats(
+        [it.id for it in grading.items],
+        [it.points for it in grading.items],
+        grading.marks_by_item(),
+        totals,
+    )
+    spread = class_stats([percent(t, grading.maximum) for t in totals])
+    files = write_folder(
+        Path(outdir),
+        {
+            "gradebook.csv": lambda fh: write_gradebook(fh, grading, delimiter, pass_mark),
+            "results.yaml": lambda fh: fh.writelines(results_lines(grading)),
+            "review.yaml": lambda fh: fh.writelines(
+                review_lines(grading, str(Path(outdir) / "review.yaml"))
+            ),
+            "items.csv": lambda fh: write_items(fh, grading, stats, delimiter),
+        },
+    )
+    run = GradeRun(grading, stats, spread, files, pass_mark)
+    if learn:
+        run.learnt = learn_variants(bank_path, accepted_variants(grading))
+    return run
