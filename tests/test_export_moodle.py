@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from factquiz.export.moodle_xml import (
 
 DATA = Path(__file__).resolve().parent / "data" / "export"
 HOSTILE = DATA / "hostile.yaml"
+BUNDLED = Path(__file__).resolve().parent.parent / "question_banks" / "kim-russie-2023.yaml"
 
 # The grades Moodle offers for an answer; its XML import refuses others by default.
 MOODLE_GRADES = {100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20,
@@ -52,12 +52,21 @@ def test_moodle_xml_round_trips_to_the_same_items(bank, tmp_path):
     assert [s.id for s in back.bank.sources] == [s.id for s in bank.sources]
 
 
-def test_gift_round_trips_to_the_same_items_except_hints_which_it_reports(bank, tmp_path):
+def test_gift_round_trips_to_the_same_items_and_warns_that_moodle_drops_hints(bank, tmp_path):
     out, result = _export(bank, tmp_path, "quiz.gift", "gift")
-    assert [(n.item_id, "hint" in n.message) for n in result.notes] == [("hostile-note", True)]
+    assert [(n.item_id, "no hints" in n.message) for n in result.notes] == [("hostile-note", True)]
     back = import_bank(out, bank.id, language=bank.language)
     assert back.notes == ()
-    assert back.bank.items == tuple(replace(it, hint=None) for it in bank.items)
+    assert back.bank.items == bank.items
+
+
+@pytest.mark.parametrize("name, fmt", [("kim.gift", "gift"), ("kim.xml", "moodle-xml")])
+def test_the_bundled_bank_round_trips_whole(tmp_path, name, fmt):
+    bundled = load_bank(BUNDLED)
+    out, _ = _export(bundled, tmp_path, name, fmt)
+    back = import_bank(out, bundled.id, language=bundled.language)
+    assert back.notes == ()
+    assert back.bank.items == bundled.items
 
 
 @pytest.mark.parametrize("name, fmt", [("quiz.gift", "gift"), ("quiz.xml", "moodle-xml")])

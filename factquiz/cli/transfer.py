@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from factquiz.cli import app
 from factquiz.cli.guard import guarded
+
+if TYPE_CHECKING:  # for the annotations only: commands import the core when they run
+    from factquiz.bank import Bank
 
 FORMAT_HELP = (
     "gift | moodle-xml | anki | csv | quizlet | markdown | html. "
@@ -107,7 +110,7 @@ def import_questions(
         typer.echo(safe_text(f"{warnings} warning{plural}: run factquiz validate {output}"))
 
 
-def _save_checked(bank, output: Path) -> int:  # noqa: ANN001 - Bank is imported lazily
+def _save_checked(bank: Bank, output: Path) -> int:
     """Check the bank as it will be read back, then write it; returns the warning count."""
     import tempfile
 

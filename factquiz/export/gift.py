@@ -9,6 +9,7 @@ comments (which carry `[id:...]` and `[tag:...]`), the answer block decides the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from factquiz.bank import Bank
@@ -23,6 +24,7 @@ from factquiz.export.moodle_model import (
     item_to_question,
 )
 
+_HINT_COMMENT = "// hint:"
 _ESCAPES = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:"}
 
 
@@ -53,6 +55,8 @@ def question_to_gift(q: MoodleQuestion) -> str:
     if q.default_grade != 1:
         marks.append(f"[points:{format_fraction(q.default_grade)}]")
     lines = [f"// {' '.join(marks)}"] if marks else []
+    # GIFT has no hints: factquiz keeps them in a comment line, which Moodle ignores.
+    lines += [f"{_HINT_COMMENT} {_html(hint)}" for hint in q.hints]
     lines.append(f"::{gift_escape(q.name)}::[html]{_html(q.text)}{{")
     lines += [_answer_line(q, a) for a in q.answers]
     if q.general_feedback:
@@ -79,7 +83,8 @@ def bank_to_gift(bank: Bank) -> tuple[str, list[ExportNote]]:
 def _notes(item_id: str, q: MoodleQuestion) -> list[ExportNote]:
     out = []
     if q.hints:
-        out.append(ExportNote(item_id, "GIFT has no hints: the hint is not exported"))
+        out.append(ExportNote(item_id, "GIFT has no hints: Moodle will not show this one "
+                                       "(a comment keeps it for factquiz import)"))  # fmt: skip
     if any("]" in t or "\n" in t for t in q.tags):
         out.append(ExportNote(item_id, "a tag with ']' or a line break cannot go in GIFT"))
     if q.qtype == "shortanswer" and any("->" in a.text.text for a in q.answers):
@@ -161,7 +166,11 @@ def read_gift(text: str, name: str) -> tuple[list[MoodleQuestion], list[tuple[Lo
         if body.startswith("$CATEGORY:"):
             category = _show(body[len("$CATEGORY:") :]).strip()
             continue
-        parsed = _question(body, "\n".join(comments), at, category)
+        hints = [c[len(_HINT_COMMENT) :] for c in comments if c.startswith(_HINT_COMMENT)]
+        marks = "\n".join(c for c in comments if not c.startswith(_HINT_COMMENT))
+        parsed = _question(body, marks, at, category)
+        if isinstance(parsed, MoodleQuestion) and hints:
+            parsed = replace(parsed, hints=tuple(_formatted(_hide(h), "html") for h in hints))
         if isinstance(parsed, str):
             problems.append((at, parsed))
         else:
