@@ -144,4 +144,15 @@ def test_banks_lists_bundled_and_user_banks(factquiz_home: Path) -> None:
     assert "kim-russie-2023" in result.output
     row = next(line for line in result.output.splitlines() if line.startswith("mine"))
     cells = [cell.strip() for cell in row.split("│")]
-    assert cells[:6] == ["mine", "Ma banque", "en", "0", "0", "1"]
+    assert cells == ["mine", "Ma banque", "en", "0", "0", "1", "yours"]
+
+
+def test_every_package_folder_is_installed() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    folders = {
+        ".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "factquiz").rglob("__init__.py")
+    }
+    assert folders <= listed

@@ -67,22 +67,24 @@ def schema(
 @guarded
 def banks() -> None:
     """List the bundled banks and your own, with title, language and items by type."""
-    from factquiz.bank import ITEM_TYPES, find_bank_files, user_banks_dir
+    from factquiz.bank import ITEM_TYPES, bundled_banks_dir, find_bank_files, user_banks_dir
     from factquiz.bank_rules import check_bank
     from factquiz.cli import ui
 
     out = ui.console()
-    t = ui.table("id", "title", "lang", *ITEM_TYPES, "file")
+    bundled = bundled_banks_dir().resolve()
+    t = ui.table("id", "title", "lang", *ITEM_TYPES, "from")
     for path in find_bank_files():
+        origin = "bundled" if path.resolve().parent == bundled else "yours"
         report = check_bank(path)
         if report.bank is None:
             n = len(report.errors)
-            t.add_row(
-                *ui.cells(path.stem, f"(invalid: {n} error{'s' * (n != 1)})", "", "", "", "", path)
-            )
+            status = f"(invalid: {n} error{'s' * (n != 1)}; run factquiz validate {path})"
+            t.add_row(*ui.cells(path.stem, status, "", "", "", "", origin))
             continue
         b = report.bank
         counts = b.counts_by_type()
-        t.add_row(*ui.cells(b.id, b.title, b.language, *(counts[k] for k in ITEM_TYPES), path))
+        t.add_row(*ui.cells(b.id, b.title, b.language, *(counts[k] for k in ITEM_TYPES), origin))
     out.print(t)
-    out.print(ui.untrusted(f"Your own banks go in {user_banks_dir()}"), style="dim")
+    out.print(ui.untrusted(f"bundled: {bundled}"), style="dim")
+    out.print(ui.untrusted(f"yours:   {user_banks_dir()}"), style="dim")
