@@ -95,3 +95,15 @@ def test_a_missing_file_and_a_non_yaml_output_are_refused(tmp_path) -> None:
     assert missing.exit_code == 1 and "no such file" in missing.output
     wrong = _run("import", DATA / "teacher.gift", "-o", tmp_path / "b.json")
     assert wrong.exit_code == 2 and ".yaml" in wrong.output
+
+
+def test_a_file_not_in_utf8_is_refused_with_its_line(tmp_path) -> None:
+    src = tmp_path / "ancien.gift"
+    src.write_bytes(
+        "::Q1::Quelle est la capitale ?{=Paris}\n\n::Q2::Où est l'Élysée ?{=Paris}\n".encode(
+            "cp1252"
+        )
+    )
+    result = _run("import", src, "-o", tmp_path / "b.yaml")
+    assert result.exit_code == 1
+    assert "ancien.gift:3:" in result.output and "UTF-8" in result.output

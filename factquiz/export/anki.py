@@ -12,10 +12,16 @@ import html
 import os
 import tempfile
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from factquiz.bank import Bank, Item
+from factquiz.errors import FactquizError
 from factquiz.export import ExportOptions, ExportResult
 from factquiz.export.wording import Wording, source_label, wording_for
+
+if TYPE_CHECKING:  # imported when an Anki export runs, not before
+    import genanki
 
 # Fixed for good: Anki recognises the note type by this id. Change it (and the name) only if
 # the fields change, or Anki will mix old and new layouts.
@@ -43,9 +49,7 @@ def _h(text: str) -> str:
 
 def note_guid(bank_id: str, item_id: str) -> str:
     """The note's GUID: the same bank and item always give the same note."""
-    import genanki
-
-    return genanki.guid_for("factquiz", bank_id, item_id)
+    return _genanki().guid_for("factquiz", bank_id, item_id)
 
 
 def deck_id(bank_id: str) -> int:
@@ -109,9 +113,19 @@ def note_tags(item: Item, bank: Bank) -> list[str]:
     return [*tags, f"factquiz::{bank.id}"]
 
 
-def build_package(bank: Bank):  # -> genanki.Package (imported lazily)
+def _genanki() -> ModuleType:
+    try:
+        import genanki
+    except ImportError:
+        raise FactquizError(
+            "the Anki export needs the genanki package", hint="pip install genanki"
+        ) from None
+    return genanki
+
+
+def build_package(bank: Bank) -> genanki.Package:
     """The genanki package of the bank's deck."""
-    import genanki
+    genanki = _genanki()
 
     model = genanki.Model(
         MODEL_ID,

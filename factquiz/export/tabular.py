@@ -3,9 +3,10 @@
 Kahoot (`--format csv`): one row per choice item or claim, in the columns of Kahoot's
 spreadsheet template: Question, Answer 1-4, Time limit, Correct answer(s). Kahoot's quiz
 questions have 2 to 4 answers and no free text, so open items and choice items with more
-than four choices are left out (and listed). Kahoot imports .xlsx: open the CSV in a
-spreadsheet and paste the rows into Kahoot's template. UTF-8 with a BOM, so Excel reads the
-accents; `--delimiter ';'` for spreadsheets set to French.
+than four choices are left out (and listed). The time limit is 20, 30 or 60 seconds for
+difficulty 1, 2 (or none) and 3; the right answers are numbered 1-4. Kahoot imports .xlsx:
+open the CSV in a spreadsheet and paste the rows into Kahoot's template. UTF-8 with a BOM,
+so Excel reads the accents; `--delimiter ';'` for spreadsheets set to French.
 
 Quizlet (`--format quizlet`): one line per item, `term<TAB>definition`, no header, as
 Quizlet's "Import" box reads by default: the prompt, then the expected answer (or verdict).
