@@ -206,11 +206,22 @@ def ask(term: Terminal, session: Session, bank: Bank, journal: Journal, msg: Mes
             continue
         if command.lower() == "!quit":
             return False
+        if not in_range(command, session.current):
+            term.print(screens.untrusted(msg("type_" + session.current.type), "yellow"))
+            continue
         attempt = session.skip() if command.lower() == "!skip" else session.submit(command)
         journal.add(answer_entry(attempt, attempt.item.expected))
         term.print(screens.feedback(bank, attempt, msg, term.plain))
         term.print()
         return True
+
+
+def in_range(command: str, item: Item | None) -> bool:
+    """False for a number that names no choice (`4` for a claim): a slip, asked again."""
+    if item is None or item.type == "open" or not command.isdigit():
+        return True
+    options = len(item.choices) if item.type == "choice" else 3
+    return 1 <= int(command) <= options
 
 
 def check_lang(lang: str | None) -> str | None:

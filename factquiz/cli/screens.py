@@ -229,8 +229,8 @@ def accuracy_table(rows: tuple[AccuracyRow, ...], first: str, p: Progress, msg: 
 def trend_chart(p: Progress, msg: Messages) -> Table:
     """One bar per session, oldest first: date, bank, score."""
     t = Table(show_edge=False, show_header=False, pad_edge=False, box=None)
-    for _ in range(5):
-        t.add_column()
+    for justify in ("left", "left", "left", "right", "left"):
+        t.add_column(justify=justify)
     for s in p.trend:
         when = _local(s.started)
         marks = []
