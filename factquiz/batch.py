@@ -85,6 +85,8 @@ class ClassGrading:
     answers: list[array]  # per student, the index in `forms` of each answer
     forms: list[AnswerForm]
     problems: list[Problem] = field(default_factory=list)
+    _marks: list[float] | None = field(default=None, repr=False)
+    _totals: list[float] | None = field(default=None, repr=False)
 
     @property
     def maximum(self) -> float:
@@ -92,7 +94,10 @@ class ClassGrading:
 
     def form_marks(self) -> list[float]:
         """Marks (credit times the item's points) of each form."""
-        return [f.verdict.credit * self.items[f.item_index].points for f in self.forms]
+        if self._marks is None:
+            points = [it.points for it in self.items]
+            self._marks = [f.verdict.credit * points[f.item_index] for f in self.forms]
+        return self._marks
 
     def marks_by_item(self) -> list[list[float]]:
         """`marks[i][p]`: student p's mark on item i."""
@@ -101,8 +106,14 @@ class ClassGrading:
 
     def totals(self) -> list[float]:
         """Each student's total, in gradebook order."""
-        fm = self.form_marks()
-        return [sum(fm[f] for f in row) for row in self.answers]
+        if self._totals is None:
+            fm = self.form_marks()
+            self._totals = [sum(map(fm.__getitem__, row)) for row in self.answers]
+        return self._totals
+
+    def forget_marks(self) -> None:
+        """Verdicts changed (the teacher's decisions): marks and totals must be worked out again."""
+        self._marks = self._totals = None
 
 
 def asked_items(bank: Bank, sheets: Sequence[AnswerSheet]) -> tuple[Item, ...]:
@@ -174,6 +185,7 @@ def grade_forms(
 
 def apply_decisions(grading: ClassGrading, decisions: dict[tuple[str, str], Decision]) -> None:
     """Override the grader where the teacher decided; report decisions that match nothing."""
+    grading.forget_marks()
     lang = "fr" if grading.bank.language.lower().startswith("fr") else "en"
     used: set[tuple[str, str]] = set()
     for f in grading.forms:

@@ -123,24 +123,17 @@ def write_gradebook(
             *(csv_text(it.id) for it in grading.items),
         ]
     )
-    marks = grading.form_marks()
     maximum = grading.maximum
     max_cell = csv_number(maximum, comma)
-    cells = [csv_number(m, comma) for m in marks]
-    for sheet, row in zip(grading.sheets, grading.answers, strict=True):
-        total = sum(marks[g] for g in row)
+    cells = [csv_number(m, comma) for m in grading.form_marks()]
+    rows = zip(grading.sheets, grading.answers, grading.totals(), strict=True)
+    for sheet, row, total in rows:
         pct = percent(total, maximum)
         verdict = [] if pass_mark is None else ["yes" if passes(pct, pass_mark) else "no"]
         out.writerow(
-            [
-                csv_text(sheet.student),
-                csv_number(total, comma),
-                max_cell,
-                csv_number(pct, comma),
-                *verdict,
-                *(cells[g] for g in row),
-            ]
-        )
+            [csv_text(sheet.student), csv_number(total, comma), max_cell,
+             csv_number(pct, comma), *verdict, *map(cells.__getitem__, row)]
+        )  # fmt: skip
 
 
 def write_items(
@@ -178,38 +171,35 @@ def write_items(
         )
 
 
-def _verdict_lines(grading: ClassGrading, marks: list[float]) -> list[str]:
-    # Everything after the answer itself depends only on its form: build it once per form.
-    tails = []
+def _answer_entries(grading: ClassGrading, marks: list[float]) -> list[str]:
+    # An answer's entry depends only on its form: build it once per form, not per student.
+    entries = []
     for f, mark in zip(grading.forms, marks, strict=True):
         v = f.verdict
         decided = f"\n        decided: {yaml_str(f.decision)}" if f.decision else ""
-        tails.append(
-            f"\n        verdict: {yaml_str(v.verdict)}\n        credit: {yaml_number(v.credit)}"
-            f"\n        mark: {yaml_number(mark)}\n        reason: {yaml_str(v.reason)}{decided}\n"
+        entries.append(
+            f"      - item: {yaml_str(grading.items[f.item_index].id)}\n"
+            f"        answer: {yaml_str(f.text)}\n"
+            f"        verdict: {yaml_str(v.verdict)}\n        credit: {yaml_number(v.credit)}\n"
+            f"        mark: {yaml_number(mark)}\n        reason: {yaml_str(v.reason)}{decided}\n"
         )
-    return tails
+    return entries
 
 
 def results_lines(grading: ClassGrading) -> Iterator[str]:
-    """results.yaml, a piece at a time: each student, each answer, then the problems."""
-    marks = grading.form_marks()
-    tails = _verdict_lines(grading, marks)
-    heads = [f"      - item: {yaml_str(it.id)}\n        answer: " for it in grading.items]
-    answers = [yaml_str(f.text) for f in grading.forms]
+    """results.yaml, a student at a time: each answer, then the problems."""
+    entries = _answer_entries(grading, grading.form_marks())
     yield "# factquiz grade: every answer with its verdict, credit and reason.\n"
     yield f"bank: {yaml_str(grading.bank.id)}\nmaximum: {yaml_number(grading.maximum)}\n"
     yield "students:\n" if grading.sheets else "students: []\n"
-    for sheet, row in zip(grading.sheets, grading.answers, strict=True):
-        total = sum(marks[f] for f in row)
+    for sheet, row, total in zip(grading.sheets, grading.answers, grading.totals(), strict=True):
         yield (
             f"  - student: {yaml_str(sheet.student)}\n    sheet: {yaml_str(str(sheet.origin))}\n"
             f"    total: {yaml_number(total)}\n"
             f"    percent: {yaml_number(round(percent(total, grading.maximum), 2))}\n"
+            + ("    answers:\n" if row else "    answers: []\n")
+            + "".join(map(entries.__getitem__, row))
         )
-        yield "    answers:\n" if row else "    answers: []\n"
-        for head, fid in zip(heads, row, strict=True):
-            yield head + answers[fid] + tails[fid]
     yield from problem_lines(grading.problems)
 
 

@@ -11,6 +11,7 @@ import pytest
 from factquiz.bank import load_bank
 from factquiz.batch import grade_to_folder, parse_pass_mark, read_decisions
 from factquiz.errors import FactquizError, UsageError
+from factquiz.grading import bank_entities, grade_item, normalize
 from factquiz.yamlio import read_yaml
 
 DATA = Path(__file__).parent / "data" / "batch"
@@ -31,8 +32,33 @@ def _gradebook(outdir: Path) -> dict[str, dict[str, str]]:
         return {row["student"]: row for row in csv.DictReader(fh)}
 
 
-def _totals(outdir: Path) -> dict[str, str]:
-    return {s: row["total"] for s, row in _gradebook(outdir).items()}
+def _totals(outdir: Path) -> dict[str, float]:
+    return {s: float(row["total"]) for s, row in _gradebook(outdir).items()}
+
+
+def _one_by_one(bank_path: Path) -> dict[str, list[tuple[str, str, object]]]:
+    """The class graded by the real grader one answer at a time: the reference batch must match."""
+    bank = load_bank(bank_path)
+    entities = bank_entities(bank)
+    with open(CLASS, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    return {
+        row[1]: [(item_id, answer, grade_item(answer, bank.item(item_id), entities=entities))
+                 for item_id, answer in zip(ITEMS, row[3:], strict=True)]
+        for row in rows
+    }  # fmt: skip
+
+
+def _review_groups(bank_path: Path) -> dict[tuple[str, str], list[str]]:
+    """(item, normalised answer) -> students, for the answers the grader sends to review."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for student, answers in _one_by_one(bank_path).items():
+        for item_id, answer, verdict in answers:
+            if verdict.verdict == "review":
+                groups.setdefault((item_id, normalize(answer)), []).append(student)
+    # The class holds answers the grader cannot decide; without them nothing here is tested.
+    assert any(len(s) > 1 for s in groups.values()), "test data needs shared review answers"
+    return groups
 
 
 def _decide(review: Path, decisions: dict[str, str]) -> None:
@@ -47,17 +73,20 @@ def _decide(review: Path, decisions: dict[str, str]) -> None:
     review.write_text("".join(lines), encoding="utf-8")
 
 
-def test_a_class_is_graded_into_a_gradebook(bank_file: Path, tmp_path: Path) -> None:
+def test_the_class_gets_the_marks_of_grading_each_answer_alone(
+    bank_file: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     run = grade_to_folder(str(bank_file), [CLASS], out)
     book = _gradebook(out)
-    assert list(book) == [f"{n}@lycee.fr" for n in ("alice", "bob", "chloe", "david", "emma")]
+    expected = {s: sum(v.credit for _, _, v in a) for s, a in _one_by_one(bank_file).items()}
+    assert _totals(out) == expected
+    assert list(book) == sorted(expected)
     assert list(book["alice@lycee.fr"])[4:] == ITEMS  # item columns in bank order
-    assert _totals(out) == {"alice@lycee.fr": "5", "bob@lycee.fr": "2", "chloe@lycee.fr": "2",
-                            "david@lycee.fr": "2", "emma@lycee.fr": "3"}  # fmt: skip
-    assert book["bob@lycee.fr"]["maximum"] == "5" and book["bob@lycee.fr"]["percent"] == "40"
-    assert book["david@lycee.fr"]["resolution-year"] == "1"  # choice given by its number
-    assert run.spread.mean == pytest.approx(56.0)
+    assert book["alice@lycee.fr"]["total"] == "5"  # every answer in its bank form
+    assert book["alice@lycee.fr"]["maximum"] == "5"
+    assert book["david@lycee.fr"]["khasan-station"] == "0"  # blank
+    assert run.spread.mean == pytest.approx(20 * sum(expected.values()) / len(expected))
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "gradebook.csv", "items.csv", "results.yaml", "review.yaml"]  # fmt: skip
 
@@ -65,74 +94,85 @@ def test_a_class_is_graded_into_a_gradebook(bank_file: Path, tmp_path: Path) -> 
 def test_review_groups_identical_answers_for_one_decision(bank_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run = grade_to_folder(str(bank_file), [CLASS], out)
+    expected = _review_groups(bank_file)
     review = read_yaml(out / "review.yaml")
     entries = {(e["item"], a["normalized"]): a for e in review["items"] for a in e["answers"]}
-    governor = entries[("khasan-governor", "oleg kozhemyakine")]
-    assert governor["answer"] == "Oleg Kozhemyakine"  # as most students wrote it
-    assert governor["count"] == 3
-    assert governor["students"] == ["bob@lycee.fr", "chloe@lycee.fr", "emma@lycee.fr"]
-    assert governor["decision"] is None
-    assert entries[("kremlin-spokesman", "dmitri peskovich")]["count"] == 2
-    assert len(entries) == 2
-    assert run.to_review() == (2, 5)
+    assert {k: sorted(a["students"]) for k, a in entries.items()} == expected
+    assert all(a["count"] == len(a["students"]) and a["decision"] is None for a in entries.values())
+    shared = entries[("kremlin-spokesman", normalize("Dmitri Peskovich"))]
+    assert shared["answer"] == "Dmitri Peskovich"  # as most of its students wrote it
+    assert run.to_review() == (len(expected), sum(map(len, expected.values())))
 
 
 def test_the_teachers_decisions_apply_to_every_student_of_a_group(
     bank_file: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    grade_to_folder(str(bank_file), [CLASS], out)
-    _decide(out / "review.yaml", {"oleg kozhemyakine": "accept", "dmitri peskovich": "reject"})
+    before = grade_to_folder(str(bank_file), [CLASS], out)
+    groups = _review_groups(bank_file)
+    _decide(out / "review.yaml", {norm: "accept" for _, norm in groups})
     run = grade_to_folder(str(bank_file), [CLASS], out, overrides=out / "review.yaml")
-    assert _totals(out) == {"alice@lycee.fr": "5", "bob@lycee.fr": "3", "chloe@lycee.fr": "3",
-                            "david@lycee.fr": "2", "emma@lycee.fr": "4"}  # fmt: skip
+    gained = {s: sum(s in students for students in groups.values()) for s in _totals(out)}
+    totals = before.grading.totals()
+    pairs = zip(before.grading.sheets, totals, strict=True)
+    assert _totals(out) == {s.student: t + gained[s.student] for s, t in pairs}
     assert run.to_review() == (0, 0)
     # The new review file keeps the decisions, so running again with it changes nothing.
     again = read_yaml(out / "review.yaml")
-    assert sorted(a["decision"] for e in again["items"] for a in e["answers"]) == [
-        "accept", "reject"]  # fmt: skip
+    assert [a["decision"] for e in again["items"] for a in e["answers"]] == ["accept"] * len(groups)
     results = read_yaml(out / "results.yaml")
-    bob = next(s for s in results["students"] if s["student"] == "bob@lycee.fr")
-    governor = next(a for a in bob["answers"] if a["item"] == "khasan-governor")
-    assert (governor["verdict"], governor["decided"]) == ("correct", "accept")
-    assert "enseignant" in governor["reason"]
+    item_id, norm = next(iter(groups))
+    student = next(s for s in results["students"] if s["student"] == groups[(item_id, norm)][0])
+    answer = next(a for a in student["answers"] if a["item"] == item_id)
+    assert (answer["verdict"], answer["credit"], answer["decided"]) == ("correct", 1, "accept")
+    assert "enseignant" in answer["reason"]
 
 
-def test_undecided_entries_stay_in_review(bank_file: Path, tmp_path: Path) -> None:
+def test_a_rejected_group_scores_nothing_and_leaves_review(bank_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    grade_to_folder(str(bank_file), [CLASS], out)
-    _decide(out / "review.yaml", {"oleg kozhemyakine": "accept"})
+    before = grade_to_folder(str(bank_file), [CLASS], out)
+    groups = _review_groups(bank_file)
+    first = next(iter(groups))
+    _decide(out / "review.yaml", {first[1]: "reject"})
     run = grade_to_folder(str(bank_file), [CLASS], out, overrides=out / "review.yaml")
-    assert run.to_review() == (1, 2)
+    assert run.grading.totals() == before.grading.totals()
+    left = len(groups) - 1
+    assert run.to_review()[0] == left
     review = read_yaml(out / "review.yaml")
-    left = [a for e in review["items"] for a in e["answers"] if a["decision"] is None]
-    assert [a["normalized"] for a in left] == ["dmitri peskovich"]
+    undecided = [a for e in review["items"] for a in e["answers"] if a["decision"] is None]
+    assert len(undecided) == left  # undecided entries stay in review
 
 
 def test_learn_writes_accepted_answers_into_the_bank(bank_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     grade_to_folder(str(bank_file), [CLASS], out)
-    _decide(out / "review.yaml", {"oleg kozhemyakine": "accept", "dmitri peskovich": "reject"})
+    spokesman = ("kremlin-spokesman", normalize("Dmitri Peskovich"))
+    assert spokesman in _review_groups(bank_file)
+    _decide(out / "review.yaml", {spokesman[1]: "accept"})
     run = grade_to_folder(str(bank_file), [CLASS], out, overrides=out / "review.yaml", learn=True)
     assert run.learnt is not None
     assert [(v.item_id, v.text) for v in run.learnt.added] == [
-        ("khasan-governor", "Oleg Kozhemyakine")]  # fmt: skip
-    answers = load_bank(bank_file).item("khasan-governor").answers
-    assert answers == (("Oleg Kozhemyako", "Kozhemyako", "Oleg Kozhemyakine"),)
+        ("kremlin-spokesman", "Dmitri Peskovich")]  # fmt: skip
+    answers = load_bank(bank_file).item("kremlin-spokesman").answers
+    assert answers == (("Dmitri Peskov", "Dmitry Peskov", "Dmitri Peskovich"),)
     # Without the review file, the grader now knows the answer.
+    decided = _totals(out)
     grade_to_folder(str(bank_file), [CLASS], tmp_path / "again")
-    assert _totals(tmp_path / "again")["emma@lycee.fr"] == "4"
+    assert _totals(tmp_path / "again")["bob@lycee.fr"] == decided["bob@lycee.fr"]
 
 
 def test_a_decision_that_is_not_accept_or_reject_stops_with_its_line(
     bank_file: Path, tmp_path: Path
 ) -> None:
-    out = tmp_path / "out"
-    grade_to_folder(str(bank_file), [CLASS], out)
-    _decide(out / "review.yaml", {"oleg kozhemyakine": "acept"})
+    review = tmp_path / "review.yaml"
+    review.write_text(
+        'bank: "batch-test"\nitems:\n  - item: "khasan-station"\n    answers:\n'
+        '      - normalized: "kasan"\n        decision: acept\n',
+        encoding="utf-8",
+    )
     with pytest.raises(FactquizError, match="neither accept nor reject") as info:
-        read_decisions(out / "review.yaml", load_bank(bank_file))
-    assert info.value.where is not None and info.value.where.line is not None
+        read_decisions(review, load_bank(bank_file))
+    assert info.value.where is not None and info.value.where.line == 6
 
 
 def test_a_review_file_of_another_bank_is_refused(bank_file: Path, tmp_path: Path) -> None:
@@ -168,7 +208,9 @@ def test_blank_answers_and_sheet_problems_are_listed_not_fatal(
 
 def test_an_item_on_one_sheet_only_counts_for_everyone(bank_file: Path, tmp_path: Path) -> None:
     farid = tmp_path / "farid.yaml"
-    farid.write_text("student: Farid\nanswers:\n  ussuriysk-distance: 60 km\n", encoding="utf-8")
+    farid.write_text(
+        "student: Farid\nanswers:\n  ussuriysk-distance: 60 kilomètres\n", encoding="utf-8"
+    )
     grade_to_folder(str(bank_file), [CLASS, farid], tmp_path / "out")
     book = _gradebook(tmp_path / "out")
     assert book["Farid"]["total"] == "1" and book["Farid"]["maximum"] == "6"

