@@ -282,3 +282,21 @@ def test_an_xml_file_that_is_not_a_quiz_is_refused(tmp_path):
 
 def test_bank_to_moodle_xml_never_writes_a_raw_cdata_end(bank):
     assert "]]>" not in bank_to_moodle_xml(bank)  # the bank has it in five texts
+
+
+_GIFT_SOUP = st.text(alphabet=list("ab é:~=#{}\\\n\n %0159T->*[]<>&/$.CATEGORY"), max_size=120)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_GIFT_SOUP)
+def test_any_gift_text_imports_to_a_valid_bank_or_to_notes(text):
+    import tempfile
+
+    from factquiz.bank import save_bank
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "soup.gift"
+        src.write_text(text, encoding="utf-8")
+        result = import_bank(src, "soup")
+        save_bank(result.bank, Path(tmp) / "soup.yaml")
+        assert check_bank(Path(tmp) / "soup.yaml").errors == []

@@ -202,7 +202,7 @@ def _question(body: str, comments: str, at: Location, category: str | None) -> M
         general = _formatted(answers_text[split + 4 :], text.format)
         answers_text = answers_text[:split]
     qtype, answers, single = _answers(answers_text.strip(), text.format)
-    points = re.search(r"\[points:([0-9.]+)\]", comments)
+    points = re.search(r"\[points:([0-9]{1,6}(?:\.[0-9]{1,6})?)\]", comments)
     return MoodleQuestion(
         qtype=qtype,
         name=title,
@@ -227,9 +227,9 @@ def _answers(raw: str, fmt: str) -> tuple[str, list[MoodleAnswer], bool]:
         return "multichoice", *_choices(raw, fmt)
     if "=" in raw and "->" in raw:
         return "matching", [], True
-    head, _, feedback = raw.partition("#")
-    if head.strip().upper() in _TRUEFALSE:
-        truth = _TRUEFALSE[head.strip().upper()]
+    head = raw.partition("#")[0].strip().upper()
+    if head in _TRUEFALSE:
+        truth = _TRUEFALSE[head]
         return (
             "truefalse",
             [
