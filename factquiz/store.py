@@ -219,13 +219,6 @@ class ScoreStore:
             raise StoreError(f"{student!r} would be stored outside {self.folder}")
         return path
 
-    def students(self) -> list[str]:
-        """Student ids that have a score file here, sorted."""
-        if not self.folder.is_dir():
-            return []
-        found = (p.stem for p in self.folder.glob("*.yaml") if STUDENT_ID_RE.match(p.stem))
-        return sorted(found)
-
     def load(self, student: str) -> StudentScores:
         """A student's scores; empty if the student has none yet."""
         path = self.path_for(student)

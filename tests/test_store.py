@@ -24,7 +24,7 @@ from factquiz.store import (
     remembered_student,
     student_id,
 )
-from factquiz.yamlio import read_yaml
+from factquiz.yamlio import parse_yaml, read_yaml
 
 HEADER = {"mode": "play", "bank": "pont-fr", "language": "fr"}
 
@@ -258,3 +258,51 @@ def test_the_student_name_is_remembered_in_factquiz_home(factquiz_home: Path) ->
     remember_student("Élodie")
     assert remembered_student() == "Élodie"
     assert (factquiz_home / "student.yaml").exists()
+
+
+def test_the_example_in_the_format_doc_loads() -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "scores-format.md").read_text(encoding="utf-8")
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    scores = parse_scores(parse_yaml(example, "scores-format.md"), "scores-format.md")
+    (session,) = scores.sessions
+    assert (scores.student, session.status, session.answers[0].credit) == ("alice", "complete", 0.5)
+
+
+@given(st.text())
+def test_any_typed_answer_is_journaled_and_read_back_exactly(tmp_path_factory, response: str):
+    folder = tmp_path_factory.mktemp("rt")
+    store = ScoreStore(folder)
+    journal = store.journal("alice", "Alice", HEADER)
+    journal.add({**answer(1), "response": response})
+    journal.add(answer(2))
+    assert store.load("alice").sessions[0].answers[0].response == response
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an indentless list, then a key after the sessions: rewritten in the standard form
+        "factquiz-scores: 1\nstudent: alice\nsessions:\n- id: old\n  bank: b\n  started: x\n"
+        "  status: complete\n  answers:\n  - {item: i, outcome: wrong, credit: 0, points: 1, "
+        "at: x}\nname: Alice\n",
+        # hand-written, with a comment, in the standard form: kept as it is
+        "# notes\nfactquiz-scores: 1\nstudent: alice\nsessions:\n  - id: old   # first\n"
+        "    bank: b\n    started: x\n    status: complete\n",
+        "factquiz-scores: 1\nstudent: alice\n",
+        "factquiz-scores: 1\nstudent: alice\nsessions: []\n",
+    ],
+)
+def test_files_of_any_valid_shape_keep_their_sessions_when_a_session_is_added(
+    tmp_path: Path, text: str
+) -> None:
+    (tmp_path / "alice.yaml").write_text(text, encoding="utf-8")
+    store = ScoreStore(tmp_path)
+    before = store.load("alice").sessions
+    journal = store.journal("alice", "Alice", HEADER)
+    journal.add(answer(1))
+    journal.finish("complete")
+    after = store.load("alice").sessions
+    assert after[: len(before)] == before and len(after) == len(before) + 1
+    assert after[-1].answers[0].item == "item-1"
+    if "# notes" in text:
+        assert (tmp_path / "alice.yaml").read_text(encoding="utf-8").startswith(text)
