@@ -265,3 +265,33 @@ def test_ctrl_c_in_mid_session_keeps_every_answer_already_given(tmp_path: Path) 
         (ids[0], "correct"),
         (ids[1], "wrong"),
     ]
+
+
+def test_piped_answers_get_plain_text_even_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    main_fd, terminal_fd = pty.openpty()
+    env = {**os.environ, "FACTQUIZ_HOME": str(tmp_path), "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factquiz", "play", str(FR), "--student", "a", "--skill", "who"],
+        stdin=subprocess.PIPE,
+        stdout=terminal_fd,
+        stderr=terminal_fd,
+        env=env,
+    )
+    os.close(terminal_fd)
+    proc.communicate(b"Isabelle Quere\n", timeout=60)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main_fd, 65536)
+        except OSError:  # the terminal is closed once the process has gone
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main_fd)
+    shown = b"".join(chunks).decode("utf-8")
+    assert proc.returncode == 0 and "Juste" in shown
+    assert "\x1b" not in shown

@@ -44,12 +44,11 @@ class Terminal:
     """Where a quiz reads answers and prints screens: a terminal, or a pipe for scripts."""
 
     def __init__(self) -> None:
-        from factquiz.cli import ui
+        from factquiz.cli import screens
 
-        self.out = ui.console()
-        # Panels must wrap their lines, even in a pipe, or the quotes get cut off.
-        self.out.soft_wrap = False
         self.interactive = sys.stdin.isatty()
+        # Scripted use (answers piped in) prints plain text even to a terminal.
+        self.out = screens.console(plain=not self.interactive)
         # Styles vanish when output is not a terminal, so highlights need visible marks.
         self.plain = not self.out.is_terminal
         if self.interactive:

@@ -8,9 +8,10 @@ there, so the answer inside a quote is marked with `**` instead of bold.
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -31,6 +32,21 @@ OUTCOME_STYLE = {
 OUTCOME_MARK = {"correct": "✓", "review": "~", "wrong": "✗", "skipped": "→"}
 CLAIM_VERDICTS = ("supported", "refuted", "not_in_sources")
 BAR_WIDTH = 20
+
+
+def console(plain: bool) -> Console:
+    """The quiz's console: `ui.console()`, but plain (no colour, no control code) when asked,
+    and wrapping long lines inside panels rather than cutting them off."""
+    from factquiz.cli import ui
+
+    if not plain:
+        out = ui.console()
+        out.soft_wrap = False
+        return out
+    return Console(
+        file=sys.stdout, force_terminal=False, no_color=True, color_system=None,
+        highlight=False, emoji=False, markup=False, soft_wrap=False,
+    )  # fmt: skip
 
 
 def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
@@ -104,16 +120,21 @@ def highlighted_quote(item: Item, matched: str | None, msg: Messages, plain: boo
     return text
 
 
+def describe_source(bank: Bank, source_id: str, msg: Messages) -> str | None:
+    """`outlet, "title"` of a source, or None when the bank says neither."""
+    src = bank.source(source_id)
+    if src is None:
+        return None
+    parts = [src.outlet] if src.outlet else []
+    if src.title:
+        parts.append(f"{msg('q_open')}{src.title}{msg('q_close')}")
+    return ", ".join(parts) or None
+
+
 def source_line(bank: Bank, item: Item, msg: Messages) -> Text:
     """`Source: outlet, "title"` for the item's evidence."""
     assert item.evidence is not None
-    src = bank.source(item.evidence.source)
-    parts = []
-    if src is not None and src.outlet:
-        parts.append(src.outlet)
-    if src is not None and src.title:
-        parts.append(f"{msg('q_open')}{src.title}{msg('q_close')}")
-    described = ", ".join(parts) or item.evidence.source
+    described = describe_source(bank, item.evidence.source, msg) or item.evidence.source
     return untrusted(msg("source", source=described), "dim")
 
 
@@ -147,10 +168,9 @@ def hint(bank: Bank, h: Hint, msg: Messages) -> Text:
     if h.kind == "choices":
         return untrusted(msg("hint.choices", text=" / ".join(h.choices)), "yellow")
     if h.kind == "source":
-        src = bank.source(h.text)
-        if src is None or not (src.title or src.outlet):
+        described = describe_source(bank, h.text, msg)
+        if described is None:
             return Text(msg("hint.source_unknown"), style="yellow")
-        described = ", ".join(p for p in (src.outlet, src.title) if p)
         return untrusted(msg("hint.source", text=described), "yellow")
     return untrusted(msg(f"hint.{h.kind}", text=h.text), "yellow")
 
@@ -196,11 +216,14 @@ def missed_list(s: Summary, msg: Messages) -> list[RenderableType]:
     """Each item missed, with its answer."""
     if not s.missed:
         return [Text(msg("no_missed"), style="green")]
-    out: list[RenderableType] = [Text(msg("missed"), style="bold")]
+    # A grid keeps a long prompt's second line under its first, not under the bullet.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
     for a in s.missed:
-        out.append(Text("• ").append_text(untrusted(a.item.prompt)))
-        out.append(Text("  → ").append_text(untrusted(expected_text(a.item, msg), "bold")))
-    return out
+        grid.add_row("•", untrusted(a.item.prompt))
+        grid.add_row("", Text("→ ").append_text(untrusted(expected_text(a.item, msg), "bold")))
+    return [Text(msg("missed"), style="bold"), grid]
 
 
 # --- stats -----------------------------------------------------------------------------------
