@@ -104,7 +104,7 @@ def per_answer_ms(home: Path, count: int) -> tuple[list[float], list[float]]:
 def show(label: str, values: list[float], base: list[float] | None = None) -> None:
     med = statistics.median(values)
     p95 = sorted(values)[max(0, round(0.95 * len(values)) - 1)]
-    line = f"  {label:<44} median {med:7.1f} ms   p95 {p95:7.1f} ms"
+    line = f"  {label:<52} median {med:7.1f} ms   p95 {p95:7.1f} ms"
     if base:
         line += f"   ({med / statistics.median(base):.1f}x the baseline)"
     print(line)
@@ -123,6 +123,8 @@ def main() -> None:
         base = baseline_ms(["-c", "pass"], args.runs)
         show("python -c pass (baseline)", base)
         show("factquiz --help", baseline_ms(["-m", "factquiz", "--help"], args.runs), base)
+        # The floor of any command that takes options (typer's parameter handling included).
+        show("factquiz schema", baseline_ms(["-m", "factquiz", "schema"], args.runs), base)
         show("factquiz play, no history", first_question_ms(Path(empty), args.runs), base)
         label = f"factquiz play, {args.history} answers on file"
         show(label, first_question_ms(Path(full), args.runs), base)

@@ -26,18 +26,24 @@ if TYPE_CHECKING:
 StudentOpt = Annotated[
     str | None,
     typer.Option(
-        "--student", help="Student name (else FACTQUIZ_STUDENT, else the remembered one)."
+        "--student",
+        metavar="NAME",
+        help="Student name (else FACTQUIZ_STUDENT, else the remembered one).",
     ),
 ]
 ScoresOpt = Annotated[
     Path | None,
-    typer.Option("--scores", help="Folder of score files, e.g. a shared classroom folder."),
+    typer.Option(
+        "--scores", metavar="DIR", help="Folder of score files, e.g. a shared classroom folder."
+    ),
 ]
 LangOpt = Annotated[
     str | None,
-    typer.Option("--lang", help="Language of the screen: fr or en (default: the bank's)."),
+    typer.Option(
+        "--lang", metavar="fr|en", help="Language of the screen: fr or en (default: the bank's)."
+    ),
 ]
-CountOpt = Annotated[int | None, typer.Option("-n", help="Ask at most N questions.")]
+CountOpt = Annotated[int | None, typer.Option("-n", metavar="N", help="Ask at most N questions.")]
 
 
 class Terminal:
@@ -253,22 +259,27 @@ def play(
     bank: Annotated[
         str | None,
         typer.Argument(
-            help="Bank file or id (default: the bundled kim-russie-2023).", show_default=False
+            help="Bank file or id (default: the bundled kim-russie-2023).",
+            metavar="BANK",
+            show_default=False,
         ),
     ] = None,
     student: StudentOpt = None,
     count: CountOpt = None,
     types: Annotated[
-        str | None, typer.Option("--type", help="Item types, comma-separated: open,choice,claim.")
+        str | None,
+        typer.Option(
+            "--type", metavar="TYPES", help="Item types, comma-separated: open,choice,claim."
+        ),
     ] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", help="Only items with this tag.")
+        list[str] | None, typer.Option("--tag", metavar="TAG", help="Only items with this tag.")
     ] = None,
     skill: Annotated[
-        list[str] | None, typer.Option("--skill", help="Only items of this skill.")
+        list[str] | None, typer.Option("--skill", metavar="SKILL", help="Only items of this skill.")
     ] = None,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Shuffle in a repeatable order.")
+        int | None, typer.Option("--seed", metavar="N", help="Shuffle in a repeatable order.")
     ] = None,
     lang: LangOpt = None,
     scores: ScoresOpt = None,
@@ -317,7 +328,8 @@ def review_bank(card_bank: str, bank_file: str | None) -> Bank | None:
 @guarded
 def review(
     bank: Annotated[
-        str | None, typer.Argument(help="Only this bank (file or id).", show_default=False)
+        str | None,
+        typer.Argument(help="Only this bank (file or id).", metavar="BANK", show_default=False),
     ] = None,
     student: StudentOpt = None,
     count: CountOpt = None,
