@@ -295,3 +295,11 @@ def test_piped_answers_get_plain_text_even_on_a_terminal(tmp_path: Path) -> None
     shown = b"".join(chunks).decode("utf-8")
     assert proc.returncode == 0 and "Juste" in shown
     assert "\x1b" not in shown
+
+
+def test_a_number_that_is_the_text_of_a_choice_is_an_answer(factquiz_home: Path) -> None:
+    result = play(str(EN), "--student", "a", "--skill", "when", input="2023\n")
+    assert result.output.count("Type the number of your choice.") == 1  # not asked again
+    answers = scores_file(factquiz_home, "a")["sessions"][0]["answers"]
+    assert [(a["response"], a["outcome"]) for a in answers] == [("2023", "wrong")]
+    assert "Expected answer: 3. 2024" in result.output

@@ -203,6 +203,8 @@ def ask(term: Terminal, session: Session, bank: Bank, journal: Journal, msg: Mes
         try:
             command = term.read("> ").strip()
         except EOFError:
+            if term.interactive:
+                term.print()  # Ctrl-D does not end the line it is typed on
             return False
         if not command:
             continue
@@ -222,8 +224,13 @@ def ask(term: Terminal, session: Session, bank: Bank, journal: Journal, msg: Mes
 
 
 def in_range(command: str, item: Item | None) -> bool:
-    """False for a number that names no choice (`4` for a claim): a slip, asked again."""
+    """False for a number that names no choice (`4` for a claim): a slip, asked again.
+
+    A number that is the text of a choice (`2011` among years) is an answer, not a slip.
+    """
     if item is None or item.type == "open" or not command.isdigit():
+        return True
+    if command in item.choices:
         return True
     options = len(item.choices) if item.type == "choice" else 3
     return 1 <= int(command) <= options

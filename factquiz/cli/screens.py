@@ -21,7 +21,7 @@ from factquiz.cli.ui import untrusted
 from factquiz.messages import Messages
 from factquiz.progress import Accuracy, AccuracyRow, Progress
 from factquiz.session import Attempt, Hint, Summary
-from factquiz.text import find_folded, safe_text
+from factquiz.text import find_folded
 
 OUTCOME_STYLE = {
     "correct": "bold green",
@@ -262,7 +262,7 @@ def trend_chart(p: Progress, msg: Messages) -> Table:
         if s.status != "complete":
             marks.append(msg("interrupted_mark"))
         t.add_row(
-            when,
+            untrusted(when),
             untrusted(s.bank),
             Text(bar(round(s.percent), 100), style="cyan"),
             msg("percent", p=round(s.percent)),
@@ -275,7 +275,7 @@ def _local(stamp: str) -> str:
     try:
         return f"{datetime.fromisoformat(stamp).astimezone():%Y-%m-%d %H:%M}"
     except ValueError:
-        return safe_text(stamp)
+        return stamp
 
 
 def missed_table(p: Progress, msg: Messages) -> Table:
