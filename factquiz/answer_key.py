@@ -1,0 +1,197 @@
+"""An item's answer key, prepared once for grading many responses.
+
+Each accepted answer keeps its variants as written, and the ones they imply: without a
+bracketed aside (`Kazuo Ishiguro (about ...)`) or a quoted nickname (`James "Jamie" Dornan`),
+each side of `X or Y` / `X ou Y`, and the head of a placed name (`Tucson` for `Tucson,
+Arizona`). Variants are analysed only when a response needs them: a response equal in form to
+a variant is found by a cheap key, and an answer with many variants sends to full comparison
+only those a fast C similarity (rapidfuzz) does not rule out. No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process, utils
+
+from factquiz.normalize import Analysed, analyse, fold_letters
+
+Accepted = Sequence[str | Sequence[str]]
+
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_NICKNAME = re.compile(r"\s*[\"“«][^\"”»]*[\"”»]")
+_LIST_END = re.compile(r"\b(?:and|et|or|ou)\b|&", re.I)
+_ALTERNATIVES = re.compile(r"\s+(?:or|ou)\s+", re.I)
+# Above this many variants, a fast similarity picks those worth a full comparison.
+MANY_VARIANTS = 4
+# token_set_ratio below which a variant cannot be matched by any rule (checked on the
+# benchmark: no decision changes with or without the filter, see benchmarks/).
+PREFILTER_CUTOFF = 40
+_DIGIT_OR_SHORT = re.compile(r"\d|^\S{1,6}$")
+
+
+@lru_cache(maxsize=1 << 16)
+def quick_key(text: str) -> str:
+    """Equal quick keys give equal analyses: the cheap test for an exact answer."""
+    return fold_letters(text).strip()
+
+
+def implied_variants(variant: str) -> list[str]:
+    """The variants one written variant implies (see the module doc)."""
+    implied: list[str] = []
+    bare = _BRACKETED.sub("", _NICKNAME.sub("", variant)).strip()
+    if bare and bare != variant:
+        implied.append(bare)
+    implied.extend(p for p in _ALTERNATIVES.split(bare or variant) if p.strip() and p != variant)
+    head = _place_head(bare or variant)
+    if head:
+        implied.append(head)
+    return implied
+
+
+def _place_head(text: str) -> str | None:
+    """`Tucson, Arizona` -> `Tucson`: a name followed by the names that place it (not a
+    list: `Brazil, Colombia and Ecuador`)."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 2 or _LIST_END.search(text):
+        return None
+    capitalised = all(w[:1].isupper() for p in parts for w in p.split())
+    return parts[0] if capitalised and parts[0] else None
+
+
+class Answer:
+    """One accepted answer: its preferred form, its variants, their analyses (lazily)."""
+
+    __slots__ = ("preferred", "given", "language", "_variants")
+
+    def __init__(self, given: tuple[str, ...], language: str) -> None:
+        self.preferred = given[0]
+        self.given = given
+        self.language = language
+        self._variants: tuple[str, ...] | None = None
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        """The given variants, then the implied ones."""
+        if self._variants is None:
+            implied = [v for g in self.given for v in implied_variants(g)]
+            self._variants = tuple(dict.fromkeys(self.given + tuple(implied)))
+        return self._variants
+
+    @property
+    def forms(self) -> tuple[Analysed, ...]:
+        """Every variant analysed (cached per text by `analyse`)."""
+        return tuple(analyse(v, self.language) for v in self.variants)
+
+
+def answers(accepted: Accepted, language: str) -> tuple[Answer, ...]:
+    """The accepted answers of an item (`answers` shape), empty variants dropped."""
+    out = []
+    for answer in accepted:
+        given = [answer] if isinstance(answer, str) else list(answer)
+        given = [v for v in given if isinstance(v, str) and v.strip()]
+        if given:
+            out.append(Answer(tuple(dict.fromkeys(given)), language))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """The bank's other names, indexed by word key and number."""
+
+    forms: tuple[tuple[str, Analysed], ...]
+    by_key: dict[str, tuple[int, ...]]
+
+
+@lru_cache(maxsize=64)
+def known_names(entities: tuple[str, ...], language: str) -> KnownNames:
+    """Index a bank's entities once (a bank's entity tuple is the cache key)."""
+    forms = tuple((e, analyse(e, language)) for e in dict.fromkeys(entities) if e.strip())
+    by_key: dict[str, list[int]] = {}
+    for n, (_, a) in enumerate(forms):
+        for k in set(a.keys) | set(a.numerics):
+            by_key.setdefault(k, []).append(n)
+    return KnownNames(forms, {k: tuple(v) for k, v in by_key.items()})
+
+
+class AnswerKey:
+    """An open item prepared for grading: answers, rejects, question, known names."""
+
+    __slots__ = ("answers", "rejects", "question_text", "require", "language", "entities")
+
+    def __init__(
+        self,
+        accepted: Accepted,
+        question: str = "",
+        reject: Iterable[str] = (),
+        require: str = "any",
+        language: str = "fr",
+        entities: Iterable[str] = (),
+    ) -> None:
+        self.answers = answers(accepted, language)
+        self.rejects = tuple(r for r in reject if isinstance(r, str) and r.strip())
+        self.question_text = question
+        self.require = require
+        self.language = language
+        self.entities = tuple(entities)
+
+    @property
+    def question(self) -> Analysed | None:
+        return analyse(self.question_text, self.language) if self.question_text.strip() else None
+
+    @property
+    def known(self) -> KnownNames:
+        return known_names(self.entities, self.language)
+
+    @property
+    def reject_forms(self) -> tuple[Analysed, ...]:
+        return tuple(analyse(r, self.language) for r in self.rejects)
+
+    def expected(self) -> str:
+        """The expected answers as a reason shows them."""
+        return " ; ".join(a.preferred for a in self.answers)
+
+    def exact(self, response: str) -> tuple[Answer, str] | None:
+        """The answer and given variant equal in form to `response`, without analysing."""
+        key = quick_key(response)
+        for answer in self.answers:
+            for raw in answer.given:
+                if quick_key(raw) == key:
+                    return answer, raw
+        return None
+
+    def candidates(self, resp: Analysed) -> Iterator[tuple[Answer, str, Analysed]]:
+        """(answer, variant, analysis) worth comparing with `resp`, answer by answer."""
+        for answer in self.answers:
+            variants = answer.variants
+            if len(variants) > MANY_VARIANTS and not _needs_all(resp):
+                variants = _similar(resp, variants)
+            for raw in variants:
+                yield answer, raw, analyse(raw, self.language)
+
+
+def _needs_all(resp: Analysed) -> bool:
+    """Numbers, dates and acronyms can match texts that look nothing alike."""
+    return bool(resp.numerics) or (len(resp.words) == 1 and len(resp.words[0]) <= 6)
+
+
+def _similar(resp: Analysed, variants: tuple[str, ...]) -> tuple[str, ...]:
+    found = process.extract(
+        resp.text,
+        variants,
+        scorer=fuzz.token_set_ratio,
+        processor=utils.default_process,
+        score_cutoff=PREFILTER_CUTOFF,
+        limit=None,
+    )
+    kept = {v for v, _, _ in found}
+    return tuple(v for v in variants if v in kept or _DIGIT_OR_SHORT.search(v))
+
+
+def clear_caches() -> None:
+    """Forget quick keys and entity indexes (benchmarks measure cold runs)."""
+    quick_key.cache_clear()
+    known_names.cache_clear()

@@ -1,0 +1,361 @@
+"""Grading free-text answers: forgiving about form, strict about facts.
+
+One answer::
+
+    grade("Kojemiako", [["Oleg Kozhemyako"], "Alexander Kozlov"], reject=["Sergei Shoigu"])
+    grade_item("2", item, language="fr", entities=bank_entities(bank))
+
+Many answers (a class's answer sheets): `Grader(language=..., entities=...)` keeps, per item,
+the analysed accepted answers, and per (item, normalised response) the decision, so each
+distinct answer to an item is graded once; `grade_many(pairs, language=..., entities=...)`
+grades (item, response) pairs with one Grader. The reason is written for each response.
+
+A `Verdict` is `correct`, `review` (the grader cannot tell: the teacher decides; credit 0
+until then) or `wrong`, with a credit in [0, 1] (partial for `require: all` items), the
+accepted answer it matched, and one sentence in the bank's language saying why. The rules
+live in `factquiz.normalize` (form), `factquiz.numbers` and `factquiz.dates`,
+`factquiz.matching` (comparison), `factquiz.answer_key` (the accepted answers of an item),
+`factquiz.choice_grading` (choices and claims); `factquiz.verdicts` writes the sentences.
+No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from factquiz import answer_key
+from factquiz.answer_key import Accepted, Answer, AnswerKey
+from factquiz.choice_grading import grade_choice, grade_claim
+from factquiz.matching import ACCEPT, REVIEW, Match, match
+from factquiz.normalize import (
+    LEADING,
+    Analysed,
+    analyse,
+    fold,
+    normalize,
+    transliteration_key,
+)
+from factquiz.normalize import clear_caches as clear_analyses
+from factquiz.verdicts import Outcome, Verdict
+
+if TYPE_CHECKING:
+    from factquiz.bank import Bank, Item
+
+__all__ = ["Grader", "Verdict", "bank_entities", "grade", "grade_item", "grade_many", "normalize"]
+
+EXACT = Match("exact", 1.0)
+
+
+# --- one response against an open item -----------------------------------------------------
+
+
+def _best(resp: Analysed, key: AnswerKey) -> tuple[Match, Answer | None, str]:
+    """The closest accepted answer, and the variant of it that matched."""
+    best: tuple[Match, Answer | None, str] = (Match("none", 0.0), None, "")
+    question = key.question
+    for answer, raw, form in key.candidates(resp):
+        m = match(resp, form, question)
+        if m.score > best[0].score:
+            best = (m, answer, raw)
+            if m.score >= 1.0:
+                break
+    return best
+
+
+def _same_name(form: Analysed, answer: Answer) -> bool:
+    """Whether a known name is this answer or a shorter form of it (`Kozhemyako`)."""
+    return any(
+        form.text == f.text or (form.keys and set(form.keys) <= set(f.keys)) for f in answer.forms
+    )
+
+
+def _better_known(resp: Analysed, key: AnswerKey, best: Match) -> str | None:
+    """A known name, not an accepted one, that the response matches better, if any."""
+    known = key.known
+    candidates = {n for k in resp.keys + resp.numerics for n in known.by_key.get(k, ())}
+    for n in sorted(candidates):
+        raw, form = known.forms[n]
+        if any(_same_name(form, a) for a in key.answers):
+            continue
+        m = match(resp, form, key.question)
+        if m.score > best.score and m.score >= ACCEPT:
+            return raw
+    return None
+
+
+def _shared_surname(surname: str, key: AnswerKey, answer: Answer) -> str | None:
+    """Another name of the item or the bank with this surname (`Kim Jong-il` for `Kim`)."""
+    others = [(a.preferred, f) for a in key.answers if a is not answer for f in a.forms]
+    others += [key.known.forms[n] for n in key.known.by_key.get(surname, ())]
+    for raw, form in others:
+        if surname in form.keys and not _same_name(form, answer):
+            return raw
+    return None
+
+
+def _rejected(resp: Analysed, key: AnswerKey, best: Match) -> bool:
+    for form in key.reject_forms:
+        m = match(resp, form, key.question)
+        if m.score >= ACCEPT and (m.score >= best.score or m.score >= 0.97):
+            return True
+    return False
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _as_written(words: Iterable[str], *texts: str) -> str:
+    """Folded words shown as the texts wrote them: `nord` -> `Nord`."""
+    written = {fold(w): w for text in texts for w in _WORDS.findall(text)}
+    return " ".join(written.get(w, w) for w in words)
+
+
+def _fields(best: Match, response: str, raw: str) -> tuple[tuple[str, str], ...]:
+    detail = best.detail
+    if best.kind in ("partial", "question", "core"):
+        return (("a", _as_written(detail, raw)),)
+    if best.kind in ("token", "review") and len(detail) == 2:
+        return (("a", _as_written(detail[:1], response)), ("b", _as_written(detail[1:], raw)))
+    if best.kind == "surname":
+        return (("a", _as_written(detail, raw)),)
+    return tuple(zip("ab", detail, strict=False))
+
+
+def _evaluate(response: str, key: AnswerKey) -> Outcome:
+    """The outcome of one response (or one part of a list) against an open item."""
+    exact = key.exact(response)
+    if exact is not None and not key.rejects:
+        return Outcome("correct", 1.0, exact[0].preferred, "exact", shown=exact[1])
+    resp = analyse(response, key.language)
+    if not resp.tokens:
+        return Outcome("wrong", 0.0, None, "empty")
+    best, answer, raw = (EXACT, *exact) if exact is not None else _best(resp, key)
+    shown = answer.preferred if answer else key.expected()
+    if _rejected(resp, key, best):
+        return Outcome("wrong", 0.0, None, "reject", shown=shown)
+    if answer is None:
+        return Outcome("wrong", 0.0, None, "none", shown=shown)
+    if REVIEW <= best.score < 1.0:
+        other = _better_known(resp, key, best)
+        if other is not None:
+            return Outcome("wrong", 0.0, None, "entity", (("a", other),), shown)
+    kind, fields = best.kind, _fields(best, response, raw)
+    if kind in ("surname", "nickname"):
+        other = _shared_surname(transliteration_key(best.detail[0]), key, answer)
+        if other is not None:
+            return Outcome("wrong", 0.0, None, "surname_shared", (("a", other),), shown)
+        if kind == "surname" and resp.words != best.detail[:1]:
+            kind = "surname_translit"
+    if best.score >= ACCEPT:
+        return Outcome("correct", 1.0, answer.preferred, kind, fields, raw)
+    band = "review" if best.score >= REVIEW else "wrong"
+    return Outcome(band, 0.0, None, kind, fields, raw)
+
+
+# `,` before a digit is part of a date or a number (`October 1, 1982`), not a list.
+_LIST_SEPARATORS = re.compile(r"\s*(?:,(?!\s*\d)|[;/+&\n]|\bet\b|\band\b|\bou\b|\bor\b)\s*", re.I)
+# A part that starts like this qualifies the answer (`Vladivostok, en Russie`): no hedge.
+_QUALIFIER = re.compile(r"^\s*(?:en|au|aux|a|à|in|near|pres|près|dans|de|du|of)\b", re.I)
+_SURE = ("exact", "form", "translit", "typo", "acronym")
+
+
+def split_list(response: str) -> list[str]:
+    """The parts of a list answer: `Kozhemyako, Kozlov` or `Kozhemyako et Kozlov`."""
+    return [p for p in _LIST_SEPARATORS.split(response) if p and any(c.isalnum() for c in p)]
+
+
+def _grade_any(response: str, key: AnswerKey) -> Outcome:
+    whole = _evaluate(response, key)
+    parts = split_list(response)
+    if len(parts) < 2 or whole.kind in _SURE:
+        return whole
+    outcomes = [(p, _evaluate(p, key)) for p in parts]
+    good = [(p, o) for p, o in outcomes if o.verdict == "correct"]
+    if not good:
+        return whole
+    for p, o in outcomes:
+        if o.kind in ("reject", "entity") and not _QUALIFIER.match(p):
+            return Outcome("wrong", 0.0, None, "hedge", (("a", p.strip()),), good[0][1].matched)
+    if whole.verdict == "correct":
+        return whole
+    others = [p for p, o in outcomes if o.verdict != "correct" and not _QUALIFIER.match(p)]
+    if not all(_described(p) for p in others):
+        return whole  # `Ecuador, Peru, Bolivia`: a list of answers, not an answer and a comment
+    part, outcome = good[0]
+    return Outcome("correct", 1.0, outcome.matched, "split", (("a", part.strip()),))
+
+
+def _described(part: str) -> bool:
+    """Whether a part starts with an article or a title: `le gouverneur`, not `Peru`."""
+    words = fold(part).split()
+    return bool(words) and words[0] in LEADING
+
+
+def _grade_all(response: str, key: AnswerKey) -> Outcome:
+    n = len(key.answers)
+    found: dict[str, None] = {}  # a repeated answer counts once
+    wrong: list[str] = []
+    for part in split_list(response):
+        outcome = _evaluate(part, key)
+        if outcome.matched is not None:
+            found[outcome.matched] = None
+        elif not _QUALIFIER.match(part):
+            wrong.append(part.strip())
+    if len(found) < n:  # full names without separators: `Oleg Kozhemyako Alexander Kozlov`
+        whole = analyse(response, key.language)
+        for answer in key.answers:
+            if any(match(whole, f, key.question).kind == "contains" for f in answer.forms):
+                found[answer.preferred] = None
+        wrong = [] if len(found) == n and len(split_list(response)) == 1 else wrong
+    credit = max(0.0, (len(found) - len(wrong)) / n)
+    fields = (("n", str(n)), ("k", str(len(found))), ("a", ", ".join(found)))
+    if not found:
+        return Outcome("wrong", 0.0, None, "all_none", fields, key.expected())
+    names = " ; ".join(found)
+    if credit >= 1.0:
+        return Outcome("correct", 1.0, names, "all_found", fields)
+    if wrong:
+        return Outcome("wrong", credit, names, "all_partial_wrong", (*fields, ("b", wrong[0])))
+    return Outcome("wrong", credit, names, "all_partial", fields)
+
+
+def _grade_open(response: str, key: AnswerKey) -> Outcome:
+    if not any(c.isalnum() for c in response):
+        return Outcome("wrong", 0.0, None, "empty")
+    if key.require == "all" and len(key.answers) > 1:
+        return _grade_all(response, key)
+    return _grade_any(response, key)
+
+
+# --- choices: their text may be graded like an open answer ---------------------------------
+
+
+def _grade_choice(
+    response: str, choices: Sequence[str], accepted: Accepted, require: str, language: str
+) -> Outcome:
+    correct = [a.preferred for a in answer_key.answers(accepted, language)]
+
+    def by_text(text: str, options: Sequence[str]) -> int | None:
+        matched = _grade_any(text, AnswerKey([[c] for c in options], language=language)).matched
+        return list(options).index(matched) if matched in options else None
+
+    return grade_choice(response, list(choices), correct, require, language, by_text)
+
+
+# --- the public API ----------------------------------------------------------------------
+
+
+def grade(
+    response: str,
+    accepted: Accepted,
+    *,
+    question: str = "",
+    reject: Iterable[str] = (),
+    require: str = "any",
+    language: str = "fr",
+    entities: Iterable[str] = (),
+    kind: str = "open",
+    choices: Sequence[str] = (),
+    verdict: str | None = None,
+) -> Verdict:
+    """Grade one answer. `accepted` has a bank item's `answers` shape; see the module doc."""
+    response = response if isinstance(response, str) else ""
+    if kind == "claim":
+        outcome = grade_claim(response, verdict, language)
+    elif kind == "choice":
+        outcome = _grade_choice(response, choices, accepted, require, language)
+    else:
+        key = AnswerKey(accepted, question, reject, require, language, entities)
+        outcome = _grade_open(response, key)
+    return outcome.render(response, language)
+
+
+def grade_item(
+    response: str, item: Item, *, language: str = "fr", entities: Iterable[str] = ()
+) -> Verdict:
+    """Grade one answer to a bank item (open, choice or claim)."""
+    return grade(
+        response,
+        item.accepted,
+        question=item.prompt,
+        reject=item.reject,
+        require=item.require,
+        language=language,
+        entities=entities,
+        kind=item.type,
+        choices=item.choices,
+        verdict=item.verdict,
+    )
+
+
+def bank_entities(bank: Bank) -> tuple[str, ...]:
+    """The names, places and numbers a bank knows: answers' preferred forms, rejects, choices."""
+    names: dict[str, None] = {}
+    for it in bank.items:
+        names.update(dict.fromkeys(a[0] for a in it.answers if a))
+        names.update(dict.fromkeys(it.reject))
+        names.update(dict.fromkeys(it.choices))
+    return tuple(n for n in names if n.strip())
+
+
+# Outcomes that quote the response's own words are written per response, never cached.
+_UNCACHED = frozenset({"hedge", "split", "all_partial_wrong"})
+
+
+class Grader:
+    """Grades many answers: each item prepared once, each distinct answer to it graded once."""
+
+    def __init__(self, *, language: str = "fr", entities: Iterable[str] = ()) -> None:
+        self.language = language
+        self.entities = tuple(entities)
+        # Keyed by id(item); holding the item keeps its id from being reused by another.
+        self._keys: dict[int, tuple[Item, AnswerKey]] = {}
+        self._decisions: dict[tuple[int, str], Outcome] = {}
+
+    def answer_key(self, item: Item) -> AnswerKey:
+        """The item's answer key, prepared on first use."""
+        held = self._keys.get(id(item))
+        if held is None or held[0] is not item:
+            key = AnswerKey(
+                item.accepted, item.prompt, item.reject, item.require, self.language, self.entities
+            )
+            held = (item, key)
+            self._keys[id(item)] = held
+            self._decisions = {k: v for k, v in self._decisions.items() if k[0] != id(item)}
+        return held[1]
+
+    def _decide(self, item: Item, response: str) -> Outcome:
+        if item.type == "claim":
+            return grade_claim(response, item.verdict, self.language)
+        if item.type == "choice":
+            return _grade_choice(response, item.choices, item.accepted, item.require, self.language)
+        return _grade_open(response, self.answer_key(item))
+
+    def grade(self, item: Item, response: str) -> Verdict:
+        """Grade one answer to `item`, reusing the decision for an equal normalised answer."""
+        response = response if isinstance(response, str) else ""
+        self.answer_key(item)
+        parts = split_list(response) if item.type == "open" else [response]
+        cache_key = (id(item), "|".join(normalize(p, self.language) for p in parts))
+        outcome = self._decisions.get(cache_key)
+        if outcome is None:
+            outcome = self._decide(item, response)
+            if outcome.kind not in _UNCACHED:
+                self._decisions[cache_key] = outcome
+        return outcome.render(response, self.language)
+
+
+def grade_many(
+    pairs: Iterable[tuple[Item, str]], *, language: str = "fr", entities: Iterable[str] = ()
+) -> list[Verdict]:
+    """Grade (item, response) pairs with one `Grader`: the batch entry point."""
+    grader = Grader(language=language, entities=entities)
+    return [grader.grade(item, response) for item, response in pairs]
+
+
+def clear_caches() -> None:
+    """Forget every cached analysis and entity index (benchmarks measure cold runs)."""
+    clear_analyses()
+    answer_key.clear_caches()

@@ -1,0 +1,433 @@
+"""How one analysed response compares with one accepted answer.
+
+Words are compared one by one through their transliteration keys, with a typo allowed in long
+words only, so `Kojemiako` matches `Kozhemyako` while `Jong-il` never matches `Jong-un`.
+Numbers, years and dates must agree exactly (a date may leave out its year). The result is a
+`Match`: a kind, a score used to rank it against other answers and known entities, and the
+words or numbers a reason can quote. No I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from factquiz.normalize import Analysed
+
+ACCEPT = 0.7  # scores at or above: correct
+REVIEW = 0.5  # scores at or above, below ACCEPT: the teacher decides
+SENTENCE = 6  # words from which a response is a sentence, not a list of names
+
+SCORES = {
+    "exact": 1.0,  # the same normal form
+    "form": 0.99,  # the same words once spaces and small words are dropped
+    "translit": 0.97,  # another transliteration of the same name
+    "acronym": 0.95,  # `CSNU` for `Conseil de sécurité des Nations unies`
+    "typo": 0.9,  # a slip in a long word
+    "question": 0.85,  # what is missing is already in the question
+    "contains": 0.8,  # the answer and more words
+    "full_name": 0.78,  # first and last name without the middle ones
+    "nickname": 0.76,  # the surname with a short first name: `Dave Gahan`
+    "surname": 0.75,  # the surname of a person
+    "number_only": 0.74,  # `5` for `5 missiles`: the number is the fact
+    "core": 0.72,  # the name without its category noun: `Vostochny` for `cosmodrome de...`
+    "coarser_date": 0.71,  # `1942` for `June 22, 1942`, to a question that asks when
+    "review": 0.6,  # close on a long answer, but a word differs
+    "partial_number": 0.55,  # a coarser date: the year alone for a full date
+    "number": 0.3,  # a number, year or date that differs
+    "unit": 0.3,
+    "token": 0.2,  # a word that differs
+    "partial": 0.15,  # words of the answer are missing
+    "number_missing": 0.1,  # the answer's number is not in the response
+    "none": 0.0,
+}
+
+# Korean and Chinese surnames come first: `Kim` is the surname of `Kim Jong-un`.
+SURNAME_FIRST = frozenset(
+    str.split(
+        "kim lee li ri yi rhee park pak choi choe jo cho chung jung jeong kang yoon yun jang "
+        "lim im han oh seo shin kwon hwang ahn an song hong moon mun xi mao hu deng zhou wang "
+        "zhang liu chen"
+    )
+)
+
+
+# Nouns that name what kind of thing a name is: `Vostochny` is enough for `le cosmodrome de
+# Vostochny`, while `Ukraine` is not enough for `la guerre en Ukraine`.
+CATEGORY_NOUNS = frozenset(
+    str.split(
+        "ville village port gare aeroport cosmodrome base region province republique pays etat "
+        "fleuve riviere lac mont montagne ile mer ocean cap baie quartier rue avenue universite "
+        "agence journal ministere parti groupe entreprise compagnie societe usine forum sommet "
+        "city town village port station airport base region province republic country state "
+        "river lake mount mountain island sea ocean cape bay county district street university "
+        "agency newspaper ministry party group company firm factory summit"
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How a response compares with one accepted form: kind, score, what a reason quotes."""
+
+    kind: str
+    score: float
+    detail: tuple[str, ...] = ()
+
+    @property
+    def accepted(self) -> bool:
+        return self.score >= ACCEPT
+
+
+NO_MATCH = Match("none", 0.0)
+
+
+def _make(kind: str, *detail: str) -> Match:
+    return Match(kind, SCORES[kind], detail)
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+def _numeric_parts(tok: str) -> tuple[str, int | None, int | None, int | None] | tuple[str, str]:
+    """A canonical numeric token as ("date", y, m, d), ("decade", y), or ("num", text)."""
+    if tok.startswith("--"):
+        return ("date", None, int(tok[2:4]), int(tok[5:7]) if len(tok) > 4 else None)
+    if len(tok) >= 7 and tok[4] == "-":
+        return ("date", int(tok[:4]), int(tok[5:7]), int(tok[8:10]) if len(tok) > 7 else None)
+    if tok.endswith("s"):
+        return ("decade", int(tok[:4]), None, None)
+    if "~" in tok:
+        lo, hi = tok.split("~")
+        return ("range", float(lo), float(hi), None)
+    return ("num", tok.rstrip("e"))
+
+
+def _compare_dates(r: tuple, e: tuple) -> str | None:
+    lacking: list[int] = []  # parts (0 year, 1 month, 2 day) the expected date has, not r
+    finer = False
+    for i, (a, b) in enumerate(zip(r[1:], e[1:], strict=True)):
+        if a is not None and b is not None and a != b:
+            return None
+        finer = finer or (a is not None and b is None)
+        if a is None and b is not None:
+            lacking.append(i)
+    if lacking == [0] and e[3] is not None:
+        return "equal"  # `13 septembre` for `13 septembre 2023`: the year is the quiz's
+    if lacking:
+        return None if finer else "coarser"  # `October 1` for `October 1980`: not comparable
+    return "finer" if finer else "equal"
+
+
+def compare_numeric(r_tok: str, e_tok: str) -> str | None:
+    """How a response number relates to an expected one: equal, finer, coarser, or None."""
+    if r_tok == e_tok:
+        return "equal"
+    r, e = _numeric_parts(r_tok), _numeric_parts(e_tok)
+    if r[0] == "num" and e[0] == "num":
+        return "equal" if r[1] == e[1] or _rounded(r[1], e[1]) else None
+    if r[0] == "date" and e[0] == "date":
+        return _compare_dates(r, e)
+    if e[0] == "range" or r[0] == "range":
+        return _compare_range(r, e)
+    year_r = _as_year(r)
+    year_e = _as_year(e)
+    if e[0] == "decade" and year_r is not None:
+        return "finer" if e[1] <= year_r < e[1] + 10 else None
+    if r[0] == "decade" and year_e is not None:
+        return "coarser" if r[1] <= year_e < r[1] + 10 else None
+    if r[0] == "date" and e[0] == "num":
+        return "finer" if r[1] is not None and str(r[1]) == e[1] else None
+    if r[0] == "num" and e[0] == "date":
+        if e[1] is not None and r[1] == str(e[1]):
+            return "coarser"
+        return "coarser" if e[3] is not None and r[1] == str(e[3]) else None
+    return None
+
+
+def _rounded(r: str, e: str) -> bool:
+    """Whether r is e rounded to r's precision: `2.19` for `2.187`, `2190000000` for
+    `2187000000`; never a year (`2000` is not `2006`)."""
+    if "." in e:
+        places = len(r.split(".")[1]) if "." in r else 0
+        if places >= len(e.split(".")[1]):
+            return False
+        return Decimal(e).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == Decimal(r)
+    if "." in r or len(e) < 7 or not r.isdigit():
+        return False
+    zeros = len(r) - len(r.rstrip("0"))
+    return zeros >= 3 and round(int(e), -zeros) == int(r)
+
+
+def _value(parts: tuple) -> float | None:
+    if parts[0] == "num":
+        return float(parts[1])
+    return float(parts[1]) if parts[0] == "date" and parts[1] is not None else None
+
+
+def _compare_range(r: tuple, e: tuple) -> str | None:
+    """A number inside an expected range is right (`1985` for `1985-1993`); a range around
+    an expected number is coarser."""
+    if r[0] == "range" and e[0] == "range":
+        return "equal" if r[1:3] == e[1:3] else None
+    if e[0] == "range":
+        value = _value(r)
+        return "finer" if value is not None and e[1] <= value <= e[2] else None
+    value = _value(e)
+    return "coarser" if value is not None and r[1] <= value <= r[2] else None
+
+
+def _as_year(parts: tuple) -> int | None:
+    if parts[0] == "num" and parts[1].isdigit() and len(parts[1]) == 4:
+        return int(parts[1])
+    if parts[0] == "date":
+        return parts[1]
+    return None
+
+
+def compare_numbers(resp: Analysed, exp: Analysed, question: Analysed | None) -> Match | None:
+    """None when the numbers agree; else a `number` or `partial_number` match to report."""
+    asked = question.numerics if question is not None else ()
+    for r in resp.numerics:
+        if exp.numerics and r not in asked and not any(compare_numeric(r, e) for e in exp.numerics):
+            return _make("number", r, _closest(r, exp.numerics))
+    partial: Match | None = None
+    for e in exp.numerics:
+        found = [compare_numeric(r, e) for r in resp.numerics]
+        if "equal" in found or "finer" in found:
+            continue
+        if "coarser" in found:
+            partial = partial or _coarser(resp.numerics[found.index("coarser")], e, question)
+            continue
+        if e in asked:
+            continue
+        return (
+            _make("number", resp.numerics[0], e)
+            if resp.numerics
+            else _make("number_missing", "", e)
+        )
+    if resp.units and exp.units and resp.units.isdisjoint(exp.units):
+        return _make("unit", min(resp.units), min(exp.units))
+    return partial
+
+
+_DAY_WORDS = frozenset(("jour", "jours", "date", "dates", "day", "days", "quantieme"))
+_MONTH_WORDS = frozenset(("mois", "month", "months"))
+
+
+def _coarser(r: str, e: str, question: Analysed | None) -> Match:
+    """A response date with fewer parts than the expected one (`1942` for `June 22, 1942`):
+    right for a question that asks when, wrong for one that asks the day or the month,
+    for the teacher to decide without a question."""
+    rp, ep = _numeric_parts(r), _numeric_parts(e)
+    r_year = _as_year(rp)
+    if ep[0] != "date" or (rp[0] != "date" and r_year is None):
+        return _make("partial_number", r, e)
+    r_parts = rp[1:] if rp[0] == "date" else (r_year, None, None)
+    lacking = {i for i in range(3) if r_parts[i] is None and ep[i + 1] is not None}
+    if question is None:
+        return _make("partial_number", r, e)
+    asked = set(question.words)
+    if (2 in lacking and asked & _DAY_WORDS) or (
+        1 in lacking and asked & (_DAY_WORDS | _MONTH_WORDS)
+    ):
+        return _make("number_missing", r, e)
+    return _make("coarser_date", r, e)
+
+
+def _closest(r: str, candidates: tuple[str, ...]) -> str:
+    return max(candidates, key=lambda e: Indel.normalized_similarity(r, e))
+
+
+# --- words ---------------------------------------------------------------------------------
+
+
+def typo_edits(a: str, b: str) -> int | None:
+    """Edits between two long words when few enough to be a typo (or the same stem:
+    `sharecroppers`/`sharecropping`), else None."""
+    la, lb = len(a), len(b)
+    if min(la, lb) < 5 or a[0] != b[0]:
+        return None
+    stem = min(la, lb) * 3 // 4
+    if stem >= 6 and a[:stem] == b[:stem]:
+        return 2
+    if abs(la - lb) > 2:
+        return None
+    limit = 1 if max(la, lb) <= 7 else 2
+    d = Levenshtein.distance(a, b, score_cutoff=limit)
+    return d if d <= limit else None
+
+
+def align(
+    r_keys: tuple[str, ...], e_keys: tuple[str, ...], initials: bool = False
+) -> tuple[list[int], list[int], int]:
+    """Pair expected words with response words: exact keys first, then typos, then (for
+    names, `initials`) an initial with a word it begins (`R. B. Bennett`).
+
+    Returns the unmatched response indexes, the unmatched expected indexes, and the number
+    of pairs that are not exact.
+    """
+    free_r = list(range(len(r_keys)))
+    missing: list[int] = []
+    for j, e in enumerate(e_keys):
+        for i in free_r:
+            if r_keys[i] == e:
+                free_r.remove(i)
+                break
+        else:
+            missing.append(j)
+    typos = 0
+    for j in list(missing):
+        for i in free_r:
+            if typo_edits(r_keys[i], e_keys[j]) is not None:
+                free_r.remove(i)
+                missing.remove(j)
+                typos += 1
+                break
+    if initials and len(missing) < len(e_keys):
+        for j in list(missing):
+            for i in free_r:
+                a, b = r_keys[i], e_keys[j]
+                if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+                    free_r.remove(i)
+                    missing.remove(j)
+                    typos += 1
+                    break
+    return free_r, missing, typos
+
+
+def _acronym(resp: Analysed, exp: Analysed) -> bool:
+    for short, long in ((resp, exp), (exp, resp)):
+        if len(short.words) == 1 and not short.numerics and len(long.words) >= 2:  # noqa: SIM102
+            if short.words[0] == "".join(w[0] for w in long.words):
+                return True
+    return False
+
+
+def _surname(resp: Analysed, exp: Analysed, j: int, said: int) -> bool:
+    """Whether expected word j is a person's surname (with `said` == 2: whether j == 0 is
+    the first name of a name with middle names)."""
+    if not exp.person_like or not 2 <= len(exp.words) <= 5 or exp.numerics:
+        return False
+    first_is_surname = exp.words[0] in SURNAME_FIRST
+    if said == 2:  # first and last names: never for `Kim Jong-un`
+        return j == 0 and not first_is_surname and len(exp.words) >= 3
+    if j == len(exp.words) - 1:
+        return not first_is_surname
+    return j == 0 and first_is_surname
+
+
+def match(resp: Analysed, exp: Analysed, question: Analysed | None = None) -> Match:
+    """Compare a response with one accepted form (both analysed)."""
+    if not resp.tokens:
+        return NO_MATCH
+    if resp.text == exp.text:
+        return _make("exact")
+    numbers = compare_numbers(resp, exp, question)
+    if numbers is not None and numbers.score < SCORES["partial_number"]:
+        return numbers
+    if resp.squashed == exp.squashed and exp.squashed:
+        return numbers or _same_words(resp, exp, set())
+    if _acronym(resp, exp):
+        return numbers or _make("acronym")
+    return _compare_words(resp, exp, question, numbers)
+
+
+def _compare_words(
+    resp: Analysed, exp: Analysed, question: Analysed | None, numbers: Match | None
+) -> Match:
+    extra, missing, typos = align(resp.keys, exp.keys, exp.person_like)
+    asked = set(question.keys) if question is not None else set()
+    extra = [i for i in extra if resp.keys[i] not in asked]
+    forgiven = [j for j in missing if exp.keys[j] in asked]
+    missing = [j for j in missing if exp.keys[j] not in asked]
+    found_number = any(
+        compare_numeric(r, e) is not None for r in resp.numerics for e in exp.numerics
+    )
+    if len(exp.keys) == len(missing) + len(forgiven) and not found_number:
+        return NO_MATCH
+    if missing or (forgiven and extra):
+        if not extra:
+            return numbers or _subset(resp, exp, missing, len(resp.words))
+        if _nickname(resp, exp, extra, missing):
+            return numbers or _make("nickname", exp.words[-1])
+        if len(resp.words) >= SENTENCE and not forgiven:
+            inner = _subset(resp, exp, missing, len(exp.words) - len(missing))
+            if inner.kind == "full_name":  # a sentence that names the person: `George Barnes`
+                return numbers or _make("contains", *(resp.words[i] for i in extra))
+        # `Central Europe` for `Central Germany`, even if the question says Germany
+        return _mismatch(resp, exp, extra, missing or forgiven)
+    if numbers is not None:
+        return numbers
+    if extra:
+        return _make("contains", *(resp.words[i] for i in extra))
+    if typos:
+        return _make("typo")
+    if forgiven:
+        return _make("question", *(exp.words[j] for j in forgiven))
+    return _same_words(resp, exp, asked)
+
+
+def _same_words(resp: Analysed, exp: Analysed, asked: set[str]) -> Match:
+    """`form` when the words are spelt alike (`Viêt Nam`/`Vietnam`), else `translit`."""
+    said = [
+        w for w, k in zip(resp.words, resp.keys, strict=True) if k not in asked or k in exp.keys
+    ]
+    return _make("form" if sorted("".join(said)) == sorted("".join(exp.words)) else "translit")
+
+
+def _nickname(resp: Analysed, exp: Analysed, extra: list[int], missing: list[int]) -> bool:
+    """`Dave Gahan` for `David Gahan`, `Kate Walsh` for `Kathleen Erin Walsh`: the surname,
+    and a first name that begins like the expected one (the surname alone would do)."""
+    last = len(exp.words) - 1
+    if not 1 <= len(extra) <= 2 or extra[0] != 0 or 0 not in missing or last in missing:
+        return False  # the response's first name, and perhaps a middle name, are new
+    if not _surname(resp, exp, last, 1):
+        return False
+    given, expected = resp.keys[extra[0]], exp.keys[0]
+    return len(given) >= 3 and len(expected) >= 3 and given[:3] == expected[:3]
+
+
+def _subset(resp: Analysed, exp: Analysed, missing: list[int], said: int) -> Match:
+    """A response that says part of the answer (`said` of its words): a surname, first and
+    last names, a name without its category noun, a number without its noun, or too little."""
+    present = [j for j in range(len(exp.words)) if j not in missing]
+    gone = [exp.words[j] for j in missing]
+    if said == 1 and len(present) == 1 and _surname(resp, exp, present[0], 1):
+        return _make("surname", exp.words[present[0]])
+    if present == [0, len(exp.words) - 1] and said == 2 and _surname(resp, exp, 0, 2):
+        return _make("full_name", *gone)
+    if not resp.words and resp.numerics:
+        return _make("number_only", *gone)
+    names = [j for j in present if exp.words[j] in exp.proper]
+    if names and all(w in CATEGORY_NOUNS for w in gone):
+        return _make("core", *gone)
+    if names and names == present and _apposition(exp, missing):
+        return _make("core", *gone)  # `Jackie Pallo` for `Wrestler Jackie Pallo`
+    kept = sum(len(exp.keys[j]) for j in present)
+    if all(w in exp.lower for w in gone) and kept * 2 >= kept + sum(map(len, gone)):
+        return _make("core", *gone)  # `rotation` for `angular rotation`
+    return _make("partial", *gone)
+
+
+def _apposition(exp: Analysed, missing: list[int]) -> bool:
+    """Whether the missing words are a description just before the name, with no
+    preposition between (`le gouverneur Oleg Kozhemyako`, not `la guerre en Ukraine`)."""
+    if missing != list(range(len(missing))) or any(exp.words[j] in exp.proper for j in missing):
+        return False
+    first_name = exp.words[len(missing)]
+    before = exp.tokens[exp.tokens.index(first_name) - 1] if first_name in exp.tokens else ""
+    return before == exp.words[missing[-1]]
+
+
+def _mismatch(resp: Analysed, exp: Analysed, extra: list[int], missing: list[int]) -> Match:
+    pairs = (resp.words[extra[0]], exp.words[missing[0]])
+    long_words = all(len(resp.keys[i]) >= 5 for i in extra) and all(
+        len(exp.keys[j]) >= 5 for j in missing
+    )
+    close = Indel.normalized_similarity(resp.squashed, exp.squashed) >= 0.85
+    if long_words and close and len(exp.squashed) >= 12:
+        return _make("review", *pairs)
+    return _make("token", *pairs)

@@ -1,0 +1,312 @@
+"""The normal form of a short answer, and its parts the grader compares.
+
+`normalize("le mardi 12 Septembre")` is `--09-12`, `normalize("L'Ukraine")` is `ukraine`,
+`normalize("vingt-quatre ans")` is `24 an`: NFKC, case, accents, apostrophes, hyphens,
+punctuation and leading articles folded; numbers, dates and units made canonical
+(`factquiz.numbers`, `factquiz.dates`). `analyse` splits the result into words (with their
+transliteration keys), numbers and units. Results are cached per text. No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from factquiz import dates, numbers
+from factquiz.text import APOSTROPHES, HYPHENS, SOFT_HYPHEN, strip_accents
+
+# Leading words that carry no fact: articles, prepositions, honorifics, hedges.
+LEADING = frozenset(
+    str.split(
+        "le la les l un une des du de d en au aux a dans sur par pour vers chez depuis pendant "
+        "environ autour the an in on at of to by from during since about around approximately "
+        "roughly nearly almost m mr mme mrs ms mlle dr monsieur madame sir lord lady general "
+        "president presidente king queen prince princess roi reine pope pape colonel captain "
+        "capitaine professor professeur pr"
+    )
+)
+# Leading phrases a student may type before the answer: `c'est`, `it is`.
+_LEADING_PHRASES = (("c", "est"), ("it", "is"), ("it", "s"), ("ce", "sont"), ("they", "are"))
+# Words inside an answer that neither need matching nor count as extra: `Corée du Nord`.
+WEIGHTLESS = frozenset(
+    str.split("de du des la le les et of the and a an au aux en sur in on at to for pour par by")
+)
+_SYMBOLS = {"$": "usd", "€": "eur", "£": "gbp", "%": "%"}
+# Words that may start a number, date or unit: only then do those passes run.
+_PLAIN_WORDS = numbers.TRIGGER_WORDS | dates.TRIGGER_WORDS
+
+# What NFKC, casefold and NFKD leave: letters that do not decompose, soft hyphens.
+_LETTER_FOLD = str.maketrans(
+    {
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+        SOFT_HYPHEN: "",
+    }
+)
+# Apostrophes and hyphens separate words: `Kim Jong-un` -> `kim jong un`.
+_SEPARATORS = str.maketrans(dict.fromkeys(APOSTROPHES + HYPHENS, " "))
+_DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f,]\d{3})+)(?![\d,]|\.\d)")
+_DECIMAL_COMMA = re.compile(r"(\d),(\d)")
+_CLOCK = re.compile(r"\b(\d{1,2})\s*(?:h|:)\s*(\d{2})\b")
+_SYMBOL = re.compile(r"[$€£%]")
+_ORDINAL_END = re.compile(r"(?:ieme|th)\b")
+# Words first: most tokens are words, and no other alternative starts with a letter.
+_TOKEN = re.compile(
+    r"[^\W\d_]+|\d{4}-\d{2}-\d{2}|--\d{2}(?:-\d{2})?|\d{4}-\d{2}(?!\d)|\d+(?:\.\d+)?~\d+(?:\.\d+)?"
+    r"|\d+(?:er|re|ere|eme|e|st|nd|rd|th)(?![^\W\d_])|\d{3}0s(?![^\W\d_])"
+    r"|\d+(?:\.\d+)?|[$€£%]"
+)
+
+
+class Analysed(NamedTuple):
+    """A normalised answer, split into what the grader compares (a tuple: cheap to make)."""
+
+    text: str  # the normal form: canonical tokens joined by spaces
+    tokens: tuple[str, ...]
+    words: tuple[str, ...]  # content words, in order
+    keys: tuple[str, ...]  # transliteration key of each content word
+    numerics: tuple[str, ...]  # numbers, ordinals, dates, decades, ranges
+    units: frozenset[str]
+    squashed: str  # keys and numerics joined without spaces: `kimjongun`
+    source: str  # the text as written, for what its capitals say
+
+    @property
+    def person_like(self) -> bool:
+        """Capitalised words, no comma or bracket: may be a person's name."""
+        return _case_info(self.source)[0]
+
+    @property
+    def proper(self) -> frozenset[str]:
+        """Words written with a capital after the first word: names."""
+        return _case_info(self.source)[1]
+
+    @property
+    def lower(self) -> frozenset[str]:
+        """Words written in lower case: common nouns."""
+        return _case_info(self.source)[2]
+
+
+def repair_mojibake(text: str) -> str:
+    """`DÃ¡in` -> `Dáin`: UTF-8 read as Latin-1, as copied from a broken web page."""
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
+_APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+_ELISION = re.compile(
+    f"(?<![^\\W\\d_])(?:[ldjnmcst]|qu)[{re.escape(APOSTROPHES)}](?=[^\\W\\d_])"
+    f"|(?<=[^\\W\\d_])[{re.escape(APOSTROPHES)}]s\\b"
+)
+
+
+def fold_letters(text: str) -> str:
+    """NFKC, casefold, accents and soft hyphens folded; elided articles (`l'`, `d'`, `qu'`)
+    and the English possessive `'s` dropped. Punctuation stays."""
+    if "Ã" in text or "Â" in text or "â€" in text:
+        text = repair_mojibake(text)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if _APOSTROPHE.search(text):
+        text = _ELISION.sub("", text)
+    text = text.translate(_LETTER_FOLD)
+    return text if text.isascii() else strip_accents(text)
+
+
+def fold(text: str) -> str:
+    """`fold_letters`, then apostrophes and hyphens as spaces: `Kim Jong-un` -> `kim jong un`."""
+    return fold_letters(text).translate(_SEPARATORS)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _canonical_numbers(text: str, language: str) -> str:
+    text = dates.numeric_dates(text, month_first=language == "en")
+    text = _THOUSANDS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
+    text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    text = numbers.numeric_ranges(text)
+    return _CLOCK.sub(r"\1 h \2", text)
+
+
+_PHRASE_STARTS = frozenset(p[0] for p in _LEADING_PHRASES)
+
+
+def _strip_leading(tokens: list[str]) -> list[str]:
+    start = 0
+    while start < len(tokens) - 1:
+        word = tokens[start]
+        if word in _PHRASE_STARTS:
+            phrase = next(
+                (p for p in _LEADING_PHRASES if tuple(tokens[start : start + len(p)]) == p), ()
+            )
+            if phrase and start + len(phrase) < len(tokens):
+                start += len(phrase)
+                continue
+        if word not in LEADING:
+            break
+        start += 1
+    return tokens[start:] if start else tokens
+
+
+def _tokens(text: str, language: str) -> list[str]:
+    folded = fold_letters(text)
+    if "." in folded:
+        folded = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), folded)
+    has_digit = _HAS_DIGIT.search(folded) is not None
+    if has_digit:
+        folded = _canonical_numbers(folded, language)
+    # The token pattern skips apostrophes, hyphens and other punctuation between words.
+    tokens = _TOKEN.findall(folded)
+    if _SYMBOL.search(folded):
+        tokens = [_SYMBOLS.get(t, t) for t in tokens]
+    if has_digit or not _PLAIN_WORDS.isdisjoint(tokens) or _ORDINAL_END.search(folded):
+        tokens = numbers.numbers_to_digits(tokens)
+        tokens = dates.textual_dates(tokens)
+        tokens = numbers.units_and_ranges(tokens)
+    return _strip_leading(tokens)
+
+
+def is_numeric(token: str) -> bool:
+    """Numbers, ordinals (`10e`), dates (`2023-09-13`, `--09`) and decades (`1980s`)."""
+    return token[:1].isdigit() or token.startswith("--")
+
+
+def _middle_initial(tokens: list[str], i: int) -> bool:
+    """`James P. Flynn`: a middle initial is not what tells two names apart."""
+    if len(tokens[i]) != 1 or not 0 < i < len(tokens) - 1 or not tokens[i].isalpha():
+        return False
+    return len(tokens[i - 1]) > 1 and len(tokens[i + 1]) > 1
+
+
+_APOS_SPLIT = re.compile(f"[{re.escape(APOSTROPHES)}\\s]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NOT_A_NAME = re.compile(r"[,;()\[\]/]")
+
+
+@lru_cache(maxsize=1 << 14)
+def _case_info(text: str) -> tuple[bool, frozenset[str], frozenset[str]]:
+    """Whether `text` may be a person's name; its words capitalised after the first
+    (`Vostochny` in `cosmodrome de Vostochny`); its words in lower case. A hyphenated word
+    takes the case of its first part (`Jong-un`)."""
+    proper: set[str] = set()
+    lower: set[str] = set()
+    for n, part in enumerate(_APOS_SPLIT.split(text)):
+        head = part[:1]
+        if not head.isalpha():
+            continue
+        target = lower if head.islower() else proper if n else None
+        if target is not None:
+            target.update(fold(w) for w in _LETTERS.findall(part))
+    chunks = [w for w in text.split() if w[:1].isalpha()]
+    person = (
+        bool(chunks)
+        and not _NOT_A_NAME.search(text)
+        and all(w[0].isupper() or w.casefold() in WEIGHTLESS for w in chunks)
+    )
+    return person, frozenset(proper), frozenset(lower)
+
+
+@lru_cache(maxsize=1 << 16)
+def analyse(text: str, language: str = "fr") -> Analysed:
+    """The normal form of `text` and its words, keys, numbers and units."""
+    tokens = _tokens(text, language)
+    words: list[str] = []
+    nums: list[str] = []
+    units: set[str] = set()
+    squashed: list[str] = []
+    # `L`, `the`: when all is small words, the answer is the words themselves.
+    all_small = WEIGHTLESS.issuperset(tokens)
+    last = len(tokens) - 1
+    for i, tok in enumerate(tokens):
+        if tok[0].isdigit() or tok[:2] == "--":
+            nums.append(tok)
+            squashed.append(tok)
+        elif i and tok in numbers.UNIT_TOKENS and numbers.is_number(tokens[i - 1]):
+            units.add(tok)
+            squashed.append(tok)
+        elif not all_small and (
+            tok in WEIGHTLESS or (len(tok) == 1 and _middle_initial(tokens, i))
+        ):
+            if len(tok) == 1 and i == last and i:
+                words.append(tok)  # `Vitamin A`: a last single letter is a word
+                squashed.append(tok)
+        else:
+            words.append(tok)
+            squashed.append(transliteration_key(tok))
+    keys = tuple(transliteration_key(w) for w in words)
+    return Analysed(
+        text=" ".join(tokens),
+        tokens=tuple(tokens),
+        words=tuple(words),
+        keys=keys,
+        numerics=tuple(nums),
+        units=frozenset(units),
+        squashed="".join(squashed),
+        source=text,
+    )
+
+
+def normalize(text: str, language: str = "fr") -> str:
+    """The normal form of an answer, the key for grouping equal answers for review."""
+    return analyse(text, language).text
+
+
+# Transliterations of Russian and Korean names into French, English and German letters
+# differ in regular ways: Choïgou/Shoigu, Kojemiako/Kozhemyako, Khasan/Hasan, Iouri/Yuri.
+_TRANSLIT = (
+    ("shch", "sh"),
+    ("chtch", "sh"),
+    ("sch", "sh"),
+    ("tch", "sh"),
+    ("ch", "sh"),
+    ("shsh", "sh"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("eo", "o"),
+    ("gue", "ge"),
+    ("gui", "gi"),
+    ("y", "i"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+_ROMAN_NUMERAL = re.compile(r"^[ivx]+$")
+
+
+@lru_cache(maxsize=1 << 16)
+def transliteration_key(word: str) -> str:
+    """A spelling-insensitive key for a folded word: `choigou` and `shoigu` -> `shoigu`."""
+    if word.isdigit() or _ROMAN_NUMERAL.match(word):
+        return word  # `Elizabeth II` is not `Elizabeth I`
+    for a, b in _TRANSLIT:
+        if a in word:
+            word = word.replace(a, b)
+    if word.startswith("ie") and len(word) > 4:
+        word = word[1:]  # Russian Е: `Yevgenia`, `Ievguenia`, `Evgenia`
+    return _DOUBLE.sub(r"\1", word)
+
+
+def clear_caches() -> None:
+    """Forget cached analyses (for benchmarks that must measure cold runs)."""
+    analyse.cache_clear()
+    transliteration_key.cache_clear()
+    _case_info.cache_clear()
