@@ -24,6 +24,7 @@ PLAY = Path(__file__).parent / "data" / "play"
 FR = PLAY / "pont-fr.yaml"
 EN = PLAY / "bridge-en.yaml"
 runner = CliRunner()
+POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and terminals")
 
 # A right answer for each item of the French bank, as a student would type it.
 RIGHT_FR = {
@@ -238,6 +239,7 @@ def test_snapshot_of_the_feedback_panel_at_80_columns() -> None:
 # --- Ctrl-C in a real process ---------------------------------------------------------------
 
 
+@POSIX
 def test_ctrl_c_in_mid_session_keeps_every_answer_already_given(tmp_path: Path) -> None:
     ids = order(FR, 3)
     env = {**os.environ, "FACTQUIZ_HOME": str(tmp_path), "NO_COLOR": "1"}
@@ -267,6 +269,7 @@ def test_ctrl_c_in_mid_session_keeps_every_answer_already_given(tmp_path: Path) 
     ]
 
 
+@POSIX
 def test_piped_answers_get_plain_text_even_on_a_terminal(tmp_path: Path) -> None:
     import pty
 

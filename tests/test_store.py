@@ -26,6 +26,7 @@ from factquiz.store import (
 )
 from factquiz.yamlio import parse_yaml, read_yaml
 
+POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 HEADER = {"mode": "play", "bank": "pont-fr", "language": "fr"}
 
 
@@ -225,6 +226,7 @@ def test_four_processes_appending_to_one_students_file_lose_nothing(tmp_path: Pa
     assert items == sorted(f"p{k}-{i}" for k in range(4) for i in range(n))
 
 
+@POSIX
 def test_a_writer_killed_mid_write_leaves_a_file_that_loads(tmp_path: Path) -> None:
     store = ScoreStore(tmp_path)
     # A big file makes each rewrite long enough for the kill to land inside it.
