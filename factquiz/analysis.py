@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import operator
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,11 +59,34 @@ class ClassStats:
 
 
 def _centred(values: Sequence[float], mean: float) -> list[float]:
-    return [v - mean for v in values]
+    return list(map((-mean).__add__, values))  # v - mean, at C speed for big classes
 
 
 def _dot(a: Sequence[float], b: Sequence[float]) -> float:
     return math.fsum(map(operator.mul, a, b))
+
+
+def _sorted_dot(a: Sequence[float], b: Sequence[float]) -> float:
+    """sum(sorted(a)[i] * sorted(b)[i]) from runs of equal values.
+
+    Marks take few distinct values, so counting them and walking the two sorted runs side by
+    side is linear where sorting a class of 100,000 twice per item is not.
+    """
+    runs_a = sorted(Counter(a).items())
+    runs_b = sorted(Counter(b).items())
+    terms: list[float] = []
+    j = 0
+    left_b = runs_b[0][1] if runs_b else 0
+    for value_a, left_a in runs_a:
+        while left_a:
+            step = min(left_a, left_b)
+            terms.append(value_a * runs_b[j][0] * step)
+            left_a -= step
+            left_b -= step
+            if not left_b and j + 1 < len(runs_b):
+                j += 1
+                left_b = runs_b[j][1]
+    return math.fsum(terms)
 
 
 def item_stats(
@@ -76,12 +100,14 @@ def item_stats(
     facility = 100 * mean_x / maximum
     if s < 2:
         return ItemStats(item_id, s, facility, None, None, None, _flags(facility, None, None))
-    rest = [t - x for t, x in zip(totals, marks, strict=True)]
+    if len(totals) != s:
+        raise ValueError("one total per student is needed")
+    rest = list(map(operator.sub, totals, marks))
     dx = _centred(marks, mean_x)
     dr = _centred(rest, math.fsum(rest) / s)
     var_x, var_r, cov = _dot(dx, dx), _dot(dr, dr), _dot(dx, dr)
     # Sorting centred marks sorts the marks: this is Moodle's covariancemax sum.
-    cov_max = _dot(sorted(dx), sorted(dr))
+    cov_max = _sorted_dot(dx, dr)
     # The (S - 1) divisors cancel in both ratios; only SD keeps one.
     sd = 100 * math.sqrt(var_x / (s - 1)) / maximum
     discrimination = 100 * cov / math.sqrt(var_x * var_r) if var_x > 0 and var_r > 0 else None

@@ -1,18 +1,20 @@
 """Grading a whole class: every answer sheet against one bank, then the teacher's decisions.
 
-Answers are grouped by item and normalised text before grading: a class writes the same few
-answers again and again, so each group is graded once, shown to the teacher once and decided
-once (one decision for the 30 students who wrote the same thing). Nothing here prints:
-progress goes through a callback. The files a teacher keeps are written by `gradebook`.
+A class writes the same few answers again and again: each distinct answer to an item is
+graded once (the grader itself decides once per normalised answer), and answers that
+normalise alike form one group, shown to the teacher once and decided once (one decision for
+the 30 students who wrote the same thing). Nothing here prints: progress goes through a
+callback. The files a teacher keeps, and review.yaml read back, are in `gradebook`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from array import array
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +23,12 @@ from factquiz.bank import Bank, Item, load_bank, resolve_bank
 from factquiz.bank_rules import Problem
 from factquiz.errors import FactquizError, Location, UsageError
 from factquiz.gradebook import (
+    Decision,
     group_forms,
     most_common_form,
     passes,
     percent,
+    read_decisions,
     results_lines,
     review_lines,
     write_folder,
@@ -33,10 +37,8 @@ from factquiz.gradebook import (
 )
 from factquiz.learn import LearnReport, Variant, learn_variants
 from factquiz.sheets import AnswerSheet, read_sheets, student_key
-from factquiz.yamlio import YamlMap, YamlSeq, read_yaml, where
 
 Progress = Callable[[str, int, int], None]
-DECISIONS = ("accept", "reject")
 GRADING_CHUNK = 2_000  # distinct answers per progress step
 
 _DECIDED_REASON = {
@@ -45,16 +47,6 @@ _DECIDED_REASON = {
     ("en", "accept"): "Answer accepted by the teacher.",
     ("en", "reject"): "Answer rejected by the teacher.",
 }
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The teacher's decision on one group of answers, as read from review.yaml."""
-
-    item_id: str
-    normalized: str
-    decision: str
-    where: Location
 
 
 @dataclass
@@ -82,7 +74,7 @@ class ClassGrading:
     items: tuple[Item, ...]  # the items of the test, in bank order
     sheets: list[AnswerSheet]
     responses: list[tuple[str, ...]]  # per student, the answers in the order of `items`
-    answers: list[array]  # per student, the index in `forms` of each answer
+    answers: list[tuple[int, ...]]  # per student, the index in `forms` of each answer
     forms: list[AnswerForm]
     problems: list[Problem] = field(default_factory=list)
     _marks: list[float] | None = field(default=None, repr=False)
@@ -90,6 +82,7 @@ class ClassGrading:
 
     @property
     def maximum(self) -> float:
+        """The most a student can score: the points of every item asked."""
         return float(sum(it.points for it in self.items))
 
     def form_marks(self) -> list[float]:
@@ -102,7 +95,9 @@ class ClassGrading:
     def marks_by_item(self) -> list[list[float]]:
         """`marks[i][p]`: student p's mark on item i."""
         fm = self.form_marks()
-        return [[fm[row[i]] for row in self.answers] for i in range(len(self.items))]
+        if not self.answers:
+            return [[] for _ in self.items]
+        return [list(map(fm.__getitem__, col)) for col in zip(*self.answers, strict=True)]
 
     def totals(self) -> list[float]:
         """Each student's total, in gradebook order."""
@@ -144,21 +139,21 @@ def _aligned(sheets: Sequence[AnswerSheet], ids: tuple[str, ...]) -> list[tuple[
 
 def collect_forms(
     items: tuple[Item, ...], responses: list[tuple[str, ...]], normalize: Callable[[str], str]
-) -> tuple[list[array], list[AnswerForm]]:
-    """Number each distinct answer to each item; blank answers normalise to ''."""
+) -> tuple[list[tuple[int, ...]], list[AnswerForm]]:
+    """Number each distinct answer to each item; blank answers normalise to ''.
+
+    Works a column (an item) at a time with C-level loops (zip, dict.fromkeys, map): a
+    class of 100,000 students by 50 items is 5 million answers.
+    """
     forms: list[AnswerForm] = []
-    by_text: list[dict[str, int]] = [{} for _ in items]
-    rows: list[array] = []
-    n = len(items)
-    for answers in responses:
-        row = array("i", [0]) * n
-        for i, text in enumerate(answers):
-            fid = by_text[i].get(text)
-            if fid is None:
-                fid = by_text[i][text] = len(forms)
-                forms.append(AnswerForm(i, text, normalize(text) if text.strip() else ""))
-            row[i] = fid
-        rows.append(row)
+    columns: list[list[int]] = []
+    for i, column in enumerate(zip(*responses, strict=True)):
+        number: dict[str, int] = {}
+        for text in dict.fromkeys(column):  # distinct answers, first seen first
+            number[text] = len(forms)
+            forms.append(AnswerForm(i, text, normalize(text) if text.strip() else ""))
+        columns.append(list(map(number.__getitem__, column)))
+    rows = list(zip(*columns, strict=True)) if items else [() for _ in responses]
     return rows, forms
 
 
@@ -238,81 +233,23 @@ def grade_class(
 def blank_answer_problems(grading: ClassGrading, shown: int = 5) -> list[Problem]:
     """One warning per item left blank by some students, naming the first few."""
     blank = {fid for fid, f in enumerate(grading.forms) if f.normalized == ""}
-    who: list[list[str]] = [[] for _ in grading.items]
-    for sheet, row in zip(grading.sheets, grading.answers, strict=True):
-        for i, fid in enumerate(row):
-            if fid in blank:
-                who[i].append(sheet.student)
     problems = []
-    for item, names in zip(grading.items, who, strict=True):
-        if names:
-            more = f" and {len(names) - shown} more" if len(names) > shown else ""
-            problems.append(
-                Problem(
-                    Location(f"{grading.bank.id}/{item.id}"),
-                    f"{len(names)} blank answer{'s' * (len(names) > 1)}: "
-                    f"{', '.join(names[:shown])}{more}",
-                    "warning",
-                )
+    columns = zip(*grading.answers, strict=True) if grading.answers else ()
+    for item, column in zip(grading.items, columns, strict=False):
+        count = sum(n for fid, n in Counter(column).items() if fid in blank)
+        if not count:
+            continue
+        who = (grading.sheets[p].student for p, fid in enumerate(column) if fid in blank)
+        names = list(islice(who, shown))
+        more = f" and {count - shown} more" if count > shown else ""
+        problems.append(
+            Problem(
+                Location(f"{grading.bank.id}/{item.id}"),
+                f"{count} blank answer{'s' * (count > 1)}: {', '.join(names[:shown])}{more}",
+                "warning",
             )
+        )
     return problems
-
-
-# --- the teacher's decisions -----------------------------------------------------------------
-
-
-def read_decisions(path: str | os.PathLike[str], bank: Bank) -> dict[tuple[str, str], Decision]:
-    """The decisions filled in a review.yaml: (item id, normalised answer) -> Decision.
-
-    Entries left undecided are skipped; a decision that is not accept or reject stops
-    everything, since grading on without it would ignore what the teacher meant.
-    """
-    name = str(path)
-    data = read_yaml(path)
-    if not isinstance(data, YamlMap) or not isinstance(data.get("items", []), YamlSeq):
-        raise FactquizError(
-            "not a review file",
-            where=Location(name, 1, 1),
-            hint="give the review.yaml written by `factquiz grade`",
-        )
-    if data.get("bank") not in (None, bank.id):
-        raise FactquizError(
-            f"review of bank {data.get('bank')!r}, not {bank.id!r}",
-            where=where(name, data, "bank"),
-            hint="give the bank it was made for",
-        )
-    out: dict[tuple[str, str], Decision] = {}
-    for entry in data.get("items", []):
-        item_id = entry.get("item") if isinstance(entry, YamlMap) else None
-        answers = entry.get("answers") if isinstance(entry, YamlMap) else None
-        if not isinstance(item_id, str) or not isinstance(answers, YamlSeq):
-            raise FactquizError("an entry needs 'item' and 'answers'", where=where(name, entry))
-        for answer in answers:
-            decision = _decision(name, answer)
-            if decision is not None:
-                out[(item_id, decision[0])] = Decision(
-                    item_id, decision[0], decision[1], where(name, answer, "decision")
-                )
-    return out
-
-
-def _decision(name: str, answer: Any) -> tuple[str, str] | None:
-    if not isinstance(answer, YamlMap) or not isinstance(answer.get("normalized"), str):
-        raise FactquizError(
-            "an answer needs its 'normalized' text",
-            where=where(name, answer),
-            hint="keep the lines written by `factquiz grade`; fill only 'decision'",
-        )
-    value = answer.get("decision")
-    if value is None:
-        return None
-    if value not in DECISIONS:
-        raise FactquizError(
-            f"decision {value!r} is neither accept nor reject",
-            where=where(name, answer, "decision"),
-            hint="write `decision: accept` or `decision: reject`, or leave it empty",
-        )
-    return answer["normalized"], value
 
 
 # --- the whole command ---------------------------------------------------------------------------
@@ -338,15 +275,16 @@ class GradeRun:
         """Groups, and answers in them, still waiting for the teacher's decision."""
         forms = self.grading.forms
         waiting = {fid for fid, f in enumerate(forms) if f.verdict.verdict == "review"}
-        answers = sum(1 for row in self.grading.answers for fid in row if fid in waiting)
+        counts = Counter(chain.from_iterable(self.grading.answers))
+        answers = sum(counts[fid] for fid in waiting)
         return len({forms[fid].group for fid in waiting}), answers
 
     def passed(self) -> int:
         """Students at or above the pass mark (0 without one)."""
         if self.pass_mark is None:
             return 0
-        g = self.grading
-        return sum(1 for t in g.totals() if passes(percent(t, g.maximum), self.pass_mark))
+        maximum = self.grading.maximum
+        return sum(passes(percent(t, maximum), self.pass_mark) for t in self.grading.totals())
 
 
 def parse_pass_mark(text: str) -> float:
@@ -414,19 +352,29 @@ def grade_to_folder(
         grading.marks_by_item(),
         totals,
     )
-    spread = class_stats([percent(t, grading.maximum) for t in totals])
-    files = write_folder(
-        Path(outdir),
-        {
-            "gradebook.csv": lambda fh: write_gradebook(fh, grading, delimiter, pass_mark),
-            "results.yaml": lambda fh: fh.writelines(results_lines(grading)),
-            "review.yaml": lambda fh: fh.writelines(
-                review_lines(grading, str(Path(outdir) / "review.yaml"))
-            ),
-            "items.csv": lambda fh: write_items(fh, grading, stats, delimiter),
-        },
-    )
+    maximum = grading.maximum
+    spread = class_stats([percent(t, maximum) for t in totals])
+    files = _write_outputs(grading, stats, Path(outdir), delimiter, pass_mark)
     run = GradeRun(grading, stats, spread, files, pass_mark)
     if learn:
         run.learnt = learn_variants(bank_path, accepted_variants(grading))
     return run
+
+
+def _write_outputs(
+    grading: ClassGrading,
+    stats: list[ItemStats],
+    outdir: Path,
+    delimiter: str,
+    pass_mark: float | None,
+) -> list[Path]:
+    review = str(outdir / "review.yaml")
+    return write_folder(
+        outdir,
+        {
+            "gradebook.csv": lambda fh: write_gradebook(fh, grading, delimiter, pass_mark),
+            "results.yaml": lambda fh: fh.writelines(results_lines(grading)),
+            "review.yaml": lambda fh: fh.writelines(review_lines(grading, review)),
+            "items.csv": lambda fh: write_items(fh, grading, stats, delimiter),
+        },
+    )

@@ -2,7 +2,8 @@
 
 - gradebook.csv: one row per student, safe to open in a spreadsheet (no formula injection);
 - results.yaml: every answer with its verdict, credit and reason;
-- review.yaml: the answers the grader could not decide, one entry per group, to fill in;
+- review.yaml: the answers the grader could not decide, one entry per group, to fill in
+  (and `read_decisions` to read the teacher's decisions back);
 - items.csv: Moodle's item statistics (see `analysis`).
 
 results.yaml and review.yaml are written by a small emitter of our own rather than
@@ -20,17 +21,21 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from factquiz.analysis import ItemStats
+from factquiz.bank import Bank
 from factquiz.bank_rules import Problem
 from factquiz.errors import FactquizError, Location
-from factquiz.yamlio import _fsync_dir
+from factquiz.yamlio import YamlMap, YamlSeq, _fsync_dir, read_yaml, where
 
 if TYPE_CHECKING:  # batch imports this module's writers at run time
     from factquiz.batch import ClassGrading
 
+DECISIONS = ("accept", "reject")
 OUTPUT_FILES = ("gradebook.csv", "results.yaml", "review.yaml", "items.csv")
 TEMP_PREFIX = ".factquiz-grade-"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -192,11 +197,12 @@ def results_lines(grading: ClassGrading) -> Iterator[str]:
     yield "# factquiz grade: every answer with its verdict, credit and reason.\n"
     yield f"bank: {yaml_str(grading.bank.id)}\nmaximum: {yaml_number(grading.maximum)}\n"
     yield "students:\n" if grading.sheets else "students: []\n"
+    maximum = grading.maximum
     for sheet, row, total in zip(grading.sheets, grading.answers, grading.totals(), strict=True):
         yield (
             f"  - student: {yaml_str(sheet.student)}\n    sheet: {yaml_str(str(sheet.origin))}\n"
             f"    total: {yaml_number(total)}\n"
-            f"    percent: {yaml_number(round(percent(total, grading.maximum), 2))}\n"
+            f"    percent: {yaml_number(round(percent(total, maximum), 2))}\n"
             + ("    answers:\n" if row else "    answers: []\n")
             + "".join(map(entries.__getitem__, row))
         )
@@ -229,16 +235,16 @@ def group_forms(
     grading: ClassGrading, wanted: set[Group]
 ) -> dict[Group, tuple[list[str], dict[str, int]]]:
     """For each wanted group: its students, and how many wrote each form of the answer."""
-    key_of = [f.group if f.group in wanted else None for f in grading.forms]
+    flags = [f.group in wanted for f in grading.forms]
     out: dict[Group, tuple[list[str], dict[str, int]]] = {}
-    for sheet, row in zip(grading.sheets, grading.answers, strict=True):
-        for fid in row:
-            key = key_of[fid]
-            if key is not None:
-                students, counts = out.setdefault(key, ([], {}))
-                students.append(sheet.student)
-                text = grading.forms[fid].text
-                counts[text] = counts.get(text, 0) + 1
+    columns = zip(*grading.answers, strict=True) if grading.answers else ()
+    for column in columns:
+        # Only the answers of wanted groups are looked at one by one (review is rare).
+        for p in compress(range(len(column)), map(flags.__getitem__, column)):
+            form = grading.forms[column[p]]
+            students, counts = out.setdefault(form.group, ([], {}))
+            students.append(grading.sheets[p].student)
+            counts[form.text] = counts.get(form.text, 0) + 1
     return out
 
 
@@ -281,6 +287,73 @@ def _review_entry(form: Any, students: list[str]) -> str:
         f"        students:{names}\n"
         f"        decision:{decision}  # accept | reject\n"
     )
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The teacher's decision on one group of answers, as read from review.yaml."""
+
+    item_id: str
+    normalized: str
+    decision: str
+    where: Location
+
+
+# --- reading the teacher's decisions back ------------------------------------------------------
+
+
+def read_decisions(path: str | os.PathLike[str], bank: Bank) -> dict[tuple[str, str], Decision]:
+    """The decisions filled in a review.yaml: (item id, normalised answer) -> Decision.
+
+    Entries left undecided are skipped; a decision that is not accept or reject stops
+    everything, since grading on without it would ignore what the teacher meant.
+    """
+    name = str(path)
+    data = read_yaml(path)
+    if not isinstance(data, YamlMap) or not isinstance(data.get("items", []), YamlSeq):
+        raise FactquizError(
+            "not a review file",
+            where=Location(name, 1, 1),
+            hint="give the review.yaml written by `factquiz grade`",
+        )
+    if data.get("bank") not in (None, bank.id):
+        raise FactquizError(
+            f"review of bank {data.get('bank')!r}, not {bank.id!r}",
+            where=where(name, data, "bank"),
+            hint="give the bank it was made for",
+        )
+    out: dict[tuple[str, str], Decision] = {}
+    for entry in data.get("items", []):
+        item_id = entry.get("item") if isinstance(entry, YamlMap) else None
+        answers = entry.get("answers") if isinstance(entry, YamlMap) else None
+        if not isinstance(item_id, str) or not isinstance(answers, YamlSeq):
+            raise FactquizError("an entry needs 'item' and 'answers'", where=where(name, entry))
+        for answer in answers:
+            decision = _decision(name, answer)
+            if decision is not None:
+                out[(item_id, decision[0])] = Decision(
+                    item_id, decision[0], decision[1], where(name, answer, "decision")
+                )
+    return out
+
+
+def _decision(name: str, answer: Any) -> tuple[str, str] | None:
+    if not isinstance(answer, YamlMap) or not isinstance(answer.get("normalized"), str):
+        raise FactquizError(
+            "an answer needs its 'normalized' text",
+            where=where(name, answer),
+            hint="keep the lines written by `factquiz grade`; fill only 'decision'",
+        )
+    value = answer.get("decision")
+    if value is None:
+        return None
+    if value not in DECISIONS:
+        raise FactquizError(
+            f"decision {value!r} is neither accept nor reject",
+            where=where(name, answer, "decision"),
+            hint="write `decision: accept` or `decision: reject`, or leave it empty",
+        )
+    return answer["normalized"], value
 
 
 # --- writing the folder ------------------------------------------------------------------------

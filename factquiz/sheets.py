@@ -13,6 +13,7 @@ import os
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -333,6 +334,7 @@ def read_csv_sheets(path: Path, bank: Bank, found: SheetsRead) -> None:
 def _read_rows(reader: Any, plan: ColumnPlan, name: str, found: SheetsRead) -> None:
     width = plan.width
     cells = plan.answer_columns
+    pick = itemgetter(*cells, cells[0])  # always a tuple, even for one column; last one dropped
     interned: dict[str, str] = {}  # a class repeats its answers: keep one copy of each
     for row in reader:
         if len(row) > width and not any(c.strip() for c in row[width:]):
@@ -355,7 +357,8 @@ def _read_rows(reader: Any, plan: ColumnPlan, name: str, found: SheetsRead) -> N
                     f"fill in the column {plan.student_label!r}",
                 )
             continue
-        responses = tuple([interned.setdefault(row[i], row[i]) for i in cells])
+        picked = pick(row)[:-1]
+        responses = tuple(map(interned.setdefault, picked, picked))
         found.sheets.append(
             AnswerSheet(student, plan.items, responses, Location(name, reader.line_num))
         )

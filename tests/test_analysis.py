@@ -131,3 +131,16 @@ def test_discrimination_is_the_correlation_with_the_rest_of_the_test(data: st.Da
     # No arrangement of the same marks discriminates better than the sorted one.
     assert s.efficiency is not None and s.efficiency <= 100 + 1e-9
     assert abs(s.discrimination) <= abs(s.efficiency) + 1e-9
+
+
+@given(st.data())
+def test_efficiency_is_the_covariance_over_that_of_the_sorted_marks(data: st.DataObject) -> None:
+    x = data.draw(st.lists(st.sampled_from([0.0, 0.25, 1.0, 2.0]), min_size=2, max_size=40))
+    rest = data.draw(st.lists(st.floats(0, 30), min_size=len(x), max_size=len(x)))
+    s = item_stats("q", x, [r + xi for r, xi in zip(rest, x, strict=True)], 2)
+    mx, mr = statistics.fmean(x), statistics.fmean(rest)
+    cov = math.fsum((a - mx) * (b - mr) for a, b in zip(x, rest, strict=True))
+    cov_max = math.fsum((a - mx) * (b - mr) for a, b in zip(sorted(x), sorted(rest), strict=True))
+    if cov_max <= 1e-9:
+        return
+    assert s.efficiency == pytest.approx(100 * cov / cov_max, rel=1e-6, abs=1e-6)
