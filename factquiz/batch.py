@@ -59,6 +59,7 @@ class AnswerForm:
     graded: Any = None  # the grader's Verdict
     verdict: Any = None  # the Verdict that counts, after the teacher's decision
     decision: str | None = None
+    alone: bool = False  # graded on its own, not from the grader's cache (see `_form`)
 
     @property
     def group(self) -> tuple[int, str]:
@@ -151,10 +152,19 @@ def collect_forms(
         number: dict[str, int] = {}
         for text in dict.fromkeys(column):  # distinct answers, first seen first
             number[text] = len(forms)
-            forms.append(AnswerForm(i, text, normalize(text) if text.strip() else ""))
+            forms.append(_form(i, text, normalize))
         columns.append(list(map(number.__getitem__, column)))
     rows = list(zip(*columns, strict=True)) if items else [() for _ in responses]
     return rows, forms
+
+
+def _form(item_index: int, text: str, normalize: Callable[[str], str]) -> AnswerForm:
+    if not text.strip():
+        return AnswerForm(item_index, text, "")
+    norm = normalize(text)
+    # `?` or `-` normalises to nothing, like a blank, yet `?` answers a claim ("not in the
+    # sources"): keep such answers out of the blanks' group and grade each one alone.
+    return AnswerForm(item_index, text, norm or text.strip(), alone=not norm)
 
 
 def grade_forms(
@@ -165,15 +175,22 @@ def grade_forms(
     The grader decides once per (item, normalised answer) and writes each reason for the
     answer as written, so distinct forms cost little more than distinct groups.
     """
-    from factquiz.grading import bank_entities, grade_many
+    from factquiz.grading import bank_entities, grade_item, grade_many
 
     entities = bank_entities(bank)
     for start in range(0, len(forms), GRADING_CHUNK):
         chunk = forms[start : start + GRADING_CHUNK]
-        pairs = [(items[f.item_index], f.text) for f in chunk]
+        shared = [f for f in chunk if not f.alone]
+        pairs = [(items[f.item_index], f.text) for f in shared]
         verdicts = grade_many(pairs, language=bank.language, entities=entities)
-        for f, v in zip(chunk, verdicts, strict=True):
+        for f, v in zip(shared, verdicts, strict=True):
             f.graded = f.verdict = v
+        for f in chunk:
+            if f.alone:
+                item = items[f.item_index]
+                f.graded = f.verdict = grade_item(
+                    f.text, item, language=bank.language, entities=entities
+                )
         if progress:
             progress("grading", start + len(chunk), len(forms))
 

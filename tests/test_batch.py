@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from factquiz.bank import load_bank
-from factquiz.batch import grade_to_folder, parse_pass_mark, read_decisions
-from factquiz.errors import FactquizError, UsageError
+from factquiz.batch import grade_class, grade_to_folder, parse_pass_mark, read_decisions
+from factquiz.errors import FactquizError, Location, UsageError
 from factquiz.grading import bank_entities, grade_item, normalize
+from factquiz.sheets import AnswerSheet
 from factquiz.yamlio import read_yaml
 
 DATA = Path(__file__).parent / "data" / "batch"
@@ -241,3 +242,21 @@ def test_pass_marks(text: str, percent: float) -> None:
 def test_bad_pass_marks_are_usage_errors(text: str) -> None:
     with pytest.raises(UsageError):
         parse_pass_mark(text)
+
+
+@pytest.mark.parametrize("order", [("?", ""), ("", "?")])
+def test_an_answer_that_normalises_to_nothing_is_graded_as_written(order: tuple[str, str]) -> None:
+    # For a claim, "?" means "not in the sources"; it must not take the verdict of a blank
+    # (or give its own to one) because the two normalise alike.
+    bank = load_bank(DATA / "bank.yaml")
+    item = bank.item("kim-yo-jong-delegation")
+    sheets = [AnswerSheet(name, (item.id,), (answer,), Location("s.csv", n))
+              for n, (name, answer) in enumerate(zip("AB", order, strict=True))]  # fmt: skip
+    grading = grade_class(bank, sheets)
+    got = [grading.forms[row[0]].verdict for row in grading.answers]
+    assert got == [grade_item(answer, item) for answer in order]
+    assert got[order.index("?")].verdict == "correct"
+    blank = "AB"[order.index("")]
+    assert [str(p) for p in grading.problems] == [
+        f"batch-test/kim-yo-jong-delegation: warning: 1 blank answer: {blank}"
+    ]
