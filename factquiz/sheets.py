@@ -66,10 +66,13 @@ def read_sheets(
     found = SheetsRead()
     files = _expand(paths, found)
     for done, path in enumerate(files, 1):
-        if path.suffix.lower() in YAML_SUFFIXES:
-            read_yaml_sheets(path, bank, found)
-        else:
-            read_csv_sheets(path, bank, found)
+        read = read_yaml_sheets if path.suffix.lower() in YAML_SUFFIXES else read_csv_sheets
+        try:
+            read(path, bank, found)
+        except YamlError as exc:  # a file that cannot be read is one problem, not the end
+            found.error(exc.where or Location(str(path)), exc.message, exc.hint)
+        except OSError as exc:
+            found.error(Location(str(path)), f"cannot be read: {exc.strerror}")
         if progress:
             progress("reading sheets", done, len(files))
     found.sheets = _last_sheet_per_student(found)
@@ -124,17 +127,11 @@ def _last_sheet_per_student(found: SheetsRead) -> list[AnswerSheet]:
 
 
 def read_yaml_sheets(path: Path, bank: Bank, found: SheetsRead) -> None:
-    """Read one YAML file: a single sheet, or `sheets:` with a list of them."""
+    """Read one YAML file: a single sheet, or `sheets:` with a list of them (YamlError if
+    the file cannot be read as YAML)."""
     name = str(path)
-    try:
-        data = read_yaml(path)
-        lines = decode_utf8(path.read_bytes(), name).splitlines()
-    except YamlError as exc:
-        found.error(exc.where or Location(name), exc.message, exc.hint)
-        return
-    except OSError as exc:
-        found.error(Location(name), f"cannot be read: {exc.strerror}")
-        return
+    data = read_yaml(path)
+    lines = decode_utf8(path.read_bytes(), name).splitlines()
     reader = _YamlSheetReader(name, lines, bank, found)
     if isinstance(data, YamlMap) and "sheets" in data:
         reader.class_file(data)
@@ -303,16 +300,10 @@ def sniff_delimiter(header: str) -> str:
 
 
 def read_csv_sheets(path: Path, bank: Bank, found: SheetsRead) -> None:
-    """Read one CSV export: a header row, then one row per student."""
+    """Read one CSV export: a header row, then one row per student (YamlError if the file
+    is not text)."""
     name = str(path)
-    try:
-        text = decode_table(path.read_bytes(), name)
-    except YamlError as exc:
-        found.error(exc.where or Location(name), exc.message, exc.hint)
-        return
-    except OSError as exc:
-        found.error(Location(name), f"cannot be read: {exc.strerror}")
-        return
+    text = decode_table(path.read_bytes(), name)
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
     try:
