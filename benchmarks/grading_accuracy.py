@@ -64,7 +64,8 @@ def load_rows(path: Path) -> list[Row]:
 
 def _threshold(scorer: Callable[..., float], cutoff: float) -> Method:
     def decide(row: Row) -> str:
-        best = max(scorer(row.candidate, r, processor=utils.default_process) for r in row.references)
+        cand = row.candidate
+        best = max(scorer(cand, r, processor=utils.default_process) for r in row.references)
         return "correct" if best >= cutoff else "wrong"
 
     return decide
@@ -144,7 +145,8 @@ def score(decisions: Sequence[str], labels: Sequence[bool]) -> Scores:
 def english_table(rows: list[Row], passes: int) -> dict[str, float]:
     labels = [r.label for r in rows]
     print(f"{len(rows)} answers, {sum(labels)} labelled correct; best of {passes} cold passes\n")
-    print(f"{'method':36} {'accuracy':>8} {'precision':>9} {'recall':>7} {'review':>7} {'dec/s':>9}")
+    head = ("method", "accuracy", "precision", "recall", "review", "dec/s")
+    print(f"{head[0]:36} {head[1]:>8} {head[2]:>9} {head[3]:>7} {head[4]:>7} {head[5]:>9}")
     speeds: dict[str, float] = {}
     for name, method in METHODS.items():
         decisions, speed = run(method, rows, passes)

@@ -339,6 +339,22 @@ def _compare_words(
     resp: Analysed, exp: Analysed, question: Analysed | None, numbers: Match | None
 ) -> Match:
     extra, missing, typos = align(resp.keys, exp.keys, exp.person_like)
+    m = _judge_words(resp, exp, question, numbers, (extra, missing, typos))
+    if typos and m.accepted and m.kind != "typo":
+        # A slip ranks below the same match without one: `Kozlova` is the known `Kozlova`
+        # before it is `Kozlov` with a typo.
+        return Match(m.kind, max(ACCEPT, m.score - 0.01 * typos), m.detail)
+    return m
+
+
+def _judge_words(
+    resp: Analysed,
+    exp: Analysed,
+    question: Analysed | None,
+    numbers: Match | None,
+    aligned: tuple[list[int], list[int], int],
+) -> Match:
+    extra, missing, typos = aligned
     asked = set(question.keys) if question is not None else set()
     extra = [i for i in extra if resp.keys[i] not in asked]
     forgiven = [j for j in missing if exp.keys[j] in asked]

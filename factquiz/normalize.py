@@ -54,7 +54,12 @@ _LETTER_FOLD = str.maketrans(
 # Apostrophes and hyphens separate words: `Kim Jong-un` -> `kim jong un`.
 _SEPARATORS = str.maketrans(dict.fromkeys(APOSTROPHES + HYPHENS, " "))
 _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f,]\d{3})+)(?![\d,]|\.\d)")
+# Thousands: `10 000` anywhere, `10,000` in English (and `1,000,000` in French, where a
+# single `,ddd` is a decimal: `2,187 milliards`).
+_THOUSANDS = {
+    "en": re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f,]\d{3})+)(?![\d,]|\.\d)"),
+    "fr": re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+|(?:,\d{3}){2,})(?![\d,])"),
+}
 _DECIMAL_COMMA = re.compile(r"(\d),(\d)")
 _CLOCK = re.compile(r"\b(\d{1,2})\s*(?:h|:)\s*(\d{2})\b")
 _SYMBOL = re.compile(r"[$€£%]")
@@ -104,9 +109,11 @@ def repair_mojibake(text: str) -> str:
 
 
 _APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+_APOS_CLASS = f"[{re.escape(APOSTROPHES)}]"
+# `l'`, `d'`, `qu'`... before a word, and the English `'s`; `c'est` stays a leading phrase.
 _ELISION = re.compile(
-    f"(?<![^\\W\\d_])(?:[ldjnmcst]|qu)[{re.escape(APOSTROPHES)}](?=[^\\W\\d_])"
-    f"|(?<=[^\\W\\d_])[{re.escape(APOSTROPHES)}]s\\b"
+    f"(?<![^\\W\\d_])(?:[ldjnmst]|qu|c(?!{_APOS_CLASS}est\\b)){_APOS_CLASS}(?=[^\\W\\d_])"
+    f"|(?<=[^\\W\\d_]){_APOS_CLASS}s\\b"
 )
 
 
@@ -132,7 +139,8 @@ _HAS_DIGIT = re.compile(r"\d")
 
 def _canonical_numbers(text: str, language: str) -> str:
     text = dates.numeric_dates(text, month_first=language == "en")
-    text = _THOUSANDS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
+    thousands = _THOUSANDS["en" if language == "en" else "fr"]
+    text = thousands.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     text = numbers.numeric_ranges(text)
     return _CLOCK.sub(r"\1 h \2", text)

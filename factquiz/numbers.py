@@ -9,6 +9,7 @@ into `1980s`; `1985-1993`, `entre 2 et 3` and `200 to 500` into ranges `1985~199
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from factquiz.text import HYPHENS
 
@@ -85,11 +86,12 @@ def is_number(token: str) -> bool:
     return token[:1].isdigit() and token.replace(".", "", 1).isdigit()
 
 
-def format_number(value: float) -> str:
-    """`2006`, `1.5`: integers without a decimal point, others without trailing zeros."""
-    if value == int(value):
+def format_number(value: Decimal | int) -> str:
+    """`2006`, `1.5`, `2190000000`: exact decimals, no trailing zeros, no exponent."""
+    value = Decimal(value)
+    if value == value.to_integral_value():
         return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".")
+    return format(value.normalize(), "f")
 
 
 def _ordinal_value(word: str) -> int | None:
@@ -244,6 +246,8 @@ def numbers_to_digits(tokens: list[str]) -> list[str]:
                 parsed = _spelled_number(tokens, i + 1) or (1, False, i + 1)
             if parsed is not None:
                 value, ordinal, i = parsed
+                if tokens[i - 1] in SCALES:
+                    _scale_range_start(out, SCALES[tokens[i - 1]])
                 out.append(f"{value}e" if ordinal else str(value))
                 continue
         if word[:1].isdigit():
@@ -253,7 +257,8 @@ def numbers_to_digits(tokens: list[str]) -> list[str]:
                 i += 1
                 continue
             if is_number(word) and i + 1 < n and tokens[i + 1] in SCALES:
-                out.append(format_number(float(word) * SCALES[tokens[i + 1]]))
+                _scale_range_start(out, SCALES[tokens[i + 1]])
+                out.append(format_number(Decimal(word) * SCALES[tokens[i + 1]]))
                 i += 2
                 continue
         elif i + 1 < n and tokens[i + 1] in _CENTURY:
@@ -265,6 +270,12 @@ def numbers_to_digits(tokens: list[str]) -> list[str]:
         out.append(word)
         i += 1
     return out
+
+
+def _scale_range_start(out: list[str], scale: int) -> None:
+    """`2 et 3 millions`: the scale of the range's end is its start's too."""
+    if len(out) >= 2 and out[-1] in _RANGE_JOIN and is_number(out[-2]):
+        out[-2] = format_number(Decimal(out[-2]) * scale)
 
 
 _CURRENCIES = frozenset(("usd", "eur", "gbp"))
@@ -303,7 +314,7 @@ def units_and_ranges(tokens: list[str]) -> list[str]:
             i = found[1]
             continue
         if word in _CURRENCIES and i + 1 < n and is_number(tokens[i + 1]):
-            value = float(tokens[i + 1])
+            value = Decimal(tokens[i + 1])
             scale = _CURRENCY_SCALES.get(tokens[i + 2], 1) if i + 2 < n else 1
             out += [format_number(value * scale), word]  # `$75,000` -> `75000 usd`
             i += 3 if scale != 1 else 2
@@ -353,5 +364,9 @@ def _decade_year(token: str) -> int | None:
 # Words that may start a number, an ordinal, a unit or a range: only texts with one of them
 # (or a digit) go through the number passes.
 TRIGGER_WORDS = (
-    frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | _DECADE_WORDS | frozenset(_CENTURY)
+    frozenset(NUMBER_WORDS)
+    | frozenset(ORDINAL_WORDS)
+    | _DECADE_WORDS
+    | frozenset(_CENTURY)
+    | frozenset(w for w in UNITS if len(w) > 2)  # `an hour`, `une heure`
 )

@@ -1,0 +1,94 @@
+"""Properties of the grader that hold for any answer (hypothesis)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factquiz.grading import grade
+from factquiz.text import strip_accents
+
+# Names, places, numbers and dates of the seed articles, and French letters to mix them with.
+SEED_ANSWERS = [
+    "Oleg Kozhemyako",
+    "Alexander Kozlov",
+    "Kim Jong-un",
+    "Kim Jong-il",
+    "Sergei Shoigu",
+    "le cosmodrome de Vostochny",
+    "Ussuriysk",
+    "la Corée du Nord",
+    "Conseil de sécurité des Nations unies",
+    "CSNU",
+    "2006",
+    "13 septembre 2023",
+    "cinq heures",
+    "environ 60 kilomètres",
+    "24 ans",
+    "le dixième",
+]
+FRENCH = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ"
+ALPHABET = FRENCH + FRENCH.upper() + "0123456789 '’-,./"
+
+answers = st.one_of(st.sampled_from(SEED_ANSWERS), st.text(ALPHABET, min_size=1, max_size=30))
+responses = st.one_of(
+    st.sampled_from(SEED_ANSWERS + ["Kojemiako", "Choïgou", "2016", "Kim", "12 septembre"]),
+    st.text(ALPHABET, max_size=40),
+)
+accepted_lists = st.lists(
+    st.one_of(answers, st.lists(answers, min_size=1, max_size=3)), min_size=1, max_size=3
+)
+
+
+def _has_letter_or_digit(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+@given(st.text(min_size=1, max_size=40).filter(_has_letter_or_digit))
+@settings(max_examples=300)
+def test_an_answer_is_right_against_itself(text: str):
+    assert grade(text, [text]).verdict == "correct"
+    assert grade(text, [text], language="en").verdict == "correct"
+
+
+@given(responses, accepted_lists, st.sampled_from(["any", "all"]), st.lists(answers, max_size=3))
+@settings(max_examples=300)
+def test_credit_is_between_0_and_1(response, accepted, require, reject):
+    v = grade(response, accepted, require=require, reject=reject, entities=SEED_ANSWERS)
+    assert 0.0 <= v.credit <= 1.0
+    assert v.verdict in ("correct", "review", "wrong")
+    assert (v.verdict == "correct") == (v.credit == 1.0)
+    assert v.reason and v.reason.endswith(".")
+
+
+@given(responses, accepted_lists, st.sampled_from(["Qui ?", "Quand ?", "Quel jour ?", ""]))
+@settings(max_examples=300)
+def test_case_and_accents_of_the_response_never_change_the_verdict(response, accepted, q):
+    base = grade(response, accepted, question=q, entities=SEED_ANSWERS).verdict
+    for variant in (
+        response.upper(),
+        response.lower(),
+        strip_accents(response),
+        unicodedata.normalize("NFD", response),
+    ):
+        assert grade(variant, accepted, question=q, entities=SEED_ANSWERS).verdict == base
+
+
+@given(st.text(" \t\n\u00a0.,;:!?'’-–()[]«»\"", max_size=10), accepted_lists)
+def test_an_answer_without_letters_or_digits_is_wrong(response, accepted):
+    assert grade(response, accepted).verdict == "wrong"
+    assert grade(response, accepted, require="all").credit == 0.0
+
+
+@given(st.text(" \t\n\u00a0", max_size=5))
+def test_the_empty_answer_is_wrong_for_every_kind_of_item(response):
+    assert grade(response, ["2006"], kind="choice", choices=["2006", "2016"]).verdict == "wrong"
+    assert grade(response, [], kind="claim", verdict="refuted").verdict == "wrong"
+
+
+@given(st.sampled_from(SEED_ANSWERS), accepted_lists)
+def test_a_rejected_answer_is_never_accepted(rejected, accepted):
+    for written in (rejected, rejected.upper(), strip_accents(rejected)):
+        assert grade(written, [*accepted, rejected], reject=[rejected]).verdict == "wrong"
