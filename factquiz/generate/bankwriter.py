@@ -1,0 +1,122 @@
+"""Ranked questions made into bank items: ids, variants, choices, rejects, difficulty."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from factquiz.bank import Bank, Evidence, Item, Source
+from factquiz.generate.choices import Pool, distractors, near_misses, shuffled
+from factquiz.generate.document import ArticleText
+from factquiz.generate.questions import Question
+from factquiz.generate.ranking import Ranked
+from factquiz.text import fold_for_quote, strip_accents
+
+ITEM_TYPES = ("open", "choice")
+# Kinds whose answers are short and typed easily stay open unless only choices are wanted.
+CHOICE_FIRST = {"year", "date", "month", "day", "number", "organisation", "direction"}
+EXPLANATION_CHARS = 220
+
+
+def slug(text: str, limit: int = 32) -> str:
+    """`Oleg Kozhemyako` -> `oleg-kozhemyako`, usable in an item id."""
+    ascii_text = strip_accents(text).casefold()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-") or "item"
+
+
+def item_id(q: Question) -> str:
+    """Stable across runs and edits elsewhere: the answer, then a hash of skill and quote."""
+    digest = hashlib.sha256(f"{q.skill}|{fold_for_quote(q.quote)}".encode()).hexdigest()[:8]
+    return f"{slug(q.answers[0][0])}-{digest}"
+
+
+def _explanation(q: Question) -> str:
+    quote = q.quote
+    if len(quote) > EXPLANATION_CHARS:
+        quote = quote[: EXPLANATION_CHARS - 1].rsplit(" ", 1)[0] + " …"
+    return f"D'après l'article : « {quote} »"
+
+
+def difficulty(q: Question, kind: str) -> int:
+    """1 to 3: names and places are easier than numbers, noun phrases and long prompts."""
+    level = 2
+    if q.kind in ("number", "thing", "month") or len(q.prompt.split()) > 24:
+        level = 3
+    elif q.kind in ("place", "day") and len(q.answers) == 1:
+        level = 1 if kind == "choice" else 2
+    if kind == "choice":
+        level -= 1
+    return max(1, min(3, level))
+
+
+def _choice_text(q: Question) -> str:
+    m = q.mentions[0] if q.mentions else None
+    if q.kind == "number" and m and m.value is not None:
+        return f"{m.value} {m.unit}" if m.unit else str(m.value)
+    return q.answers[0][0]
+
+
+def make_item(q: Question, pool: Pool, types: tuple[str, ...]) -> Item | None:
+    """The bank item for a question, open or choice as `types` allows and the pool can supply."""
+    iid = item_id(q)
+    wrong = distractors(q, pool) if "choice" in types and len(q.answers) == 1 else []
+    prefer_choice = q.kind in CHOICE_FIRST or int(iid.rsplit("-", 1)[1], 16) % 3 == 0
+    as_choice = len(wrong) == 3 and (prefer_choice or "open" not in types)
+    if not as_choice and "open" not in types:
+        return None
+    evidence = Evidence(q.source_id, q.quote)
+    tags = (q.kind,)
+    if as_choice:
+        right = _choice_text(q)
+        return Item(iid, "choice", q.prompt, answers=((right,),), choices=tuple(shuffled([right, *wrong], iid)),
+                    evidence=evidence, explanation=_explanation(q), skill=q.skill, tags=tags,
+                    difficulty=difficulty(q, "choice"))  # fmt: skip
+    return Item(iid, "open", q.prompt, answers=q.answers, reject=tuple(near_misses(q, pool)),
+                evidence=evidence, explanation=_explanation(q), skill=q.skill, tags=tags,
+                difficulty=difficulty(q, "open"))  # fmt: skip
+
+
+def make_sources(texts: list[ArticleText], bank_path: Path) -> tuple[Source, ...]:
+    """One source per article: its stem as id, its path relative to the bank, its hash."""
+    base = bank_path.resolve().parent
+    return tuple(
+        Source(
+            id=t.source_id,
+            file=Path(os.path.relpath(t.path.resolve(), base)).as_posix(),
+            title=t.title,
+            sha256=t.sha256,
+        )
+        for t in texts
+    )
+
+
+def make_bank(
+    ranked: list[Ranked], texts: list[ArticleText], pool: Pool, bank_path: Path,
+    bank_id: str, title: str, types: tuple[str, ...], max_items: int | None = None,
+) -> Bank:  # fmt: skip
+    """The bank: sources, then the best items in article order, each quote checked."""
+    made: list[tuple[Ranked, Item]] = []
+    seen: set[str] = set()
+    originals = {t.source_id: fold_for_quote(t.path.read_bytes().decode("utf-8-sig", "replace")) for t in texts}
+    for r in ranked:
+        q = r.question
+        if fold_for_quote(q.quote) not in originals[q.source_id]:
+            continue  # never write a quote `validate` would reject
+        item = make_item(q, pool, types)
+        if item is None or item.id in seen:
+            continue
+        seen.add(item.id)
+        made.append((r, item))
+    made = made[:max_items] if max_items is not None else made
+    order = {t.source_id: i for i, t in enumerate(texts)}
+    made.sort(key=lambda pair: (order[pair[0].question.source_id], pair[0].question.sentence, -pair[0].score))
+    items = [item for _, item in made]
+    description = f"Généré par factquiz generate à partir de {len(texts)} article(s)."
+    return Bank(bank_id, title, "fr", tuple(items), make_sources(texts, bank_path), description)
+
+
+def bank_id_from(path: Path) -> str:
+    """A bank id (a slug) from the output file name."""
+    return slug(path.stem, limit=60) or "generated"

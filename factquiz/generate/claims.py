@@ -1,0 +1,260 @@
+"""Extract the claims of an article: one Clause per predicate the parse supports."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from factquiz.generate.clauses import (
+    PERSONAL_PRONOUNS,
+    PHRASE_DEPS,
+    SPEECH_VERBS,
+    Clause,
+    Phrase,
+    DISCOURSE_ADVERBS,
+    NEGATIONS,
+    Subject,
+    attribution_spans,
+    case_of,
+    finite_token,
+    has_relative,
+    is_coherent,
+    is_garbled,
+    is_negated,
+    morph,
+    noun_gender,
+    phrase_tokens,
+    verb_chain,
+    verb_group,
+)
+from factquiz.generate.document import Article
+from factquiz.generate.parsing import MONTHS, WEEKDAYS
+from factquiz.generate.realise import lower_initial
+
+PREDICATE_DEPS = {"ROOT", "conj", "ccomp"}
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+PersonsOf = Callable[[Any], list[str]]
+
+
+def sentences(article: Article) -> list[Any]:
+    """The article's sentences, without the blank tokens between paragraphs."""
+    return [s for s in article.doc.sents if s.text.strip()]
+
+
+def _same_paragraph(a: Any, b: Any) -> bool:
+    gap = a.doc.text[a.end_char : b.start_char]
+    return "\n" not in gap
+
+
+def _quoted(sent: Any) -> set[int]:
+    """Tokens between guillemets or straight double quotes."""
+    inside, depth = set(), 0
+    for tok in sent:
+        if tok.text in ("«", '"') and depth == 0:
+            depth = 1
+            continue
+        if tok.text in ("»", '"') and depth == 1:
+            depth = 0
+            continue
+        if depth:
+            inside.add(tok.i)
+    return inside
+
+
+def extract_clauses(article: Article, persons_of: PersonsOf) -> list[Clause]:
+    """Every clause of the article that a question can be built on."""
+    out: list[Clause] = []
+    previous = None
+    for sent in sentences(article):
+        text = sent.text.strip()
+        if not text.endswith("?") and not is_garbled(sent) and len(sent) >= 5:
+            context = previous if previous is not None and _same_paragraph(previous, sent) else None
+            out.extend(_sentence_clauses(article, sent, context, persons_of))
+        previous = sent
+    return out
+
+
+def _sentence_clauses(article: Article, sent: Any, context: Any, persons_of: PersonsOf) -> list[Clause]:
+    spans = attribution_spans(sent)
+    banned = {i for r in spans for i in r}
+    attribution = article.surface(spans[0]) if spans else None
+    quoted = _quoted(sent)
+    clauses: dict[int, Clause] = {}
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.dep_ not in PREDICATE_DEPS:
+            continue
+        clause = _clause(article, verb, sent, banned, context, persons_of, clauses)
+        if clause is not None:
+            clauses[verb.i] = replace(clause, attribution=attribution, in_quotes=verb.i in quoted)
+    return list(clauses.values())
+
+
+def _clause(
+    article: Article, verb: Any, sent: Any, banned: set[int], context: Any,
+    persons_of: PersonsOf, done: dict[int, Clause],
+) -> Clause | None:  # fmt: skip
+    doc = article.doc
+    if verb.dep_ == "conj" and verb.head.i not in done:
+        return None
+    chain = verb_chain(verb)
+    if is_negated(chain) or has_relative(verb):
+        return None
+    group = verb_group(chain)
+    finite = finite_token(doc, group)
+    if finite is None:
+        return None
+    subject, frame, evidence_start = _subject_of(article, verb, banned, context, persons_of, done)
+    if subject is None or subject.phrase.start > finite:
+        return None
+    phrases = _phrases(article, chain, banned, subject, group)
+    phrases = [p for p in phrases if p.start > subject.phrase.start or _keeps_fronted(doc, p)]
+    ignorable = banned | {c.i for v in chain for c in v.children
+                          if c.text.casefold() in DISCOURSE_ADVERBS | NEGATIONS}  # fmt: skip
+    kept = set(group) | set(subject.phrase.tokens) | {t for p in phrases for t in p.tokens}
+    fronted_tokens = {t for p in phrases if p.start < subject.phrase.start for t in p.tokens}
+    if not is_coherent(doc, kept - fronted_tokens, ignorable):
+        return None
+    fronted = frozenset(p.head for p in phrases if p.start < subject.phrase.start)
+    return Clause(
+        sentence=(sent.start, sent.end), verb=chain[-1].i, finite=finite, group=tuple(group),
+        subject=subject, phrases=tuple(phrases), frame=frame, evidence_start=evidence_start,
+        fronted=fronted,
+    )  # fmt: skip
+
+
+_TIME_WORDS = {"année", "semaine", "mois", "jour", "matin", "soir", "nuit", "hier", "aujourd'hui"}
+
+
+def _keeps_fronted(doc: Any, phrase: Phrase) -> bool:
+    """A phrase before the subject stays in questions only if it dates or places the claim."""
+    start = phrase.tokens[0]
+    if start > doc[start].sent.start and not doc[start - 1].is_punct:
+        return False  # "Après l'effondrement de l'URSS en 1991": the year is the noun's
+    words = [doc[t].text.casefold() for t in phrase.tokens]
+    dated = any(w in MONTHS or w in WEEKDAYS or w in _TIME_WORDS or _YEAR.match(w) for w in words)
+    return dated or (len(words) <= 4 and phrase.case in ("lors de", "lors du", "en", "à", "dans"))
+
+
+def _subject_of(
+    article: Article, verb: Any, banned: set[int], context: Any, persons_of: PersonsOf,
+    done: dict[int, Clause],
+) -> tuple[Subject | None, str | None, int | None]:  # fmt: skip
+    """The clause's subject, its reporting frame, and where the quote must start."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subjects and verb.dep_ == "conj" and verb.head.i in done:
+        head = done[verb.head.i]
+        return head.subject, head.frame, head.evidence_start
+    if len(subjects) != 1:
+        return None, None, None
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
+        return None, None, None  # "X a confirmé que A, et B a indiqué que C": whose claim is B?
+    subj = subjects[0]
+    if any(c.dep_ == "case" for c in subj.children):
+        return None, None, None  # "pour X, ..." read as a subject
+    if verb.dep_ == "ccomp" and not any(c.dep_ == "mark" and c.text.casefold() in ("que", "qu'") for c in verb.children):
+        return None, None, None  # a second main clause the parser took for a complement
+    frame = _frame(article, verb, banned) if verb.dep_ == "ccomp" else None
+    if verb.dep_ == "ccomp" and frame is None:
+        return None, None, None
+    tokens = phrase_tokens(subj, banned)
+    if not tokens:
+        return None, None, None
+    phrase = Phrase(subj.dep_, subj.i, tokens)
+    if subj.pos_ == "PRON":
+        return _resolve(article, subj, phrase, context, persons_of), frame, context.start if context else None
+    number = "Plur" if any(c.dep_ == "conj" for c in subj.children) else morph(subj, "Number", "Sing")
+    name = _apposed_name(subj)
+    if name is not None:
+        phrase = Phrase(subj.dep_, subj.i, tuple(sorted(set(tokens) | set(name))))
+    text = article.surface(name if name is not None else tokens)
+    return Subject(phrase, text, noun_gender(subj), number), frame, None
+
+
+def _apposed_name(subj: Any) -> list[int] | None:
+    """"Le dirigeant de la Corée du Nord, Kim Jong-un," is named by its apposition."""
+    if subj.pos_ != "NOUN":
+        return None
+    for c in subj.children:
+        if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN" and c.ent_type_ in ("PER", "ORG"):
+            if not any(k.dep_ == "case" for k in c.children):
+                ent = next(e for e in subj.doc.ents if e.start <= c.i < e.end)
+                return list(range(ent.start, ent.end))
+    return None
+
+
+def _resolve(article: Article, pron: Any, phrase: Phrase, context: Any, persons_of: PersonsOf) -> Subject | None:
+    """A personal pronoun replaced by the one person, or the subject, of the sentence before."""
+    agreement = PERSONAL_PRONOUNS.get(pron.text.casefold())
+    if agreement is None or context is None:
+        return None
+    gender, number = agreement
+    persons = sorted(set(persons_of(context)))
+    if number == "Sing" and gender == "Masc" and len(persons) == 1:
+        return Subject(phrase, persons[0], gender, number, resolved=True)
+    root = context.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or persons:
+        return None
+    if (morph(subj, "Gender", "Masc"), morph(subj, "Number", "Sing")) != agreement:
+        return None
+    tokens = phrase_tokens(subj, set())
+    return Subject(phrase, lower_initial(article.surface(tokens)), gender, number, resolved=True)
+
+
+def _frame(article: Article, verb: Any, banned: set[int]) -> str | None:
+    """"Selon X" for a clause reported by a speech verb whose subject X is named."""
+    speech = verb.head
+    if speech.lemma_ not in SPEECH_VERBS:
+        return None
+    speakers = [c for c in speech.children if c.dep_ == "nsubj"]
+    if len(speakers) != 1 or speakers[0].pos_ == "PRON":
+        return None
+    tokens = phrase_tokens(speakers[0], banned)
+    if not tokens or len(tokens) > 8:
+        return None
+    return f"Selon {lower_initial(article.surface(tokens))}"
+
+
+def _phrases(article: Article, chain: list[Any], banned: set[int], subject: Subject,
+             group: list[int]) -> list[Phrase]:  # fmt: skip
+    """The verb's dependents as phrases, agents widened to the next comma, dates split off."""
+    doc = article.doc
+    taken = set(group) | set(subject.phrase.tokens)
+    out: list[Phrase] = []
+    for v in chain:
+        for c in v.children:
+            if c.dep_ not in PHRASE_DEPS or c.dep_ == "nmod" or c.i in taken or c.i in banned:
+                continue
+            tokens = phrase_tokens(c, banned)
+            if c.dep_ == "obl:agent":
+                tokens = _agent_span(doc, tokens, banned)
+            tokens = tuple(t for t in tokens if t not in taken)
+            if tokens:
+                out.extend(_split_date(doc, Phrase(c.dep_, c.i, tokens, case_of(c))))
+                taken.update(tokens)
+    return sorted(out, key=lambda p: p.start)
+
+
+def _agent_span(doc: Any, tokens: tuple[int, ...], banned: set[int]) -> tuple[int, ...]:
+    """From "par" to the next comma: the parser often hangs a second agent elsewhere."""
+    end = tokens[0]
+    sent_end = doc[tokens[0]].sent.end
+    while end < sent_end and doc[end].text not in (",", ".", ";", ":", "«", "(") and end not in banned:
+        end += 1
+    return tuple(range(tokens[0], end))
+
+
+def _split_date(doc: Any, phrase: Phrase) -> list[Phrase]:
+    """"par le Conseil de sécurité en 2006": the year is a time phrase of its own."""
+    toks = phrase.tokens
+    if phrase.dep == "obl:mod" or len(toks) < 4:
+        return [phrase]
+    last, before = doc[toks[-1]], doc[toks[-2]]
+    if phrase.dep != "obl:agent":
+        return [phrase]
+    if _YEAR.match(last.text) and before.text.casefold() in ("en", "depuis") and toks[-2] == toks[-1] - 1:
+        head = Phrase(phrase.dep, phrase.head, toks[:-2], phrase.case)
+        return [head, Phrase("obl:mod", last.i, toks[-2:], before.text.casefold())]
+    return [phrase]

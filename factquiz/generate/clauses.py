@@ -1,0 +1,237 @@
+"""Claims: clauses cut from the parse, each with its subject, verb group, phrases and source.
+
+A clause keeps the tokens a question needs (subject, verb group, objects, obliques) and
+leaves out what is said aside: appositions and relative clauses between commas, adverbial
+clauses, attributions ("selon X"), which it records apart. Sentences the parser or the
+source mangled ("le un train", "est devrait") give no clause at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+GROUP_DEPS = {"aux:tense", "aux:pass", "aux:caus", "aux", "expl:comp", "expl:pass", "expl:pv", "cop"}
+PHRASE_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "ccomp", "nmod"}
+ASIDE_DEPS = {"appos", "acl:relcl", "acl", "parataxis", "advcl", "dislocated", "conj"}
+_OPENERS = {",", "–", "—", "(", ":", ";", "-"}
+SPEECH_VERBS = {
+    "déclarer", "indiquer", "affirmer", "rapporter", "annoncer", "estimer", "confirmer",
+    "souligner", "expliquer", "préciser", "ajouter", "assurer", "observer", "avertir", "dire",
+    "écrire", "craindre", "prévenir", "dénoncer", "juger", "penser", "croire", "supposer",
+    "prétendre", "signaler", "noter", "rappeler", "reconnaître", "révéler",
+}  # fmt: skip
+ATTRIBUTION_MARKERS = ("selon", "d'après")
+# Adverbs that tie a sentence to the article's flow; a question stands alone without them.
+DISCOURSE_ADVERBS = {
+    "donc", "ainsi", "également", "ensuite", "aussi", "alors", "toutefois", "cependant",
+    "notamment", "d'ailleurs", "enfin", "pourtant", "néanmoins", "seulement", "finalement",
+    "officiellement", "désormais", "encore", "déjà", "puis",
+}  # fmt: skip
+NEGATIONS = {"ne", "n'", "pas", "jamais", "plus", "guère", "aucun", "aucune", "rien", "personne"}
+PERSONAL_PRONOUNS = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"),
+                     "ils": ("Masc", "Plur"), "elles": ("Fem", "Plur")}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A dependent of the verb: its relation, head token, kept tokens and preposition."""
+
+    dep: str
+    head: int
+    tokens: tuple[int, ...]
+    case: str = ""
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who or what the clause is about, as the question will name it."""
+
+    phrase: Phrase
+    text: str
+    gender: str
+    number: str
+    resolved: bool = False  # a pronoun replaced by its antecedent
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One claim: subject, verb group (finite token first to invert), phrases, attribution."""
+
+    sentence: tuple[int, int]
+    verb: int
+    finite: int
+    group: tuple[int, ...]
+    subject: Subject
+    phrases: tuple[Phrase, ...]
+    attribution: str | None = None  # "selon KCNA", "a indiqué M. Peskov"
+    frame: str | None = None  # "Selon M. Peskov" for a clause reported by a speech verb
+    evidence_start: int | None = None  # the quote starts earlier when a pronoun was resolved
+    in_quotes: bool = False
+    fronted: frozenset[int] = field(default_factory=frozenset)
+
+
+def morph(tok: Any, key: str, default: str) -> str:
+    """One morphological feature of a token."""
+    values = tok.morph.get(key)
+    return values[0] if values else default
+
+
+_FEMININE_ENDINGS = ("ence", "ance", "tion", "sion", "té", "ure", "ie", "ise", "ade", "ette",
+                     "elle", "esse", "ée", "ude", "ine", "ique", "aison", "ère")  # fmt: skip
+
+
+def noun_gender(tok: Any) -> str:
+    """A noun's gender: its tag, else an agreeing adjective or article, else its ending."""
+    tagged = morph(tok, "Gender", "")
+    if tagged:
+        return tagged
+    for c in tok.children:
+        if c.dep_ in ("amod", "det") and morph(c, "Gender", ""):
+            return morph(c, "Gender", "")
+    return "Fem" if tok.text.casefold().endswith(_FEMININE_ENDINGS) else "Masc"
+
+
+def is_garbled(sent: Any) -> bool:
+    """Source slips that make any question from the sentence wrong ("le un train")."""
+    toks = [t for t in sent if not t.is_space]
+    for a, b, c in zip(toks, toks[1:], toks[2:] + [toks[-1]], strict=False):
+        if a.pos_ == "DET" and b.pos_ == "DET" and b.text.casefold() not in ("tous", "toutes"):
+            return True
+        if a.pos_ == "DET" and b.pos_ == "ADJ" and c.pos_ == "DET" and c.i == b.i + 1:
+            return True
+        if a.pos_ == "AUX" and b.pos_ == "VERB" and morph(b, "VerbForm", "") == "Fin":
+            return True
+    return False
+
+
+def attribution_spans(sent: Any) -> list[range]:
+    """"selon X" and "d'après X": from the marker to the next comma or the sentence end."""
+    out: list[range] = []
+    doc = sent.doc
+    for tok in sent:
+        low = tok.text.casefold()
+        two = f"{low}{doc[tok.i + 1].text.casefold()}" if tok.i + 1 < sent.end else ""
+        if low == "selon" or two == "d'après":
+            end = tok.i + 1
+            while end < sent.end and doc[end].text not in (",", ".", ";", ":", "»"):
+                end += 1
+            out.append(range(tok.i, end))
+    return out
+
+
+def _is_aside(tok: Any) -> bool:
+    """A non-restrictive part: an apposition or clause set off by a comma, dash or bracket."""
+    if tok.dep_ not in ASIDE_DEPS:
+        return False
+    doc = tok.doc
+    left = tok.left_edge.i
+    while left < tok.i and doc[left].is_punct and doc[left].text not in ("«", '"'):
+        left += 1
+    return left > tok.sent.start and doc[left - 1].text in _OPENERS
+
+
+def _is_own_clause(tok: Any) -> bool:
+    """A coordinated clause with its own subject: "..., et l'agence a indiqué que ..."."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children
+    )
+
+
+def phrase_tokens(tok: Any, banned: set[int]) -> tuple[int, ...]:
+    """The phrase under tok, without asides, attributions and edge punctuation."""
+    keep: list[int] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        if t.i in banned:
+            continue
+        keep.append(t.i)
+        stack.extend(c for c in t.children if not (_is_aside(c) or c.dep_ in ("advcl", "parataxis")
+                                                   or _is_own_clause(c)))
+    keep.sort()
+    doc = tok.doc
+    while keep and (doc[keep[0]].is_punct or doc[keep[0]].is_space) and doc[keep[0]].text != "«":
+        keep.pop(0)
+    while keep and (doc[keep[-1]].is_punct or doc[keep[-1]].is_space) and doc[keep[-1]].text != "»":
+        keep.pop()
+    opened = sum(doc[k].text == "«" for k in keep) - sum(doc[k].text == "»" for k in keep)
+    if opened > 0 and keep and keep[-1] + 1 < len(doc) and doc[keep[-1] + 1].text == "»":
+        keep.append(keep[-1] + 1)  # the closing guillemet hangs on the verb, not the quote
+    return tuple(keep)
+
+
+def case_of(tok: Any) -> str:
+    """The preposition(s) in front of a phrase head: "à", "par", "près de", "en"."""
+    cases = [c for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i]
+    if not cases:
+        return ""
+    first = min(c.i for c in cases)
+    return " ".join(tok.doc[k].text.casefold() for k in range(first, tok.i) if tok.doc[k].dep_ in ("case", "fixed"))
+
+
+def verb_chain(verb: Any) -> list[Any]:
+    """The verb and the infinitives it governs ("pourrait chercher à s'approvisionner")."""
+    chain = [verb]
+    while True:
+        nxt = [c for c in chain[-1].children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+               and morph(c, "VerbForm", "") == "Inf"]  # fmt: skip
+        if not nxt:
+            return chain
+        chain.append(nxt[0])
+
+
+def verb_group(chain: list[Any]) -> list[int]:
+    """Tokens of the verb group: clitics, auxiliaries, negation, adverbs, verbs, marks."""
+    group: list[int] = []
+    for v in chain:
+        group.append(v.i)
+        for c in v.children:
+            if c.dep_ in GROUP_DEPS or (c.dep_ == "mark" and v is not chain[0]):
+                group.append(c.i)
+            elif c.dep_ == "advmod" and c.pos_ == "ADV" and abs(c.i - v.i) <= 3 and not c.n_lefts:
+                if c.text.casefold() not in DISCOURSE_ADVERBS:
+                    group.append(c.i)
+            elif c.dep_ == "obj" and c.pos_ == "PRON" and c.i < v.i:
+                group.append(c.i)  # a clitic object: "l'a rejoint"
+    return sorted(set(group))
+
+
+def finite_token(doc: Any, group: list[int]) -> int | None:
+    """The inflected verb of the group: where "-t-il" goes."""
+    for i in group:
+        tok = doc[i]
+        if tok.pos_ in ("AUX", "VERB") and morph(tok, "VerbForm", "") == "Fin":
+            return i
+    return None
+
+
+def is_negated(verbs: list[Any]) -> bool:
+    """A clause with a negation: questions on what did not happen confuse more than teach."""
+    return any(c.text.casefold() in NEGATIONS and c.dep_ in ("advmod", "det", "nsubj")
+               for v in verbs for c in v.children)  # fmt: skip
+
+
+def has_relative(verb: Any) -> bool:
+    """A relative clause ("où il se rend", "qui produit"): its subject lives outside it."""
+    return any(morph(c, "PronType", "") == "Rel" for c in verb.children)
+
+
+def is_coherent(doc: Any, tokens: set[int], banned: set[int]) -> bool:
+    """Kept tokens run on, or skip only what commas, dashes or brackets set aside.
+
+    A gap that opens on a word means the parser hung a piece of the clause elsewhere
+    ("son droit de veto [pour empêcher ...] de vérifier"): the question would lose sense.
+    """
+    ordered = sorted(tokens)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if b == a + 1:
+            continue
+        gap = [doc[k] for k in range(a + 1, b) if k not in banned and not doc[k].is_space]
+        if gap and not (gap[0].is_punct or doc[a].is_punct):
+            return False
+    return True

@@ -1,0 +1,209 @@
+"""Typed mentions in a parsed article: people, organisations, places, dates, quantities.
+
+spaCy has no DATE label and no quantities; rules find them. Entities get the corrections
+that need the whole corpus (a surname labelled LOC once and PER elsewhere).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from factquiz.generate.french_numbers import is_number_word, words_to_number
+from factquiz.generate.parsing import MONTHS, WEEKDAYS
+from factquiz.text import fold_basic
+
+ENTITY_KINDS = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "name"}
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+_DAY_NUMBER = re.compile(r"^(1er|[1-9]|[12]\d|3[01])$")
+_TIME_WORDS = {"tôt", "dernier", "prochain", "soir", "matin", "midi", "après-midi", "dès"}
+TITLES = {"m.", "mme", "mme.", "mlle", "dr", "dr.", "me", "pr", "mgr"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed stretch of tokens: kind is person, organisation, place, name, date, year,
+    month, day or number; `value` holds a number's value, `unit` the noun it counts."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: int | None = None
+    unit: str | None = None
+
+    @property
+    def tokens(self) -> range:
+        return range(self.start, self.end)
+
+
+def _lower(tok: Any) -> str:
+    return tok.text.casefold()
+
+
+def _date_at(sent: Any, i: int) -> tuple[str, int] | None:
+    """The date starting at token i of the doc, as (kind, end), or None."""
+    doc = sent.doc
+    end = sent.end
+
+    def word(k: int) -> str:
+        return _lower(doc[k]) if k < end else ""
+
+    j = i + 1 if word(i) in WEEKDAYS else i
+    if _DAY_NUMBER.match(word(j)) and word(j + 1) in MONTHS:
+        k = j + 2
+        return ("date", k + 1 if _YEAR.match(word(k)) else k)
+    if word(i) in MONTHS and _YEAR.match(word(i + 1)):
+        return ("date", i + 2)
+    if word(i) in WEEKDAYS:
+        k = i + 1
+        while word(k) in _TIME_WORDS:
+            k += 1
+        return ("day", k)
+    if _YEAR.match(word(i)) and doc[i].pos_ in ("NUM", "NOUN", "PROPN", "ADJ"):
+        return ("year", i + 1)
+    if word(i) in MONTHS and word(i - 1) in ("en", "depuis", "fin", "début", "mi", "courant"):
+        return ("month", i + 1)
+    return None
+
+
+def find_dates(sent: Any, text_of: Any) -> list[Mention]:
+    """Dates, years, months and weekdays in a sentence, longest first at each place."""
+    out: list[Mention] = []
+    i = sent.start
+    while i < sent.end:
+        found = _date_at(sent, i)
+        if found is None:
+            i += 1
+            continue
+        kind, end = found
+        start = i - 1 if i > sent.start and _lower(sent.doc[i - 1]) == "tôt" else i
+        value = _year_value(sent.doc, start, end)
+        out.append(Mention(kind, start, end, text_of(range(start, end)), value))
+        i = end
+    return out
+
+
+def _year_value(doc: Any, start: int, end: int) -> int | None:
+    for k in range(start, end):
+        if _YEAR.match(doc[k].text):
+            return int(doc[k].text)
+    return None
+
+
+def _number_run(doc: Any, i: int, limit: int) -> int:
+    """End of a run of number words starting at i ("deux cent mille")."""
+    k = i
+    while k < limit and (is_number_word(doc[k].text) or doc[k].text == "et") and k - i < 6:
+        k += 1
+    while k > i and doc[k - 1].text == "et":
+        k -= 1
+    return k
+
+
+def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Mention]:
+    """Numbers with the noun they count: "18 jours", "521 kg", "deux cent mille dollars"."""
+    in_dates = {k for m in dates for k in m.tokens}
+    out: list[Mention] = []
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if i in in_dates or not (tok.like_num or is_number_word(tok.text)) or _lower(tok) in ("un", "une"):
+            i += 1
+            continue
+        end = max(_number_run(doc, i, sent.end), i + 1)
+        value = words_to_number(text_of(range(i, end)))
+        unit = _unit_after(doc, end, sent.end)
+        if value is None or unit is None:
+            i = end
+            continue
+        start = i - 1 if i > sent.start and _lower(doc[i - 1]) in ("environ", "plus", "près") else i
+        out.append(Mention("number", start, unit + 1, text_of(range(start, unit + 1)), value,
+                           text_of([unit])))  # fmt: skip
+        i = unit + 1
+    return out
+
+
+def _unit_after(doc: Any, k: int, limit: int) -> int | None:
+    """The noun a number counts: right after it, or after one adjective ("18 derniers mois")."""
+    for j in (k, k + 1):
+        if j >= limit:
+            return None
+        tok = doc[j]
+        if tok.pos_ in ("NOUN", "SYM") or tok.text in ("%", "kg", "km"):
+            return j
+        if tok.pos_ != "ADJ":
+            return None
+    return None
+
+
+def find_entities(sent: Any, text_of: Any) -> list[Mention]:
+    """Named entities, without a leading article or title ("l'ONU" -> "ONU", "M. Kim" -> "Kim")."""
+    out: list[Mention] = []
+    for ent in sent.ents:
+        start = ent.start
+        while start < ent.end - 1 and (ent.doc[start].pos_ == "DET" or _lower(ent.doc[start]) in TITLES):
+            start += 1
+        out.append(Mention(ENTITY_KINDS.get(ent.label_, "name"), start, ent.end,
+                           text_of(range(start, ent.end))))  # fmt: skip
+    return out
+
+
+@dataclass
+class EntityIndex:
+    """What the whole corpus says about each name: its kind by majority, and short forms."""
+
+    kinds: dict[str, str]  # fold_basic(name) -> kind
+    short_forms: dict[str, str]  # fold_basic(full person name) -> the surname accepted alone
+
+    def kind(self, mention: Mention) -> str:
+        return self.kinds.get(fold_basic(mention.text), mention.kind)
+
+    def short_form(self, name: str) -> str | None:
+        return self.short_forms.get(fold_basic(name))
+
+
+def build_entity_index(mentions: list[Mention]) -> EntityIndex:
+    """Vote each name's kind over the corpus; single tokens of a person's name are people."""
+    votes: dict[str, Counter[str]] = {}
+    persons: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for m in mentions:
+        if m.kind not in ENTITY_KINDS.values():
+            continue
+        key = fold_basic(m.text)
+        votes.setdefault(key, Counter())[m.kind] += 1
+        if m.kind == "person" and " " in key:
+            persons[key] += 1
+            surface.setdefault(key, m.text)
+    in_names = {part for name in persons for part in name.split()}
+    kinds = {}
+    for key, counter in votes.items():
+        kind = counter.most_common(1)[0][0]
+        kinds[key] = "person" if " " not in key and key in in_names else kind
+    return EntityIndex(kinds, _short_forms(persons, surface))
+
+
+_KOREAN_SURNAMES = {"kim", "ri", "pak", "park", "choe", "choi", "jo", "kang", "lim", "lee",
+                    "yun", "jang", "han", "hwang", "moon", "kwon", "cho", "jung", "chung"}  # fmt: skip
+
+
+def _surname(key: str) -> str:
+    parts = key.split()
+    korean = len(parts) >= 3 and parts[0] in _KOREAN_SURNAMES
+    return parts[0] if korean else parts[-1]
+
+
+def _short_forms(persons: Counter[str], surface: dict[str, str]) -> dict[str, str]:
+    """The surname of each full name, unless a person named more often shares it."""
+    out: dict[str, str] = {}
+    for key, count in persons.items():
+        surname = _surname(key)
+        rivals = [persons[k] for k in persons if k != key and surname in k.split()]
+        if len(surname) > 1 and all(count > r for r in rivals):
+            words = surface[key].replace("-", " ").split()
+            out[key] = next((w for w in words if fold_basic(w) == surname), surname)
+    return out

@@ -1,0 +1,69 @@
+"""From parsed articles to ranked questions: mentions, claims, questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factquiz.generate.claims import extract_clauses, sentences
+from factquiz.generate.document import Article
+from factquiz.generate.mentions import (
+    EntityIndex,
+    Mention,
+    build_entity_index,
+    find_dates,
+    find_entities,
+    find_quantities,
+)
+from factquiz.generate.questions import Question, attribution_questions, clause_questions
+from factquiz.generate.targets import MentionTable
+
+
+@dataclass
+class ArticleMentions:
+    """The typed mentions of one article, by sentence start token."""
+
+    article: Article
+    by_sentence: dict[int, list[Mention]]
+
+    @property
+    def all(self) -> list[Mention]:
+        return [m for ms in self.by_sentence.values() for m in ms]
+
+
+def find_mentions(article: Article) -> ArticleMentions:
+    """Dates, quantities and entities of every sentence."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for sent in sentences(article):
+        dates = find_dates(sent, article.surface)
+        found = dates + find_quantities(sent, article.surface, dates) + find_entities(sent, article.surface)
+        by_sentence[sent.start] = found
+    return ArticleMentions(article, by_sentence)
+
+
+def _retyped(mentions: list[Mention], index: EntityIndex) -> list[Mention]:
+    return [Mention(index.kind(m), m.start, m.end, m.text, m.value, m.unit) if m.kind in
+            ("person", "organisation", "place", "name") else m for m in mentions]  # fmt: skip
+
+
+def corpus_mentions(articles: list[Article]) -> tuple[list[ArticleMentions], EntityIndex]:
+    """Mentions of every article, entity kinds voted over the whole corpus."""
+    found = [find_mentions(a) for a in articles]
+    index = build_entity_index([m for f in found for m in f.all])
+    for f in found:
+        f.by_sentence = {k: _retyped(v, index) for k, v in f.by_sentence.items()}
+    return found, index
+
+
+def article_questions(found: ArticleMentions, index: EntityIndex) -> list[Question]:
+    """Every question the article's claims support, before ranking."""
+    article = found.article
+    table = MentionTable(found.all)
+
+    def persons_of(sent) -> list[str]:
+        return [m.text for m in found.by_sentence.get(sent.start, []) if m.kind == "person"]
+
+    out: list[Question] = []
+    for clause in extract_clauses(article, persons_of):
+        out.extend(clause_questions(article, clause, table, index.short_form))
+    out.extend(attribution_questions(article, table, index.short_form))
+    return out

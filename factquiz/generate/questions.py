@@ -1,0 +1,215 @@
+"""Questions built on the claims of an article, each with its answers and its quote."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from factquiz.generate.claims import sentences
+from factquiz.generate.clauses import (
+    SPEECH_VERBS,
+    Clause,
+    Phrase,
+    attribution_spans,
+    is_garbled,
+    phrase_tokens,
+    verb_group,
+)
+from factquiz.generate.document import Article
+from factquiz.generate.mentions import Mention
+from factquiz.generate.realise import ask, elide, join
+from factquiz.generate.targets import (
+    MentionTable,
+    Target,
+    date_target,
+    number_target,
+    organisation_target,
+    person_target,
+    place_target,
+    thing_target,
+)
+
+SKILLS = {
+    "person": "who", "organisation": "who", "place": "where", "direction": "where",
+    "date": "when", "year": "when", "month": "when", "day": "when", "number": "number",
+    "thing": "what", "speaker": "attribution",
+}  # fmt: skip
+ShortForm = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question before ranking, with everything the bank item needs."""
+
+    source_id: str
+    kind: str
+    prompt: str
+    answers: tuple[tuple[str, ...], ...]
+    quote: str
+    sentence: int
+    mentions: tuple[Mention, ...] = ()
+    in_quotes: bool = False
+    resolved: bool = False
+    framed: bool = False
+
+    @property
+    def skill(self) -> str:
+        return SKILLS[self.kind]
+
+
+def quote_of(article: Article, start: int, end: int) -> str:
+    """The article's words from token start to end-1, on one line."""
+    doc = article.doc
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    first, last = doc[start], doc[end - 1]
+    return " ".join(article.text[first.idx : last.idx + len(last.text)].split())
+
+
+def clause_questions(article: Article, clause: Clause, table: MentionTable, short_form: ShortForm) -> list[Question]:
+    """Every question one clause supports, one per phrase that has a typed answer."""
+    start = clause.evidence_start if clause.evidence_start is not None else clause.sentence[0]
+    quote = quote_of(article, start, clause.sentence[1])
+    out: list[Question] = []
+    for phrase, subject in [(clause.subject.phrase, True)] + [(p, False) for p in clause.phrases]:
+        if subject and clause.subject.resolved:
+            continue
+        target = _target(article, clause, phrase, table, short_form, subject)
+        if target is None:
+            continue
+        kind = target.kind
+        if subject and article.doc[clause.verb].lemma_ in SPEECH_VERBS and kind in ("person", "organisation"):
+            kind = "speaker"
+        prompt = ask(article, clause, set(target.removed), target.wh)
+        out.append(Question(article.source_id, kind, prompt, target.answers, quote, clause.sentence[0],
+                            target.mentions, clause.in_quotes, clause.subject.resolved,
+                            clause.frame is not None))  # fmt: skip
+    return out
+
+
+def _target(article: Article, clause: Clause, phrase: Phrase, table: MentionTable,
+            short_form: ShortForm, subject: bool) -> Target | None:  # fmt: skip
+    if phrase.dep in ("ccomp", "xcomp"):
+        return None
+    if subject:
+        target = (
+            person_target(article, phrase, table, short_form, clause.subject.number)
+            or organisation_target(article, phrase, table, True)
+            or number_target(article, phrase, table, True)
+        )
+    else:
+        target = (
+            date_target(article, phrase, table)
+            or number_target(article, phrase, table, False)
+            or person_target(article, phrase, table, short_form, None)
+            or organisation_target(article, phrase, table, False)
+            or place_target(article, clause, phrase, table)
+            or thing_target(article, phrase, table)
+        )
+    return target if target is not None and _keeps_names_whole(target, table) else None
+
+
+def _keeps_names_whole(target: Target, table: MentionTable) -> bool:
+    """The hidden tokens never cut a name or date in two ("la Corée" | "du Nord")."""
+    removed = target.removed
+    for m in table.mentions:
+        inside = sum(t in removed for t in m.tokens)
+        if 0 < inside < len(m.tokens):
+            return False
+    return True
+
+
+def attribution_questions(article: Article, table: MentionTable, short_form: ShortForm) -> list[Question]:
+    """Who said it: "..., a indiqué M. Peskov" and "selon KCNA, ..." made into questions."""
+    out: list[Question] = []
+    for sent in sentences(article):
+        if is_garbled(sent) or sent.text.strip().endswith("?"):
+            continue
+        quote = quote_of(article, sent.start, sent.end)
+        for make in (_incise_question, _selon_question):
+            q = make(article, sent, table, short_form, quote)
+            if q is not None:
+                out.append(q)
+    return out
+
+
+def _speaker(article: Article, table: MentionTable, tokens: tuple[int, ...], short_form: ShortForm):
+    """The one named person or organisation among the tokens, with its answer variants."""
+    names = table.inside(tokens, {"person", "organisation"})
+    if len(names) != 1:
+        return None
+    m = names[0]
+    variants = (m.text, short_form(m.text)) if m.kind == "person" else (m.text,)
+    return m, tuple(dict.fromkeys(v for v in variants if v))
+
+
+def _content(article: Article, tokens: list[int]) -> str | None:
+    """Reported words as they stand, between 4 and 35 words, without edge punctuation."""
+    doc = article.doc
+
+    def loose(k: int) -> bool:
+        tok = doc[tokens[k]]
+        return tok.is_space or (tok.is_punct and tok.text not in ("«", "»", '"'))
+
+    while tokens and (loose(-1) or loose(0)):
+        tokens = tokens[:-1] if loose(-1) else tokens[1:]
+        if len(tokens) > 2 and doc[tokens[0]].pos_ in ("ADV", "CCONJ") and doc[tokens[1]].text == ",":
+            tokens = tokens[2:]  # "Cependant, ..." belongs to the article's flow, not the claim
+    if len(tokens) > 2 and doc[tokens[0]].pos_ in ("ADV", "CCONJ") and doc[tokens[1]].text == ",":
+        tokens = tokens[2:]
+    text = article.surface(tokens)
+    if not 4 <= len(text.split()) <= 35:
+        return None
+    if text.count("«") != text.count("»"):
+        return None
+    return text
+
+
+def _reported(verb_words: str, content: str) -> str:
+    if content.startswith(("«", '"')):
+        return f"{verb_words} : {content}"
+    first = content.split()[0]
+    if first not in ("Le", "La", "Les", "Un", "Une", "Des", "Cette", "Ce", "Ces", "Il", "Elle", "Ils", "Elles") and not first.startswith("L'"):
+        lowered = content
+    else:
+        lowered = content[0].lower() + content[1:]
+    return join(elide(f"{verb_words} que", lowered), lowered)
+
+
+def _incise_question(article: Article, sent: Any, table: MentionTable, short_form: ShortForm, quote: str):
+    """"<words>, a indiqué M. Peskov." -> "Qui a indiqué que <words> ?"."""
+    doc = article.doc
+    for verb in sent:
+        if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+        group = verb_group([verb])
+        if len(subjects) != 1 or group[0] - 1 <= sent.start or doc[group[0] - 1].text != ",":
+            continue
+        speaker = _speaker(article, table, phrase_tokens(subjects[0], set()), short_form)
+        content = _content(article, list(range(sent.start, group[0] - 1)))
+        if speaker is None or content is None:
+            continue
+        verb_words = article.surface(t for t in group if doc[t].pos_ != "ADV")
+        prompt = f"Qui {_reported(verb_words, content)} ?"
+        return Question(article.source_id, "speaker", prompt, (speaker[1],), quote, sent.start, (speaker[0],))
+    return None
+
+
+def _selon_question(article: Article, sent: Any, table: MentionTable, short_form: ShortForm, quote: str):
+    """"selon KCNA, <claim>" -> "Quelle source affirme que <claim> ?"."""
+    spans = attribution_spans(sent)
+    if len(spans) != 1:
+        return None
+    speaker = _speaker(article, table, tuple(spans[0]), short_form)
+    if speaker is None:
+        return None
+    rest = [t for t in range(sent.start, sent.end) if t not in spans[0]]
+    content = _content(article, rest)
+    if content is None:
+        return None
+    content = content.replace(" ,", ",").replace(", ,", ",")
+    who = "Qui" if speaker[0].kind == "person" else "Quelle source"
+    prompt = f"{who} {_reported('affirme', content)} ?"
+    return Question(article.source_id, "speaker", prompt, (speaker[1],), quote, sent.start, (speaker[0],))

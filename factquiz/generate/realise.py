@@ -1,0 +1,144 @@
+"""Turn a clause with one phrase taken out into a French question.
+
+Subject questions keep the declarative order ("Qui a accueilli Kim ?"). Every other
+question puts the interrogative first and inverts with a pronoun after the finite verb,
+which French allows with any subject: "Où le train de Kim s'est-il arrêté ?". After
+"Qu'est-ce que" the order stays declarative, since "Que Kim a-t-il ..." is not French.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factquiz.generate.clauses import Clause
+from factquiz.generate.document import Article
+
+_PRONOUNS = {("Masc", "Sing"): "il", ("Fem", "Sing"): "elle",
+             ("Masc", "Plur"): "ils", ("Fem", "Plur"): "elles"}  # fmt: skip
+_VOWEL_START = re.compile(r"^[aeiouyhàâéèêëîïôûAEIOUYHÀÂÉÈÊËÎÏÔÛ]")
+_QUEL = {("Masc", "Sing"): "quel", ("Fem", "Sing"): "quelle",
+         ("Masc", "Plur"): "quels", ("Fem", "Plur"): "quelles"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Wh:
+    """The interrogative phrase and how the clause around it is ordered."""
+
+    words: str  # "Où", "Par qui", "Combien de kilomètres", "Qu'est-ce que"
+    subject: bool = False  # the answer is the subject: no inversion
+    declarative: bool = False  # "Qu'est-ce que ..." keeps the declarative order
+    object_agreement: tuple[str, str] | None = None  # a fronted direct object the participle agrees with
+
+
+def quel(gender: str, number: str) -> str:
+    """quel / quelle / quels / quelles agreeing with a noun."""
+    return _QUEL[(gender if gender in ("Masc", "Fem") else "Masc", number if number == "Plur" else "Sing")]
+
+
+def inversion_suffix(verb: str, gender: str, number: str) -> str:
+    """"-t-il" after a vowel ("a-t-il", "rencontrera-t-elle"), "-il" after a consonant."""
+    pronoun = _PRONOUNS[(gender if gender == "Fem" else "Masc", number if number == "Plur" else "Sing")]
+    return f"-t-{pronoun}" if verb[-1:] in ("a", "e", "c") else f"-{pronoun}"
+
+
+def agree_participle(form: str, gender: str, number: str) -> str:
+    """A past participle agreeing with a direct object placed before it ("offerte", "tirés")."""
+    if not form.endswith(("é", "i", "u", "t", "s", "it", "is")):
+        return form
+    stem = form
+    if gender == "Fem" and not stem.endswith("e"):
+        stem += "e"
+    if number == "Plur" and not stem.endswith("s"):
+        stem += "s"
+    return stem
+
+
+_SENTENCE_INITIAL_WORDS = {
+    "Le", "La", "Les", "L'", "Un", "Une", "Des", "Du", "De", "Son", "Sa", "Ses", "Leur",
+    "Leurs", "Ce", "Cette", "Ces", "Certains", "Certaines", "Plusieurs", "Toute", "Tout",
+    "Tous", "Toutes", "Aucun", "Aucune", "Deux", "Trois", "Quatre", "Cinq", "Six", "Sept",
+    "Huit", "Neuf", "Dix", "Notre", "Nos", "Votre", "Vos", "Mon", "Ma", "Mes",
+    "En", "À", "Au", "Aux", "Dans", "Lors", "Pour", "Après", "Avant", "Depuis", "Pendant",
+    "Selon", "Par", "Sur", "Avec", "Chez", "Vers", "Entre", "Cette", "Lundi", "Mardi",
+    "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Il", "Elle", "Ils", "Elles",
+}  # fmt: skip
+
+
+def lower_initial(text: str) -> str:
+    """"Le train" -> "le train" where the capital only marked a sentence start."""
+    first = text.split()[0] if text.split() else ""
+    stem = first.split("'")[0] + "'" if "'" in first else first
+    if first in _SENTENCE_INITIAL_WORDS or stem in _SENTENCE_INITIAL_WORDS:
+        return text[0].lower() + text[1:]
+    return text
+
+
+def elide(words: str, following: str) -> str:
+    """"que" + "il" -> "qu'il"; "de" + "armes" -> "d'armes"."""
+    if _VOWEL_START.match(following) and words.endswith((" que", " de", "Que", "De", " ce")):
+        return words[:-1] + "'"
+    return words
+
+
+def join(*parts: str) -> str:
+    """Words joined by single spaces, apostrophes kept tight."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif out.endswith("'") or part.startswith(("-", ",")):
+            out += part
+        else:
+            out = f"{out} {part}"
+    return out
+
+
+def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
+    """The question asking for the removed tokens of the clause."""
+    doc = article.doc
+    subject_tokens = set(clause.subject.phrase.tokens)
+    body = set(clause.group)
+    for p in clause.phrases:
+        body.update(t for t in p.tokens if t not in removed)
+    fronted = {t for p in clause.phrases if p.head in clause.fronted for t in p.tokens}
+    main = sorted(t for t in body - fronted - subject_tokens if t not in removed)
+    tail = lower_initial(article.surface(t for t in sorted(fronted) if t not in removed))
+    before = [t for t in main if t <= clause.finite]
+    after = [t for t in main if t > clause.finite]
+    verb_text = article.surface(before)
+    after_text = _agreed(article, after, clause, wh)
+    frame = f"{clause.frame}, " if clause.frame else ""
+    if wh.subject:
+        question = join(wh.words, verb_text, after_text, tail)
+    elif wh.declarative:
+        subject = lower_initial(clause.subject.text)
+        question = join(elide(wh.words, subject), subject, verb_text, after_text, tail)
+    else:
+        finite = doc[clause.finite].text
+        suffix = inversion_suffix(finite, clause.subject.gender, clause.subject.number)
+        subject = lower_initial(clause.subject.text)
+        question = join(wh.words, subject, verb_text + suffix, after_text, tail)
+    question = frame + question[:1].lower() + question[1:] if frame else _capitalise(question)
+    return re.sub(r"\s+", " ", question).strip(" ,") + " ?"
+
+
+def _agreed(article: Article, tokens: list[int], clause: Clause, wh: Wh) -> str:
+    """The rest of the clause, with the participle agreeing with a fronted direct object."""
+    text = article.surface(tokens)
+    if wh.object_agreement is None or clause.verb not in tokens:
+        return text
+    doc = article.doc
+    if not any(doc[t].lemma_ == "avoir" and doc[t].pos_ == "AUX" for t in clause.group):
+        return text
+    if "Part" not in doc[clause.verb].morph.get("VerbForm"):
+        return text
+    form = article.surface([clause.verb])
+    agreed = agree_participle(form, *wh.object_agreement)
+    return re.sub(rf"\b{re.escape(form)}\b", agreed, text, count=1)
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]

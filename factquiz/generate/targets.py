@@ -1,0 +1,268 @@
+"""What a phrase can be asked about: its answer type, answers, and interrogative.
+
+For each phrase of a clause: a person, an organisation, a place, a direction, a date, a
+quantity or a key noun phrase. The type picks the interrogative (Qui, Quel(le)(s) + noun,
+Où, Dans quelle direction, Quand, En quelle année, Combien de, Par qui, Qu'est-ce que)
+and the answer with the variants a student would type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factquiz.generate.clauses import Clause, Phrase, morph, noun_gender
+from factquiz.generate.document import Article
+from factquiz.generate.french_numbers import number_to_words
+from factquiz.generate.mentions import TITLES, Mention
+from factquiz.generate.parsing import WEEKDAYS
+from factquiz.generate.realise import Wh, quel
+
+LOCATIVE = {"à", "au", "aux", "en", "dans", "vers", "près de", "jusqu'", "à bord de"}
+DEPARTURE = {"de", "d'", "depuis", "du", "des"}
+DEPARTURE_VERBS = {"partir", "décoller", "quitter", "venir", "revenir", "rentrer", "sortir"}
+PLACE_NOUNS = {
+    "frontière", "gare", "ville", "port", "base", "aéroport", "capitale", "région", "mer",
+    "cosmodrome", "usine", "hôtel", "site", "musée", "station", "île", "province", "océan",
+    "palais", "stade", "village", "quartier", "territoire", "côte", "fleuve", "rivière",
+}  # fmt: skip
+DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
+WH_DATE = {"year": ("En quelle année", "Depuis quelle année"), "month": ("En quel mois", "Depuis quel mois")}
+NAMED = {"person", "organisation", "place", "name"}
+_VERB_PREPOSITIONS = {"à", "pour", "avec", "contre", "vers", "auprès", "par", "sur"}
+VAGUE_HEADS = {"chose", "choses", "cela", "ceci", "ça", "fait", "façon", "manière", "cas", "point", "partie"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a question asks for: kind, the answers with their variants, the tokens it hides."""
+
+    kind: str
+    answers: tuple[tuple[str, ...], ...]
+    removed: frozenset[int]
+    wh: Wh
+    mentions: tuple[Mention, ...] = ()
+
+
+class MentionTable:
+    """The typed mentions of one article, found by token."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.by_token: dict[int, list[Mention]] = {}
+        for m in mentions:
+            for t in m.tokens:
+                self.by_token.setdefault(t, []).append(m)
+
+    def inside(self, tokens: tuple[int, ...], kinds: set[str]) -> list[Mention]:
+        """Mentions of these kinds lying wholly within the tokens."""
+        toks = set(tokens)
+        return [m for m in self.mentions if m.kind in kinds and set(m.tokens) <= toks]
+
+
+def without_article(text: str) -> str:
+    """"la Russie" -> "Russie", "l'ONU" -> "ONU"."""
+    for det in ("le ", "la ", "les ", "l'", "un ", "une ", "des ", "du "):
+        if text.casefold().startswith(det) and len(text) > len(det) + 1:
+            return text[len(det) :]
+    return text
+
+
+def number_variants(m: Mention) -> tuple[str, ...]:
+    """"18 jours" -> ("18 jours", "18", "dix-huit", "dix-huit jours", ...)."""
+    out = [m.text]
+    if m.value is not None:
+        out.append(str(m.value))
+        words = number_to_words(m.value)
+        if words:
+            out += [words, f"{words} {m.unit}" if m.unit else words]
+        if m.unit:
+            out.append(f"{m.value} {m.unit}")
+    return tuple(dict.fromkeys(v for v in out if v))
+
+
+def date_target(article: Article, phrase: Phrase, table: MentionTable) -> Target | None:
+    """A time phrase made only of a date ("en 2006", "le 13 septembre", "tôt mardi")."""
+    doc = article.doc
+    dates = table.inside(phrase.tokens, {"date", "year", "month", "day"})
+    if len(dates) != 1 or phrase.case not in ("", "en", "depuis", "dès"):
+        return None
+    m = dates[0]
+    if any(t not in m.tokens and doc[t].pos_ not in ("ADP", "DET") for t in phrase.tokens):
+        return None
+    if m.kind in WH_DATE:
+        words = WH_DATE[m.kind][phrase.case == "depuis"]
+    elif m.kind == "day" and m.end - m.start == 1:
+        words = "Quel jour"
+    else:
+        words = "Depuis quand" if phrase.case == "depuis" else "Quand"
+    variants = [m.text, without_article(m.text)]
+    variants += [w for w in m.text.split() if w.casefold() in WEEKDAYS]
+    answers = (tuple(dict.fromkeys(variants)),)
+    return Target(m.kind, answers, frozenset(phrase.tokens), Wh(words), (m,))
+
+
+def number_target(article: Article, phrase: Phrase, table: MentionTable, subject: bool) -> Target | None:
+    """A counted noun: "Combien de jours", "À combien de kilomètres au nord-ouest d'Ussuriysk"."""
+    doc = article.doc
+    nums = table.inside(phrase.tokens, {"number"})
+    if len(nums) != 1:
+        return None
+    m = nums[0]
+    if phrase.case not in ("", "à", "pendant", "durant", "depuis", "de", "sur"):
+        return None  # "au cours des 18 derniers mois" asks badly as "combien"
+    if any(doc[t].pos_ == "DET" for t in phrase.tokens if t < m.start):
+        return None  # "les deux pays": a count the reader is not asked to remember
+    unit = article.surface([m.end - 1])
+    tail = [t for t in phrase.tokens if t >= m.end]
+    how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
+    case = phrase.case if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
+    words = f"{case} {how_many}{unit}".strip()
+    if tail:
+        words = f"{words} {article.surface(tail)}"
+    words = words[:1].upper() + words[1:]
+    agreement = (morph(doc[m.end - 1], "Gender", "Masc"), "Plur") if phrase.dep == "obj" else None
+    wh = Wh(words, subject=subject, object_agreement=agreement)
+    return Target("number", (number_variants(m),), frozenset(phrase.tokens), wh, (m,))
+
+
+def _named(article: Article, phrase: Phrase, table: MentionTable, kinds: set[str]) -> list[Mention]:
+    """Named mentions that are what the phrase designates: its head, the name apposed to its
+    head ("le gouverneur régional Oleg Kozhemyako"), or names conjoined with those."""
+    doc = article.doc
+    heads = {phrase.head}
+    found = []
+    for m in sorted(table.inside(phrase.tokens, kinds), key=lambda m: m.start):
+        root = next((doc[t] for t in m.tokens if doc[t].head.i not in m.tokens), doc[m.start])
+        own_case = any(c.dep_ == "case" for c in root.children) and root.i != phrase.head
+        named_head = root.i in heads or (
+            root.dep_ in ("appos", "flat:name", "nmod") and root.head.i in heads and not own_case
+        )  # fmt: skip
+        conjoined = root.dep_ == "conj" and (root.head.i in heads or root.head.i in _tokens_of(found))
+        if named_head or conjoined:
+            found.append(m)
+            heads.add(root.i)
+        elif root.dep_ == "conj" and root.head.dep_ == "conj" and not own_case:
+            found.append(m)
+    return found
+
+
+def _tokens_of(mentions: list[Mention]) -> set[int]:
+    return {t for m in mentions for t in m.tokens}
+
+
+def descriptor(article: Article, phrase: Phrase, names: list[Mention]) -> tuple[str, str, str] | None:
+    """The common noun naming what an entity is ("agence de presse japonaise"), with agreement."""
+    doc = article.doc
+    head = doc[phrase.head]
+    if head.pos_ != "NOUN" or any(head.i in m.tokens for m in names) or head.text.casefold() in TITLES:
+        return None
+    inside = {t for m in names for t in m.tokens}
+    words = [t for t in phrase.tokens if t not in inside and t >= head.i and doc[t].pos_ != "PUNCT"]
+    words = [t for t in words if t < min(m.start for m in names)]
+    if not words or len(words) > 6:
+        return None
+    return article.surface(words), noun_gender(head), morph(head, "Number", "Sing")
+
+
+def person_target(
+    article: Article, phrase: Phrase, table: MentionTable, short_form, subject: str | None
+) -> Target | None:  # fmt: skip
+    """Qui / Par qui / Quel ministre ..., for a phrase that names one or more people.
+
+    `subject` is the clause subject's number when the phrase is the subject, else None.
+    """
+    if phrase.dep == "obl:agent":  # the parser hangs a second agent anywhere: take the span
+        people = table.inside(phrase.tokens, {"person"})
+    else:
+        people = _named(article, phrase, table, {"person"})
+    if not people or len(people) > 3 or (subject and (len(people) > 1 or subject == "Plur")):
+        return None  # "Qui" takes a singular verb
+    case = phrase.case if phrase.dep != "obj" else ""
+    desc = descriptor(article, phrase, people) if len(people) == 1 and phrase.dep != "obl:agent" else None
+    if desc is not None and desc[2] == "Sing":
+        noun, gender, number = desc
+        words = f"{case} {quel(gender, number)} {noun}".strip()
+        agreement = (gender, number) if phrase.dep == "obj" else None
+    else:
+        words, agreement = f"{case} qui".strip(), None
+    answers = tuple(tuple(dict.fromkeys(v for v in (m.text, short_form(m.text)) if v)) for m in people)
+    wh = Wh(words[:1].upper() + words[1:], subject=bool(subject), object_agreement=agreement)
+    return Target("person", answers, frozenset(phrase.tokens), wh, tuple(people))
+
+
+def organisation_target(article: Article, phrase: Phrase, table: MentionTable, subject: bool) -> Target | None:
+    """Quelle agence / Quel groupe ... for a named organisation with its descriptor."""
+    orgs = _named(article, phrase, table, {"organisation"})
+    if len(orgs) != 1:
+        return None
+    desc = descriptor(article, phrase, orgs)
+    if desc is None:
+        if not subject:
+            return None
+        wh = Wh("Qui", subject=True)
+        whole = without_article(article.surface(phrase.tokens))
+        if len(whole.split()) <= 10:
+            variants = tuple(dict.fromkeys((whole, orgs[0].text, without_article(orgs[0].text))))
+            return Target("organisation", (variants,), frozenset(phrase.tokens), wh, tuple(orgs))
+    else:
+        noun, gender, number = desc
+        if number == "Plur":
+            return None
+        case = phrase.case if phrase.dep != "obj" else ""
+        words = f"{case} {quel(gender, number)} {noun}".strip()
+        agreement = (gender, number) if phrase.dep == "obj" else None
+        wh = Wh(words[:1].upper() + words[1:], subject=subject, object_agreement=agreement)
+    variants = tuple(dict.fromkeys((orgs[0].text, without_article(orgs[0].text))))
+    return Target("organisation", (variants,), frozenset(phrase.tokens), wh, tuple(orgs))
+
+
+def place_target(article: Article, clause: Clause, phrase: Phrase, table: MentionTable) -> Target | None:
+    """Où / D'où / Dans quelle direction, for a locative phrase."""
+    doc = article.doc
+    head = doc[phrase.head]
+    if phrase.dep not in ("obl", "obl:arg", "obl:mod"):
+        return None
+    lemma = head.lemma_.casefold()
+    phrase_text = article.surface(phrase.tokens)
+    if phrase.case == "vers" and lemma in DIRECTIONS:
+        answers = ((phrase_text, without_article(phrase_text[5:]), lemma),)
+        return Target("direction", answers, frozenset(phrase.tokens), Wh("Dans quelle direction"))
+    places = _named(article, phrase, table, {"place"})
+    departure = phrase.case in DEPARTURE and doc[clause.verb].lemma_ in DEPARTURE_VERBS
+    if not (phrase.case in LOCATIVE or departure):
+        return None
+    if len(places) == 1:
+        answers = (tuple(dict.fromkeys((places[0].text, phrase_text, without_article(places[0].text)))),)
+    elif not places and lemma in PLACE_NOUNS and len(phrase.tokens) <= 6:
+        answers = ((phrase_text, without_article(phrase_text.split(" ", 1)[-1])),)
+    else:
+        return None
+    words = "D'où" if departure else "Où"
+    return Target("place", answers, frozenset(phrase.tokens), Wh(words), tuple(places))
+
+
+def thing_target(article: Article, phrase: Phrase, table: MentionTable) -> Target | None:
+    """Qu'est-ce que, for a specific direct object: "une élégante voiture Aurus Senat"."""
+    doc = article.doc
+    head = doc[phrase.head]
+    if phrase.dep != "obj" or head.pos_ not in ("NOUN", "PROPN") or head.lemma_ in VAGUE_HEADS:
+        return None
+    toks = [doc[t] for t in phrase.tokens]
+    if not 2 <= len(toks) <= 9 or any(t.text in ("«", "»", '"', "(") for t in toks):
+        return None
+    det = next((t for t in toks if t.dep_ == "det" and t.head.i == head.i), None)
+    if det is None or morph(det, "PronType", "") in ("Dem", "Prs") or morph(det, "Poss", "") == "Yes":
+        return None  # "cette résolution", "ses usines": the answer points back, not at a fact
+    if any(head.i in m.tokens for m in table.inside(phrase.tokens, NAMED)):
+        return None  # a name as object: asked as who or where, not as "what"
+    if any(t.dep_ == "case" and t.text.casefold() in _VERB_PREPOSITIONS for t in toks):
+        return None  # "des armes à la Russie": the parser hung a verb's argument on the noun
+    specific = any(t.pos_ in ("PROPN", "NUM") for t in toks) or sum(t.pos_ in ("ADJ", "NOUN") for t in toks) >= 3
+    if not specific:
+        return None
+    text = article.surface(phrase.tokens)
+    variants = [text, without_article(text)]
+    names = [m.text for m in table.inside(phrase.tokens, NAMED)]
+    variants += names
+    wh = Wh("Qu'est-ce que", declarative=True)
+    return Target("thing", (tuple(dict.fromkeys(variants)),), frozenset(phrase.tokens), wh)
