@@ -154,8 +154,8 @@ def collect_forms(
             number[text] = len(forms)
             forms.append(_form(i, text, normalize))
         columns.append(list(map(number.__getitem__, column)))
-    rows = list(zip(*columns, strict=True)) if items else [() for _ in responses]
-    return rows, forms
+    rows: list[tuple[int, ...]] = list(zip(*columns, strict=True))
+    return rows or [() for _ in responses], forms
 
 
 def _form(item_index: int, text: str, normalize: Callable[[str], str]) -> AnswerForm:

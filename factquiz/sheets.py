@@ -211,12 +211,9 @@ class _YamlSheetReader:
         responses: list[str] = []
         flow = self.char_at(where(self.name, answers)) == "{"
         for key, value in answers.items():
-            item_id = (
-                key
-                if isinstance(key, str)
-                else self.source_text(key_where(self.name, answers, key), flow, ":")
-            )
-            item_id = self.item_id(item_id, key_where(self.name, answers, key))
+            at = key_where(self.name, answers, key)
+            written = key if isinstance(key, str) else self.source_text(at, flow, ":")
+            item_id = self.item_id(written, at)
             response = self.response(answers, key, value, flow)
             if item_id is not None and response is not None:
                 items.append(item_id)

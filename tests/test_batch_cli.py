@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import shutil
 import statistics
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factquiz.cli import app
+from factquiz.cli.grade import ProgressBar
 from factquiz.yamlio import read_yaml
 
 DATA = Path(__file__).parent / "data" / "batch"
@@ -86,3 +88,25 @@ def test_a_missing_bank_or_no_readable_sheet_exits_1(bank_file: Path, tmp_path: 
     result = _grade(bank_file, tmp_path / "absent.csv", "-o", tmp_path / "out")
     assert result.exit_code == 1
     assert "no answer sheet could be read" in result.output
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_shows_on_a_terminal_and_is_cleared() -> None:
+    screen = _Terminal()
+    bar = ProgressBar(screen)
+    bar("grading", 10, 10)  # the end of a stage always shows
+    assert "grading" in screen.getvalue() and "10/10" in screen.getvalue()
+    bar.close()
+    assert screen.getvalue().endswith("\r")
+
+
+def test_the_progress_bar_is_silent_when_piped() -> None:
+    piped = io.StringIO()
+    bar = ProgressBar(piped)
+    bar("grading", 10, 10)
+    bar.close()
+    assert piped.getvalue() == ""
