@@ -30,7 +30,7 @@ from factquiz.analysis import ItemStats
 from factquiz.bank import Bank
 from factquiz.bank_rules import Problem
 from factquiz.errors import FactquizError, Location
-from factquiz.yamlio import YamlMap, YamlSeq, _fsync_dir, read_yaml, where
+from factquiz.yamlio import YamlMap, YamlSeq, fsync_dir, read_yaml, where
 
 if TYPE_CHECKING:  # batch imports this module's writers at run time
     from factquiz.batch import ClassGrading
@@ -400,7 +400,7 @@ def _write_locked(outdir: Path, writers: dict[str, Writer]) -> list[Path]:
                 os.fsync(fh.fileno())
         for name in writers:
             os.replace(tmp / name, outdir / name)
-        _fsync_dir(outdir)
+        fsync_dir(outdir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return [outdir / name for name in writers]
