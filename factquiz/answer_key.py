@@ -39,7 +39,8 @@ def quick_key(text: str) -> str:
     return fold_letters(text).strip()
 
 
-def implied_variants(variant: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def implied_variants(variant: str) -> tuple[str, ...]:
     """The variants one written variant implies (see the module doc)."""
     implied: list[str] = []
     bare = _BRACKETED.sub("", _NICKNAME.sub("", variant)).strip()
@@ -49,7 +50,7 @@ def implied_variants(variant: str) -> list[str]:
     head = _place_head(bare or variant)
     if head:
         implied.append(head)
-    return implied
+    return tuple(implied)
 
 
 def _place_head(text: str) -> str | None:
@@ -65,13 +66,21 @@ def _place_head(text: str) -> str | None:
 class Answer:
     """One accepted answer: its preferred form, its variants, their analyses (lazily)."""
 
-    __slots__ = ("preferred", "given", "language", "_variants")
+    __slots__ = ("preferred", "given", "language", "_variants", "_quick")
 
     def __init__(self, given: tuple[str, ...], language: str) -> None:
         self.preferred = given[0]
         self.given = given
         self.language = language
         self._variants: tuple[str, ...] | None = None
+        self._quick: tuple[str, ...] | None = None
+
+    @property
+    def quick_keys(self) -> tuple[str, ...]:
+        """The quick key of each given variant."""
+        if self._quick is None:
+            self._quick = tuple(quick_key(v) for v in self.given)
+        return self._quick
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -140,14 +149,17 @@ class AnswerKey:
 
     @property
     def question(self) -> Analysed | None:
+        """The item's prompt analysed (None without one): words the answer may leave out."""
         return analyse(self.question_text, self.language) if self.question_text.strip() else None
 
     @property
     def known(self) -> KnownNames:
+        """The bank's other names, indexed."""
         return known_names(self.entities, self.language)
 
     @property
     def reject_forms(self) -> tuple[Analysed, ...]:
+        """The item's known wrong answers, analysed."""
         return tuple(analyse(r, self.language) for r in self.rejects)
 
     def expected(self) -> str:
@@ -158,8 +170,8 @@ class AnswerKey:
         """The answer and given variant equal in form to `response`, without analysing."""
         key = quick_key(response)
         for answer in self.answers:
-            for raw in answer.given:
-                if quick_key(raw) == key:
+            for raw, quick in zip(answer.given, answer.quick_keys, strict=True):
+                if quick == key:
                     return answer, raw
         return None
 
@@ -195,3 +207,4 @@ def clear_caches() -> None:
     """Forget quick keys and entity indexes (benchmarks measure cold runs)."""
     quick_key.cache_clear()
     known_names.cache_clear()
+    implied_variants.cache_clear()

@@ -153,6 +153,8 @@ def describe_date(token: str, language: str = "fr") -> str | None:
         year, parts = None, token[2:].split("-")
     else:
         year, *parts = token.split("-")
+    if not 1 <= int(parts[0]) <= 12:
+        return None  # typed as is (`--99-99`): shown as typed
     month = months[int(parts[0]) - 1]
     day = str(int(parts[1])) if len(parts) > 1 else ""
     if language == "en":

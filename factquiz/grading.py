@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from factquiz import answer_key
-from factquiz.answer_key import Accepted, Answer, AnswerKey
+from factquiz.answer_key import Accepted, Answer, AnswerKey, quick_key
 from factquiz.choice_grading import grade_choice, grade_claim
 from factquiz.matching import ACCEPT, REVIEW, Match, match
 from factquiz.normalize import (
@@ -161,9 +161,13 @@ _QUALIFIER = re.compile(r"^\s*(?:en|au|aux|a|à|in|near|pres|près|dans|de|du|of
 _SURE = ("exact", "form", "translit", "typo", "acronym")
 
 
+_MAY_BE_A_LIST = re.compile(r"[,;/+&\n]|\b(?:et|and|ou|or)\b", re.I)
+
+
 def split_list(response: str) -> list[str]:
     """The parts of a list answer: `Kozhemyako, Kozlov` or `Kozhemyako et Kozlov`."""
-    return [p for p in _LIST_SEPARATORS.split(response) if p and any(c.isalnum() for c in p)]
+    parts = _LIST_SEPARATORS.split(response) if _MAY_BE_A_LIST.search(response) else [response]
+    return [p for p in parts if p and any(c.isalnum() for c in p)]
 
 
 def _grade_any(response: str, key: AnswerKey) -> Outcome:
@@ -239,7 +243,7 @@ def _grade_choice(
 
     def by_text(text: str, options: Sequence[str]) -> int | None:
         matched = _grade_any(text, AnswerKey([[c] for c in options], language=language)).matched
-        return list(options).index(matched) if matched in options else None
+        return list(options).index(matched) if matched is not None and matched in options else None
 
     return grade_choice(response, list(choices), correct, require, language, by_text)
 
@@ -262,6 +266,7 @@ def grade(
 ) -> Verdict:
     """Grade one answer. `accepted` has a bank item's `answers` shape; see the module doc."""
     response = response if isinstance(response, str) else ""
+    language = bank_language(language)
     if kind == "claim":
         outcome = grade_claim(response, verdict, language)
     elif kind == "choice":
@@ -290,6 +295,11 @@ def grade_item(
     )
 
 
+def bank_language(tag: str) -> str:
+    """`en` for an English BCP 47 tag (`en`, `en-GB`), else `fr`: the grader's two languages."""
+    return "en" if isinstance(tag, str) and tag.lower().startswith("en") else "fr"
+
+
 def bank_entities(bank: Bank) -> tuple[str, ...]:
     """The names, places and numbers a bank knows: answers' preferred forms, rejects, choices."""
     names: dict[str, None] = {}
@@ -302,28 +312,34 @@ def bank_entities(bank: Bank) -> tuple[str, ...]:
 
 # Outcomes that quote the response's own words are written per response, never cached.
 _UNCACHED = frozenset({"hedge", "split", "all_partial_wrong"})
+_MAX_TYPED = 1 << 18
 
 
 class Grader:
     """Grades many answers: each item prepared once, each distinct answer to it graded once."""
 
     def __init__(self, *, language: str = "fr", entities: Iterable[str] = ()) -> None:
-        self.language = language
+        self.language = bank_language(language)
         self.entities = tuple(entities)
         # Keyed by id(item); holding the item keeps its id from being reused by another.
         self._keys: dict[int, tuple[Item, AnswerKey]] = {}
         self._decisions: dict[tuple[int, str], Outcome] = {}
+        # Answers typed identically skip even normalisation (bounded: a class's answers).
+        self._verdicts: dict[tuple[int, str], Verdict] = {}
 
     def answer_key(self, item: Item) -> AnswerKey:
         """The item's answer key, prepared on first use."""
         held = self._keys.get(id(item))
         if held is None or held[0] is not item:
+            if held is not None:  # another item now has this id: forget the old decisions
+                stale = id(item)
+                self._decisions = {k: v for k, v in self._decisions.items() if k[0] != stale}
+                self._verdicts = {k: v for k, v in self._verdicts.items() if k[0] != stale}
             key = AnswerKey(
                 item.accepted, item.prompt, item.reject, item.require, self.language, self.entities
             )
             held = (item, key)
             self._keys[id(item)] = held
-            self._decisions = {k: v for k, v in self._decisions.items() if k[0] != id(item)}
         return held[1]
 
     def _decide(self, item: Item, response: str) -> Outcome:
@@ -337,14 +353,27 @@ class Grader:
         """Grade one answer to `item`, reusing the decision for an equal normalised answer."""
         response = response if isinstance(response, str) else ""
         self.answer_key(item)
-        parts = split_list(response) if item.type == "open" else [response]
-        cache_key = (id(item), "|".join(normalize(p, self.language) for p in parts))
-        outcome = self._decisions.get(cache_key)
+        typed = (id(item), response)
+        verdict = self._verdicts.get(typed)
+        if verdict is not None:
+            return verdict
+        folded = (id(item), "\x00" + quick_key(response))  # case, accents, spacing
+        outcome = self._decisions.get(folded)
         if outcome is None:
-            outcome = self._decide(item, response)
+            parts = split_list(response) if item.type == "open" else [response]
+            normal = (id(item), "|".join(normalize(p, self.language) for p in parts))
+            outcome = self._decisions.get(normal)
+            if outcome is None:
+                outcome = self._decide(item, response)
+                if outcome.kind not in _UNCACHED:
+                    self._decisions[normal] = outcome
             if outcome.kind not in _UNCACHED:
-                self._decisions[cache_key] = outcome
-        return outcome.render(response, self.language)
+                self._decisions[folded] = outcome
+        verdict = outcome.render(response, self.language)
+        if len(self._verdicts) >= _MAX_TYPED:
+            self._verdicts.clear()
+        self._verdicts[typed] = verdict
+        return verdict
 
 
 def grade_many(

@@ -10,11 +10,11 @@ words or numbers a reason can quote. No I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 from factquiz.normalize import Analysed
+from factquiz.number_matching import closest, coarser_kind, compare_numeric
 
 ACCEPT = 0.7  # scores at or above: correct
 REVIEW = 0.5  # scores at or above, below ACCEPT: the teacher decides
@@ -78,6 +78,7 @@ class Match:
 
     @property
     def accepted(self) -> bool:
+        """Whether this match makes the answer correct."""
         return self.score >= ACCEPT
 
 
@@ -91,115 +92,21 @@ def _make(kind: str, *detail: str) -> Match:
 # --- numbers -------------------------------------------------------------------------------
 
 
-def _numeric_parts(tok: str) -> tuple[str, int | None, int | None, int | None] | tuple[str, str]:
-    """A canonical numeric token as ("date", y, m, d), ("decade", y), or ("num", text)."""
-    if tok.startswith("--"):
-        return ("date", None, int(tok[2:4]), int(tok[5:7]) if len(tok) > 4 else None)
-    if len(tok) >= 7 and tok[4] == "-":
-        return ("date", int(tok[:4]), int(tok[5:7]), int(tok[8:10]) if len(tok) > 7 else None)
-    if tok.endswith("s"):
-        return ("decade", int(tok[:4]), None, None)
-    if "~" in tok:
-        lo, hi = tok.split("~")
-        return ("range", float(lo), float(hi), None)
-    return ("num", tok.rstrip("e"))
-
-
-def _compare_dates(r: tuple, e: tuple) -> str | None:
-    lacking: list[int] = []  # parts (0 year, 1 month, 2 day) the expected date has, not r
-    finer = False
-    for i, (a, b) in enumerate(zip(r[1:], e[1:], strict=True)):
-        if a is not None and b is not None and a != b:
-            return None
-        finer = finer or (a is not None and b is None)
-        if a is None and b is not None:
-            lacking.append(i)
-    if lacking == [0] and e[3] is not None:
-        return "equal"  # `13 septembre` for `13 septembre 2023`: the year is the quiz's
-    if lacking:
-        return None if finer else "coarser"  # `October 1` for `October 1980`: not comparable
-    return "finer" if finer else "equal"
-
-
-def compare_numeric(r_tok: str, e_tok: str) -> str | None:
-    """How a response number relates to an expected one: equal, finer, coarser, or None."""
-    if r_tok == e_tok:
-        return "equal"
-    r, e = _numeric_parts(r_tok), _numeric_parts(e_tok)
-    if r[0] == "num" and e[0] == "num":
-        return "equal" if r[1] == e[1] or _rounded(r[1], e[1]) else None
-    if r[0] == "date" and e[0] == "date":
-        return _compare_dates(r, e)
-    if e[0] == "range" or r[0] == "range":
-        return _compare_range(r, e)
-    year_r = _as_year(r)
-    year_e = _as_year(e)
-    if e[0] == "decade" and year_r is not None:
-        return "finer" if e[1] <= year_r < e[1] + 10 else None
-    if r[0] == "decade" and year_e is not None:
-        return "coarser" if r[1] <= year_e < r[1] + 10 else None
-    if r[0] == "date" and e[0] == "num":
-        return "finer" if r[1] is not None and str(r[1]) == e[1] else None
-    if r[0] == "num" and e[0] == "date":
-        if e[1] is not None and r[1] == str(e[1]):
-            return "coarser"
-        return "coarser" if e[3] is not None and r[1] == str(e[3]) else None
-    return None
-
-
-def _rounded(r: str, e: str) -> bool:
-    """Whether r is e rounded to r's precision: `2.19` for `2.187`, `2190000000` for
-    `2187000000`; never a year (`2000` is not `2006`)."""
-    if "." in e:
-        places = len(r.split(".")[1]) if "." in r else 0
-        if places >= len(e.split(".")[1]):
-            return False
-        return Decimal(e).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == Decimal(r)
-    if "." in r or len(e) < 7 or not r.isdigit():
-        return False
-    zeros = len(r) - len(r.rstrip("0"))
-    return zeros >= 3 and round(int(e), -zeros) == int(r)
-
-
-def _value(parts: tuple) -> float | None:
-    if parts[0] == "num":
-        return float(parts[1])
-    return float(parts[1]) if parts[0] == "date" and parts[1] is not None else None
-
-
-def _compare_range(r: tuple, e: tuple) -> str | None:
-    """A number inside an expected range is right (`1985` for `1985-1993`); a range around
-    an expected number is coarser."""
-    if r[0] == "range" and e[0] == "range":
-        return "equal" if r[1:3] == e[1:3] else None
-    if e[0] == "range":
-        value = _value(r)
-        return "finer" if value is not None and e[1] <= value <= e[2] else None
-    value = _value(e)
-    return "coarser" if value is not None and r[1] <= value <= r[2] else None
-
-
-def _as_year(parts: tuple) -> int | None:
-    if parts[0] == "num" and parts[1].isdigit() and len(parts[1]) == 4:
-        return int(parts[1])
-    if parts[0] == "date":
-        return parts[1]
-    return None
-
-
 def compare_numbers(resp: Analysed, exp: Analysed, question: Analysed | None) -> Match | None:
     """None when the numbers agree; else a `number` or `partial_number` match to report."""
     asked = question.numerics if question is not None else ()
     for r in resp.numerics:
         if exp.numerics and r not in asked and not any(compare_numeric(r, e) for e in exp.numerics):
-            return _make("number", r, _closest(r, exp.numerics))
+            return _make("number", r, closest(r, exp.numerics))
     partial: Match | None = None
     for e in exp.numerics:
         found = [compare_numeric(r, e) for r in resp.numerics]
         if "equal" in found or "finer" in found:
             continue
         if "coarser" in found:
-            partial = partial or _coarser(resp.numerics[found.index("coarser")], e, question)
+            r = resp.numerics[found.index("coarser")]
+            words = frozenset(question.words) if question is not None else None
+            partial = partial or _make(coarser_kind(r, e, words), r, e)
             continue
         if e in asked:
             continue
@@ -211,34 +118,6 @@ def compare_numbers(resp: Analysed, exp: Analysed, question: Analysed | None) ->
     if resp.units and exp.units and resp.units.isdisjoint(exp.units):
         return _make("unit", min(resp.units), min(exp.units))
     return partial
-
-
-_DAY_WORDS = frozenset(("jour", "jours", "date", "dates", "day", "days", "quantieme"))
-_MONTH_WORDS = frozenset(("mois", "month", "months"))
-
-
-def _coarser(r: str, e: str, question: Analysed | None) -> Match:
-    """A response date with fewer parts than the expected one (`1942` for `June 22, 1942`):
-    right for a question that asks when, wrong for one that asks the day or the month,
-    for the teacher to decide without a question."""
-    rp, ep = _numeric_parts(r), _numeric_parts(e)
-    r_year = _as_year(rp)
-    if ep[0] != "date" or (rp[0] != "date" and r_year is None):
-        return _make("partial_number", r, e)
-    r_parts = rp[1:] if rp[0] == "date" else (r_year, None, None)
-    lacking = {i for i in range(3) if r_parts[i] is None and ep[i + 1] is not None}
-    if question is None:
-        return _make("partial_number", r, e)
-    asked = set(question.words)
-    if (2 in lacking and asked & _DAY_WORDS) or (
-        1 in lacking and asked & (_DAY_WORDS | _MONTH_WORDS)
-    ):
-        return _make("number_missing", r, e)
-    return _make("coarser_date", r, e)
-
-
-def _closest(r: str, candidates: tuple[str, ...]) -> str:
-    return max(candidates, key=lambda e: Indel.normalized_similarity(r, e))
 
 
 # --- words ---------------------------------------------------------------------------------

@@ -65,10 +65,13 @@ _CLOCK = re.compile(r"\b(\d{1,2})\s*(?:h|:)\s*(\d{2})\b")
 _SYMBOL = re.compile(r"[$€£%]")
 _ORDINAL_END = re.compile(r"(?:ieme|th)\b")
 # Words first: most tokens are words, and no other alternative starts with a letter.
+# Digit runs are cut at 30: no answer needs more, and Python refuses to turn a 4,300-digit
+# string into an int.
 _TOKEN = re.compile(
-    r"[^\W\d_]+|\d{4}-\d{2}-\d{2}|--\d{2}(?:-\d{2})?|\d{4}-\d{2}(?!\d)|\d+(?:\.\d+)?~\d+(?:\.\d+)?"
-    r"|\d+(?:er|re|ere|eme|e|st|nd|rd|th)(?![^\W\d_])|\d{3}0s(?![^\W\d_])"
-    r"|\d+(?:\.\d+)?|[$€£%]"
+    r"[^\W\d_]+|\d{4}-\d{2}-\d{2}|--\d{2}(?:-\d{2})?|\d{4}-\d{2}(?!\d)"
+    r"|\d{1,30}(?:\.\d{1,30})?~\d{1,30}(?:\.\d{1,30})?"
+    r"|\d{1,30}(?:er|re|ere|eme|e|st|nd|rd|th)(?![^\W\d_])|\d{3}0s(?![^\W\d_])"
+    r"|\d{1,30}(?:\.\d{1,30})?|[$€£%]"
 )
 
 

@@ -340,6 +340,9 @@ _RANGE = re.compile(
 )
 
 
+_HYPHEN = re.compile(f"[{re.escape(HYPHENS)}]")
+
+
 def numeric_ranges(text: str) -> str:
     """`1985-1993`, `10–12`, `1979-80` -> `1985~1993`, `10~12`, `1979~1980` (low < high)."""
 
@@ -349,7 +352,7 @@ def numeric_ranges(text: str) -> str:
             hi = lo[:2] + hi
         return f" {lo}~{hi} " if float(lo) < float(hi) else m.group(0)
 
-    return _RANGE.sub(as_range, text) if any(h in text for h in HYPHENS) else text
+    return _RANGE.sub(as_range, text) if _HYPHEN.search(text) else text
 
 
 def _decade_year(token: str) -> int | None:

@@ -32,6 +32,7 @@ class Outcome:
     shown: str | None = None  # what a reason quotes: the variant matched, or the closest
 
     def render(self, response: str, language: str) -> Verdict:
+        """The verdict, its reason quoting `response` as the student typed it."""
         shown = self.shown or self.matched or ""
         text = reason(self.kind, language, response, shown, **dict(self.fields))
         return Verdict(self.verdict, self.credit, self.matched, text)

@@ -129,6 +129,11 @@ def test_reason_names_the_wrong_number_in_the_bank_language():
     assert grade("2016", ["2006"], language="en").reason == "Rejected: 2016 is not 2006."
 
 
+def test_a_regional_language_tag_is_its_language():
+    assert grade("2016", ["2006"], language="en-GB").reason == "Rejected: 2016 is not 2006."
+    assert grade("2016", ["2006"], language="fr-CA").reason == "Refusé : 2016 n'est pas 2006."
+
+
 def test_reason_names_the_differing_token():
     v = grade("Kim Jong-il", ["Kim Jong-un"])
     assert v.reason == (

@@ -92,3 +92,25 @@ def test_the_empty_answer_is_wrong_for_every_kind_of_item(response):
 def test_a_rejected_answer_is_never_accepted(rejected, accepted):
     for written in (rejected, rejected.upper(), strip_accents(rejected)):
         assert grade(written, [*accepted, rejected], reject=[rejected]).verdict == "wrong"
+
+
+@given(
+    st.text(max_size=60),
+    st.lists(st.text(max_size=30), max_size=3),
+    st.sampled_from(["open", "choice", "claim"]),
+    st.sampled_from(["fr", "en"]),
+)
+@settings(max_examples=300)
+def test_any_text_gets_a_verdict_and_a_reason(response, accepted, kind, language):
+    v = grade(
+        response,
+        accepted,
+        kind=kind,
+        choices=accepted,
+        verdict="refuted",
+        language=language,
+        entities=accepted,
+        reject=accepted[:1],
+    )
+    assert v.verdict in ("correct", "review", "wrong") and 0.0 <= v.credit <= 1.0
+    assert v.reason.startswith(("Accept", "Refus", "Reject", "À revoir", "Review", "Parti"))
