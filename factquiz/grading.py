@@ -123,11 +123,20 @@ def _fields(best: Match, response: str, raw: str) -> tuple[tuple[str, str], ...]
     return tuple(zip("ab", detail, strict=False))
 
 
+def _exact(response: str, key: AnswerKey) -> Outcome | None:
+    """A response equal in form to an accepted variant, found without analysing it."""
+    exact = key.exact(response)
+    if exact is None or key.rejects or not any(c.isalnum() for c in response):
+        return None
+    return Outcome("correct", 1.0, exact[0].preferred, "exact", shown=exact[1])
+
+
 def _evaluate(response: str, key: AnswerKey) -> Outcome:
     """The outcome of one response (or one part of a list) against an open item."""
+    found = _exact(response, key)
+    if found is not None:
+        return found
     exact = key.exact(response)
-    if exact is not None and not key.rejects:
-        return Outcome("correct", 1.0, exact[0].preferred, "exact", shown=exact[1])
     resp = analyse(response, key.language)
     if not resp.tokens:
         return Outcome("wrong", 0.0, None, "empty")
@@ -352,13 +361,19 @@ class Grader:
     def grade(self, item: Item, response: str) -> Verdict:
         """Grade one answer to `item`, reusing the decision for an equal normalised answer."""
         response = response if isinstance(response, str) else ""
-        self.answer_key(item)
+        key = self.answer_key(item)
         typed = (id(item), response)
         verdict = self._verdicts.get(typed)
         if verdict is not None:
             return verdict
         folded = (id(item), "\x00" + quick_key(response))  # case, accents, spacing
         outcome = self._decisions.get(folded)
+        if (
+            outcome is None
+            and item.type == "open"
+            and (item.require != "all" or len(key.answers) < 2)
+        ):
+            outcome = _exact(response, key)  # an accepted variant: no analysis needed
         if outcome is None:
             parts = split_list(response) if item.type == "open" else [response]
             normal = (id(item), "|".join(normalize(p, self.language) for p in parts))
@@ -367,8 +382,8 @@ class Grader:
                 outcome = self._decide(item, response)
                 if outcome.kind not in _UNCACHED:
                     self._decisions[normal] = outcome
-            if outcome.kind not in _UNCACHED:
-                self._decisions[folded] = outcome
+        if outcome.kind not in _UNCACHED:
+            self._decisions[folded] = outcome
         verdict = outcome.render(response, self.language)
         if len(self._verdicts) >= _MAX_TYPED:
             self._verdicts.clear()

@@ -318,11 +318,13 @@ def _apposition(exp: Analysed, missing: list[int]) -> bool:
 
 
 def _mismatch(resp: Analysed, exp: Analysed, extra: list[int], missing: list[int]) -> Match:
+    """A word differs: wrong, or for review when it is one long word spelt almost alike
+    (beyond a typo) in a long answer. `direct`/`indirect` is a difference, not a slip."""
     pairs = (resp.words[extra[0]], exp.words[missing[0]])
-    long_words = all(len(resp.keys[i]) >= 5 for i in extra) and all(
-        len(exp.keys[j]) >= 5 for j in missing
-    )
-    close = Indel.normalized_similarity(resp.squashed, exp.squashed) >= 0.85
-    if long_words and close and len(exp.squashed) >= 12:
+    said, meant = resp.keys[extra[0]], exp.keys[missing[0]]
+    one_word = len(extra) == len(missing) == 1 and min(len(said), len(meant)) >= 6
+    negated = said.endswith(meant) or meant.endswith(said)
+    close = one_word and Indel.normalized_similarity(said, meant) >= 0.75
+    if close and not negated and len(exp.squashed) >= 12:
         return _make("review", *pairs)
     return _make("token", *pairs)
