@@ -31,6 +31,7 @@ from factquiz.choice_grading import grade_choice, grade_claim
 from factquiz.matching import ACCEPT, REVIEW, Match, match
 from factquiz.normalize import (
     LEADING,
+    TITLES,
     Analysed,
     analyse,
     fold,
@@ -203,7 +204,7 @@ def _grade_any(response: str, key: AnswerKey) -> Outcome:
 def _described(part: str) -> bool:
     """Whether a part starts with an article or a title: `le gouverneur`, not `Peru`."""
     words = fold(part).split()
-    return bool(words) and words[0] in LEADING
+    return bool(words) and (words[0] in LEADING or words[0] in TITLES)
 
 
 def _grade_all(response: str, key: AnswerKey) -> Outcome:

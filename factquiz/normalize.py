@@ -22,9 +22,15 @@ LEADING = frozenset(
     str.split(
         "le la les l un une des du de d en au aux a dans sur par pour vers chez depuis pendant "
         "environ autour the an in on at of to by from during since about around approximately "
-        "roughly nearly almost m mr mme mrs ms mlle dr monsieur madame sir lord lady general "
-        "president presidente king queen prince princess roi reine pope pape colonel captain "
-        "capitaine professor professeur pr"
+        "roughly nearly almost m mr mme mrs ms mlle dr monsieur madame"
+    )
+)
+# Titles before a name (`le président Poutine`), kept before a complement: `President of
+# the United States`, `le président de la République`.
+TITLES = frozenset(
+    str.split(
+        "sir lord lady general president presidente king queen prince princess roi reine pope "
+        "pape colonel captain capitaine professor professeur pr"
     )
 )
 # Leading phrases a student may type before the answer: `c'est`, `it is`.
@@ -163,7 +169,7 @@ def _strip_leading(tokens: list[str]) -> list[str]:
             if phrase and start + len(phrase) < len(tokens):
                 start += len(phrase)
                 continue
-        if word not in LEADING:
+        if word not in LEADING and (word not in TITLES or tokens[start + 1] in WEIGHTLESS):
             break
         start += 1
     return tokens[start:] if start else tokens
