@@ -40,17 +40,25 @@ def generate(
     ],
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", metavar="BANK.yaml", help="The bank to write.", show_default=False),
+        typer.Option(
+            "-o", "--output", metavar="BANK.yaml", help="The bank to write.", show_default=False
+        ),
     ],
     bank_id: Annotated[
         str | None, typer.Option("--id", help="The bank's id (default: from the output file name).")
     ] = None,
     title: Annotated[str | None, typer.Option(help="The bank's title.")] = None,
     max_items: Annotated[
-        int | None, typer.Option("--max-items", min=1, metavar="N", help="Keep at most N items, the best ones.")
+        int | None,
+        typer.Option(
+            "--max-items", min=1, metavar="N", help="Keep at most N items, the best ones."
+        ),
     ] = None,
     types: Annotated[
-        str, typer.Option("--types", metavar="TYPES", help="Item types to make: open, choice or open,choice.")
+        str,
+        typer.Option(
+            "--types", metavar="TYPES", help="Item types to make: open, choice or open,choice."
+        ),
     ] = "open,choice",
 ) -> None:
     """Generate quiz items from articles: each tied to the sentence that proves it.
@@ -65,11 +73,15 @@ def generate(
 
     wanted = _parse_types(types)
     if bank_id is not None and not BANK_ID_RE.match(bank_id):
-        raise UsageError(f"bank id {bank_id!r} is not a slug", hint="use lower-case letters, digits and hyphens")
+        raise UsageError(
+            f"bank id {bank_id!r} is not a slug", hint="use lower-case letters, digits and hyphens"
+        )
     if output.suffix not in (".yaml", ".yml"):
         raise UsageError(f"{output} is not a .yaml file", hint="name the bank like BANK.yaml")
     if output.is_dir():
-        raise UsageError(f"{output} is a folder", hint="give the bank's file name, e.g. -o bank.yaml")
+        raise UsageError(
+            f"{output} is a folder", hint="give the bank's file name, e.g. -o bank.yaml"
+        )
     output.parent.mkdir(parents=True, exist_ok=True)
 
     def progress(message: str) -> None:
@@ -77,7 +89,13 @@ def generate(
         sys.stderr.flush()
 
     result = generate_bank(
-        articles, output, bank_id=bank_id, title=title, types=wanted, max_items=max_items, progress=progress
+        articles,
+        output,
+        bank_id=bank_id,
+        title=title,
+        types=wanted,
+        max_items=max_items,
+        progress=progress,
     )
     if not result.bank.items:
         progress("warning: no item passed the quality checks; the bank is written empty")
@@ -90,7 +108,11 @@ def _summary(result, output: Path) -> None:  # type: ignore[no-untyped-def]
 
     err = ui.console(stderr=True)
     n = len(result.bank.items)
-    err.print(ui.untrusted(f"wrote {output}: {n} item{'s' * (n != 1)} from {len(result.bank.sources)} article(s)"))
+    err.print(
+        ui.untrusted(
+            f"wrote {output}: {n} item{'s' * (n != 1)} from {len(result.bank.sources)} article(s)"
+        )
+    )
     table = ui.table("", "items")
     for kind, count in sorted(result.by_type.items()):
         table.add_row(*ui.cells(f"type {kind}", count))
@@ -98,7 +120,9 @@ def _summary(result, output: Path) -> None:  # type: ignore[no-untyped-def]
         table.add_row(*ui.cells(f"skill {skill}", count))
     err.print(table)
     speed = result.words / result.run_seconds if result.run_seconds else 0.0
-    err.print(ui.untrusted(
-        f"model load {result.load_seconds:.1f} s, generation {result.run_seconds:.1f} s "
-        f"({result.words} words, {speed:,.0f} words/s)"
-    ))  # fmt: skip
+    err.print(
+        ui.untrusted(
+            f"model load {result.load_seconds:.1f} s, generation {result.run_seconds:.1f} s "
+            f"({result.words} words, {speed:,.0f} words/s)"
+        )
+    )

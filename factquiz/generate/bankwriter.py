@@ -63,19 +63,38 @@ def make_item(q: Question, pool: Pool, types: tuple[str, ...]) -> Item | None:
     iid = item_id(q)
     wrong = distractors(q, pool) if "choice" in types and len(q.answers) == 1 else []
     prefer_choice = q.kind in CHOICE_FIRST or int(iid.rsplit("-", 1)[1], 16) % 3 == 0
-    as_choice = len(wrong) == 3 and (prefer_choice or "open" not in types)
-    if not as_choice and "open" not in types:
-        return None
+    as_choice = len(wrong) == 3 and (prefer_choice or "open" not in types or q.kind == "role")
+    if not as_choice and ("open" not in types or q.kind == "role"):
+        return None  # a description is too long to type: asked only with choices
     evidence = Evidence(q.source_id, q.quote)
     tags = (q.kind,)
     if as_choice:
         right = _choice_text(q)
-        return Item(iid, "choice", q.prompt, answers=((right,),), choices=tuple(shuffled([right, *wrong], iid)),
-                    evidence=evidence, explanation=_explanation(q), skill=q.skill, tags=tags,
-                    difficulty=difficulty(q, "choice"))  # fmt: skip
-    return Item(iid, "open", q.prompt, answers=q.answers, reject=tuple(near_misses(q, pool)),
-                evidence=evidence, explanation=_explanation(q), skill=q.skill, tags=tags,
-                difficulty=difficulty(q, "open"))  # fmt: skip
+        return Item(
+            iid,
+            "choice",
+            q.prompt,
+            answers=((right,),),
+            choices=tuple(shuffled([right, *wrong], iid)),
+            evidence=evidence,
+            explanation=_explanation(q),
+            skill=q.skill,
+            tags=tags,
+            difficulty=difficulty(q, "choice"),
+        )
+    return Item(
+        iid,
+        "open",
+        q.prompt,
+        answers=q.answers,
+        require=q.require,
+        reject=tuple(near_misses(q, pool)),
+        evidence=evidence,
+        explanation=_explanation(q),
+        skill=q.skill,
+        tags=tags,
+        difficulty=difficulty(q, "open"),
+    )
 
 
 def make_sources(texts: list[ArticleText], bank_path: Path) -> tuple[Source, ...]:
@@ -93,13 +112,22 @@ def make_sources(texts: list[ArticleText], bank_path: Path) -> tuple[Source, ...
 
 
 def make_bank(
-    ranked: list[Ranked], texts: list[ArticleText], pool: Pool, bank_path: Path,
-    bank_id: str, title: str, types: tuple[str, ...], max_items: int | None = None,
-) -> Bank:  # fmt: skip
+    ranked: list[Ranked],
+    texts: list[ArticleText],
+    pool: Pool,
+    bank_path: Path,
+    bank_id: str,
+    title: str,
+    types: tuple[str, ...],
+    max_items: int | None = None,
+) -> Bank:
     """The bank: sources, then the best items in article order, each quote checked."""
     made: list[tuple[Ranked, Item]] = []
     seen: set[str] = set()
-    originals = {t.source_id: fold_for_quote(t.path.read_bytes().decode("utf-8-sig", "replace")) for t in texts}
+    originals = {
+        t.source_id: fold_for_quote(t.path.read_bytes().decode("utf-8-sig", "replace"))
+        for t in texts
+    }
     for r in ranked:
         q = r.question
         if fold_for_quote(q.quote) not in originals[q.source_id]:
@@ -111,7 +139,13 @@ def make_bank(
         made.append((r, item))
     made = made[:max_items] if max_items is not None else made
     order = {t.source_id: i for i, t in enumerate(texts)}
-    made.sort(key=lambda pair: (order[pair[0].question.source_id], pair[0].question.sentence, -pair[0].score))
+    made.sort(
+        key=lambda pair: (
+            order[pair[0].question.source_id],
+            pair[0].question.sentence,
+            -pair[0].score,
+        )
+    )
     items = [item for _, item in made]
     description = f"Généré par factquiz generate à partir de {len(texts)} article(s)."
     return Bank(bank_id, title, "fr", tuple(items), make_sources(texts, bank_path), description)

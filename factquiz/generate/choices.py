@@ -19,7 +19,7 @@ from factquiz.text import fold_basic
 
 POOL_KIND = {
     "person": "person", "organisation": "organisation", "place": "place", "year": "year",
-    "date": "date", "month": "month", "day": "day", "number": "number",
+    "date": "date", "month": "month", "day": "day", "number": "number", "role": "role",
 }  # fmt: skip
 DIRECTIONS = ("vers le nord", "vers le sud", "vers l'est", "vers l'ouest")
 
@@ -71,7 +71,11 @@ def _candidates(q: Question, pool: Pool) -> list[str]:
         if kind == "number" and (m.unit or "").casefold() != (unit or "").casefold():
             continue
         text = _display(m)
-        if not text or len(text) > 45 or (kind in ("person", "place", "organisation") and not text[0].isupper()):
+        if (
+            not text
+            or len(text) > (90 if kind == "role" else 45)
+            or (kind in ("person", "place", "organisation") and not text[0].isupper())
+        ):
             continue
         (own if source == q.source_id else other).append(text)
     out: list[str] = []

@@ -8,13 +8,13 @@ from dataclasses import replace
 from typing import Any
 
 from factquiz.generate.clauses import (
+    DISCOURSE_ADVERBS,
+    NEGATIONS,
     PERSONAL_PRONOUNS,
     PHRASE_DEPS,
     SPEECH_VERBS,
     Clause,
     Phrase,
-    DISCOURSE_ADVERBS,
-    NEGATIONS,
     Subject,
     attribution_spans,
     case_of,
@@ -33,7 +33,9 @@ from factquiz.generate.document import Article
 from factquiz.generate.parsing import MONTHS, WEEKDAYS
 from factquiz.generate.realise import lower_initial
 
-PREDICATE_DEPS = {"ROOT", "conj", "ccomp"}
+PREDICATE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
+# Adverbial nouns whose complements are the verb's own: "pour la première fois en 2019".
+ADVERBIAL_NOUNS = {"fois", "reprise"}
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 PersonsOf = Callable[[Any], list[str]]
 
@@ -41,6 +43,22 @@ PersonsOf = Callable[[Any], list[str]]
 def sentences(article: Article) -> list[Any]:
     """The article's sentences, without the blank tokens between paragraphs."""
     return [s for s in article.doc.sents if s.text.strip()]
+
+
+def has_que(verb: Any) -> bool:
+    """A complement clause introduced by "que"; without it the parser erred."""
+    return any(c.dep_ == "mark" and c.text.casefold() in ("que", "qu'") for c in verb.children)
+
+
+def _after_colon(verb: Any) -> bool:
+    """A clause after ":" or ";" stands on its own; other parataxis is an incise."""
+    doc = verb.doc
+    left = verb.left_edge.i
+    return (
+        left > verb.sent.start
+        and doc[left - 1].text in (":", ";")
+        or (doc[left].text in (":", ";"))
+    )
 
 
 def _same_paragraph(a: Any, b: Any) -> bool:
@@ -76,7 +94,9 @@ def extract_clauses(article: Article, persons_of: PersonsOf) -> list[Clause]:
     return out
 
 
-def _sentence_clauses(article: Article, sent: Any, context: Any, persons_of: PersonsOf) -> list[Clause]:
+def _sentence_clauses(
+    article: Article, sent: Any, context: Any, persons_of: PersonsOf
+) -> list[Clause]:
     spans = attribution_spans(sent)
     banned = {i for r in spans for i in r}
     attribution = article.surface(spans[0]) if spans else None
@@ -85,6 +105,8 @@ def _sentence_clauses(article: Article, sent: Any, context: Any, persons_of: Per
     for verb in sent:
         if verb.pos_ != "VERB" or verb.dep_ not in PREDICATE_DEPS:
             continue
+        if verb.dep_ == "parataxis" and not _after_colon(verb):
+            continue
         clause = _clause(article, verb, sent, banned, context, persons_of, clauses)
         if clause is not None:
             clauses[verb.i] = replace(clause, attribution=attribution, in_quotes=verb.i in quoted)
@@ -92,9 +114,14 @@ def _sentence_clauses(article: Article, sent: Any, context: Any, persons_of: Per
 
 
 def _clause(
-    article: Article, verb: Any, sent: Any, banned: set[int], context: Any,
-    persons_of: PersonsOf, done: dict[int, Clause],
-) -> Clause | None:  # fmt: skip
+    article: Article,
+    verb: Any,
+    sent: Any,
+    banned: set[int],
+    context: Any,
+    persons_of: PersonsOf,
+    done: dict[int, Clause],
+) -> Clause | None:
     doc = article.doc
     if verb.dep_ == "conj" and verb.head.i not in done:
         return None
@@ -108,10 +135,11 @@ def _clause(
     subject, frame, evidence_start = _subject_of(article, verb, banned, context, persons_of, done)
     if subject is None or subject.phrase.start > finite:
         return None
-    phrases = _phrases(article, chain, banned, subject, group)
+    phrases = clause_phrases(article, chain, banned, subject, group)
     phrases = [p for p in phrases if p.start > subject.phrase.start or _keeps_fronted(doc, p)]
-    ignorable = banned | {c.i for v in chain for c in v.children
-                          if c.text.casefold() in DISCOURSE_ADVERBS | NEGATIONS}  # fmt: skip
+    ignorable = banned | {
+        c.i for v in chain for c in v.children if c.text.casefold() in DISCOURSE_ADVERBS | NEGATIONS
+    }
     kept = set(group) | set(subject.phrase.tokens) | {t for p in phrases for t in p.tokens}
     fronted_tokens = {t for p in phrases if p.start < subject.phrase.start for t in p.tokens}
     if not is_coherent(doc, kept - fronted_tokens, ignorable):
@@ -138,9 +166,13 @@ def _keeps_fronted(doc: Any, phrase: Phrase) -> bool:
 
 
 def _subject_of(
-    article: Article, verb: Any, banned: set[int], context: Any, persons_of: PersonsOf,
+    article: Article,
+    verb: Any,
+    banned: set[int],
+    context: Any,
+    persons_of: PersonsOf,
     done: dict[int, Clause],
-) -> tuple[Subject | None, str | None, int | None]:  # fmt: skip
+) -> tuple[Subject | None, str | None, int | None]:
     """The clause's subject, its reporting frame, and where the quote must start."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if not subjects and verb.dep_ == "conj" and verb.head.i in done:
@@ -153,18 +185,23 @@ def _subject_of(
     subj = subjects[0]
     if any(c.dep_ == "case" for c in subj.children):
         return None, None, None  # "pour X, ..." read as a subject
-    if verb.dep_ == "ccomp" and not any(c.dep_ == "mark" and c.text.casefold() in ("que", "qu'") for c in verb.children):
-        return None, None, None  # a second main clause the parser took for a complement
-    frame = _frame(article, verb, banned) if verb.dep_ == "ccomp" else None
-    if verb.dep_ == "ccomp" and frame is None:
+    reported = verb.dep_ == "ccomp" and has_que(verb)
+    frame = _frame(article, verb, banned) if reported else None
+    if reported and frame is None:
         return None, None, None
     tokens = phrase_tokens(subj, banned)
     if not tokens:
         return None, None, None
     phrase = Phrase(subj.dep_, subj.i, tokens)
     if subj.pos_ == "PRON":
-        return _resolve(article, subj, phrase, context, persons_of), frame, context.start if context else None
-    number = "Plur" if any(c.dep_ == "conj" for c in subj.children) else morph(subj, "Number", "Sing")
+        return (
+            _resolve(article, subj, phrase, context, persons_of),
+            frame,
+            context.start if context else None,
+        )
+    number = (
+        "Plur" if any(c.dep_ == "conj" for c in subj.children) else morph(subj, "Number", "Sing")
+    )
     name = _apposed_name(subj)
     if name is not None:
         phrase = Phrase(subj.dep_, subj.i, tuple(sorted(set(tokens) | set(name))))
@@ -173,18 +210,24 @@ def _subject_of(
 
 
 def _apposed_name(subj: Any) -> list[int] | None:
-    """"Le dirigeant de la Corée du Nord, Kim Jong-un," is named by its apposition."""
+    """The name apposed to a subject: "Le dirigeant de la Corée du Nord, Kim Jong-un,"."""
     if subj.pos_ != "NOUN":
         return None
     for c in subj.children:
-        if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN" and c.ent_type_ in ("PER", "ORG"):
-            if not any(k.dep_ == "case" for k in c.children):
-                ent = next(e for e in subj.doc.ents if e.start <= c.i < e.end)
-                return list(range(ent.start, ent.end))
+        named = c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"
+        if (
+            named
+            and c.ent_type_ in ("PER", "ORG")
+            and not any(k.dep_ == "case" for k in c.children)
+        ):
+            ent = next(e for e in subj.doc.ents if e.start <= c.i < e.end)
+            return list(range(ent.start, ent.end))
     return None
 
 
-def _resolve(article: Article, pron: Any, phrase: Phrase, context: Any, persons_of: PersonsOf) -> Subject | None:
+def _resolve(
+    article: Article, pron: Any, phrase: Phrase, context: Any, persons_of: PersonsOf
+) -> Subject | None:
     """A personal pronoun replaced by the one person, or the subject, of the sentence before."""
     agreement = PERSONAL_PRONOUNS.get(pron.text.casefold())
     if agreement is None or context is None:
@@ -204,7 +247,7 @@ def _resolve(article: Article, pron: Any, phrase: Phrase, context: Any, persons_
 
 
 def _frame(article: Article, verb: Any, banned: set[int]) -> str | None:
-    """"Selon X" for a clause reported by a speech verb whose subject X is named."""
+    """The frame "Selon X" of a clause reported by a speech verb whose subject X is named."""
     speech = verb.head
     if speech.lemma_ not in SPEECH_VERBS:
         return None
@@ -217,8 +260,9 @@ def _frame(article: Article, verb: Any, banned: set[int]) -> str | None:
     return f"Selon {lower_initial(article.surface(tokens))}"
 
 
-def _phrases(article: Article, chain: list[Any], banned: set[int], subject: Subject,
-             group: list[int]) -> list[Phrase]:  # fmt: skip
+def clause_phrases(
+    article: Article, chain: list[Any], banned: set[int], subject: Subject, group: list[int]
+) -> list[Phrase]:
     """The verb's dependents as phrases, agents widened to the next comma, dates split off."""
     doc = article.doc
     taken = set(group) | set(subject.phrase.tokens)
@@ -227,34 +271,58 @@ def _phrases(article: Article, chain: list[Any], banned: set[int], subject: Subj
         for c in v.children:
             if c.dep_ not in PHRASE_DEPS or c.dep_ == "nmod" or c.i in taken or c.i in banned:
                 continue
+            if c.dep_ == "ccomp" and not has_que(c):
+                continue  # a second main clause the parser hung here: asked on its own
             tokens = phrase_tokens(c, banned)
             if c.dep_ == "obl:agent":
                 tokens = _agent_span(doc, tokens, banned)
             tokens = tuple(t for t in tokens if t not in taken)
+            if tokens and c.lemma_ in ADVERBIAL_NOUNS:
+                lifted = _lift(doc, c, banned, taken)
+                tokens = tuple(t for t in tokens if t not in {k for p in lifted for k in p.tokens})
+                out.extend(lifted)
+                taken.update(k for p in lifted for k in p.tokens)
             if tokens:
                 out.extend(_split_date(doc, Phrase(c.dep_, c.i, tokens, case_of(c))))
                 taken.update(tokens)
     return sorted(out, key=lambda p: p.start)
 
 
+def _lift(doc: Any, noun: Any, banned: set[int], taken: set[int]) -> list[Phrase]:
+    """The complements of "fois" belong to the verb: "pour la première fois [en 2019] [à X]"."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("nmod", "obl", "obl:mod") and c.i > noun.i and c.i not in taken:
+            tokens = phrase_tokens(c, banned)
+            if tokens:
+                out.append(Phrase("obl:mod", c.i, tokens, case_of(c)))
+    return out
+
+
 def _agent_span(doc: Any, tokens: tuple[int, ...], banned: set[int]) -> tuple[int, ...]:
     """From "par" to the next comma: the parser often hangs a second agent elsewhere."""
     end = tokens[0]
     sent_end = doc[tokens[0]].sent.end
-    while end < sent_end and doc[end].text not in (",", ".", ";", ":", "«", "(") and end not in banned:
+    while (
+        end < sent_end and doc[end].text not in (",", ".", ";", ":", "«", "(") and end not in banned
+    ):
         end += 1
     return tuple(range(tokens[0], end))
 
 
 def _split_date(doc: Any, phrase: Phrase) -> list[Phrase]:
-    """"par le Conseil de sécurité en 2006": the year is a time phrase of its own."""
+    """A year ending an agent phrase is a time phrase ("par le Conseil ... en 2006")."""
     toks = phrase.tokens
     if phrase.dep == "obl:mod" or len(toks) < 4:
         return [phrase]
     last, before = doc[toks[-1]], doc[toks[-2]]
     if phrase.dep != "obl:agent":
         return [phrase]
-    if _YEAR.match(last.text) and before.text.casefold() in ("en", "depuis") and toks[-2] == toks[-1] - 1:
+    if (
+        _YEAR.match(last.text)
+        and before.text.casefold() in ("en", "depuis")
+        and toks[-2] == toks[-1] - 1
+    ):
         head = Phrase(phrase.dep, phrase.head, toks[:-2], phrase.case)
         return [head, Phrase("obl:mod", last.i, toks[-2:], before.text.casefold())]
     return [phrase]

@@ -11,7 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-GROUP_DEPS = {"aux:tense", "aux:pass", "aux:caus", "aux", "expl:comp", "expl:pass", "expl:pv", "cop"}
+GROUP_DEPS = {
+    "aux:tense",
+    "aux:pass",
+    "aux:caus",
+    "aux",
+    "expl:comp",
+    "expl:pass",
+    "expl:pv",
+    "cop",
+}
 PHRASE_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "ccomp", "nmod"}
 ASIDE_DEPS = {"appos", "acl:relcl", "acl", "parataxis", "advcl", "dislocated", "conj"}
 _OPENERS = {",", "–", "—", "(", ":", ";", "-"}
@@ -29,8 +38,12 @@ DISCOURSE_ADVERBS = {
     "officiellement", "désormais", "encore", "déjà", "puis",
 }  # fmt: skip
 NEGATIONS = {"ne", "n'", "pas", "jamais", "plus", "guère", "aucun", "aucune", "rien", "personne"}
-PERSONAL_PRONOUNS = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"),
-                     "ils": ("Masc", "Plur"), "elles": ("Fem", "Plur")}  # fmt: skip
+PERSONAL_PRONOUNS = {
+    "il": ("Masc", "Sing"),
+    "elle": ("Fem", "Sing"),
+    "ils": ("Masc", "Plur"),
+    "elles": ("Fem", "Plur"),
+}
 
 
 @dataclass(frozen=True)
@@ -73,6 +86,9 @@ class Clause:
     evidence_start: int | None = None  # the quote starts earlier when a pronoun was resolved
     in_quotes: bool = False
     fronted: frozenset[int] = field(default_factory=frozenset)
+    # A clause read off a participle ("la résolution adoptée par ...") has no finite verb in
+    # the text: the question supplies one, as (finite, words before the participle).
+    synthetic: tuple[str, str] | None = None
 
 
 def morph(tok: Any, key: str, default: str) -> str:
@@ -81,8 +97,26 @@ def morph(tok: Any, key: str, default: str) -> str:
     return values[0] if values else default
 
 
-_FEMININE_ENDINGS = ("ence", "ance", "tion", "sion", "té", "ure", "ie", "ise", "ade", "ette",
-                     "elle", "esse", "ée", "ude", "ine", "ique", "aison", "ère")  # fmt: skip
+_FEMININE_ENDINGS = (
+    "ence",
+    "ance",
+    "tion",
+    "sion",
+    "té",
+    "ure",
+    "ie",
+    "ise",
+    "ade",
+    "ette",
+    "elle",
+    "esse",
+    "ée",
+    "ude",
+    "ine",
+    "ique",
+    "aison",
+    "ère",
+)
 
 
 def noun_gender(tok: Any) -> str:
@@ -110,7 +144,7 @@ def is_garbled(sent: Any) -> bool:
 
 
 def attribution_spans(sent: Any) -> list[range]:
-    """"selon X" and "d'après X": from the marker to the next comma or the sentence end."""
+    """Attributions ("selon X", "d'après X"): from the marker to the next comma or the end."""
     out: list[range] = []
     doc = sent.doc
     for tok in sent:
@@ -137,8 +171,10 @@ def _is_aside(tok: Any) -> bool:
 
 def _is_own_clause(tok: Any) -> bool:
     """A coordinated clause with its own subject: "..., et l'agence a indiqué que ..."."""
-    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children
+    return (
+        tok.dep_ == "conj"
+        and tok.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children)
     )
 
 
@@ -151,8 +187,11 @@ def phrase_tokens(tok: Any, banned: set[int]) -> tuple[int, ...]:
         if t.i in banned:
             continue
         keep.append(t.i)
-        stack.extend(c for c in t.children if not (_is_aside(c) or c.dep_ in ("advcl", "parataxis")
-                                                   or _is_own_clause(c)))
+        stack.extend(
+            c
+            for c in t.children
+            if not (_is_aside(c) or c.dep_ in ("advcl", "parataxis") or _is_own_clause(c))
+        )
     keep.sort()
     doc = tok.doc
     while keep and (doc[keep[0]].is_punct or doc[keep[0]].is_space) and doc[keep[0]].text != "«":
@@ -171,15 +210,22 @@ def case_of(tok: Any) -> str:
     if not cases:
         return ""
     first = min(c.i for c in cases)
-    return " ".join(tok.doc[k].text.casefold() for k in range(first, tok.i) if tok.doc[k].dep_ in ("case", "fixed"))
+    return " ".join(
+        tok.doc[k].text.casefold()
+        for k in range(first, tok.i)
+        if tok.doc[k].dep_ in ("case", "fixed")
+    )
 
 
 def verb_chain(verb: Any) -> list[Any]:
     """The verb and the infinitives it governs ("pourrait chercher à s'approvisionner")."""
     chain = [verb]
     while True:
-        nxt = [c for c in chain[-1].children if c.dep_ == "xcomp" and c.pos_ == "VERB"
-               and morph(c, "VerbForm", "") == "Inf"]  # fmt: skip
+        nxt = [
+            c
+            for c in chain[-1].children
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and morph(c, "VerbForm", "") == "Inf"
+        ]
         if not nxt:
             return chain
         chain.append(nxt[0])
@@ -205,15 +251,29 @@ def finite_token(doc: Any, group: list[int]) -> int | None:
     """The inflected verb of the group: where "-t-il" goes."""
     for i in group:
         tok = doc[i]
-        if tok.pos_ in ("AUX", "VERB") and morph(tok, "VerbForm", "") == "Fin":
+        form = morph(tok, "VerbForm", "")
+        if tok.pos_ in ("AUX", "VERB") and (
+            form == "Fin" or (not form and tok.morph.get("Person"))
+        ):
+            return i
+    for i in group:  # the tagger sometimes leaves a plain present untagged ("interdisent")
+        tok = doc[i]
+        if (
+            tok.pos_ == "VERB"
+            and not morph(tok, "VerbForm", "")
+            and not tok.text.endswith(("é", "ée", "és", "ées"))
+        ):
             return i
     return None
 
 
 def is_negated(verbs: list[Any]) -> bool:
     """A clause with a negation: questions on what did not happen confuse more than teach."""
-    return any(c.text.casefold() in NEGATIONS and c.dep_ in ("advmod", "det", "nsubj")
-               for v in verbs for c in v.children)  # fmt: skip
+    return any(
+        c.text.casefold() in NEGATIONS and c.dep_ in ("advmod", "det", "nsubj")
+        for v in verbs
+        for c in v.children
+    )
 
 
 def has_relative(verb: Any) -> bool:

@@ -16,8 +16,9 @@ from factquiz.text import APOSTROPHES, SOFT_HYPHEN
 # Whole lines that belong to the page, not to the article.
 _FURNITURE = re.compile(
     r"""^(?:
-        en\ direct | [aà]\ suivre(?:\ aussi)? | ailleurs\ sur\ le\ web | lire\ aussi.* | voir\ aussi.*
-        | derni[eè]res\ (?:actualit[eé]s|nouvelles|infos) | .*:\s*derni[eè]res\ (?:actualit[eé]s|nouvelles)
+        en\ direct | [aà]\ suivre(?:\ aussi)? | ailleurs\ sur\ le\ web
+        | lire\ aussi.* | voir\ aussi.* | derni[eè]res\ (?:actualit[eé]s|nouvelles|infos)
+        | .*:\s*derni[eè]res\ (?:actualit[eé]s|nouvelles)
         | partager(?:\ cet\ article)?.* | commentaires?\s*\(\d+\) | poster\ un\ commentaire
         | temps\ de\ lecture\s*:?.* | publi[eé]\ le\ .* | mis\ [aà]\ jour\ le\ .* | source\s*:.*
         | par\ (?:[A-ZÉÈ][\w'-]+\ ?){1,3} | -\ dans | [_=*\-]{3,} | (?:photo|cr[eé]dits?)\s*:.*

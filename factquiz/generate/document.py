@@ -79,17 +79,21 @@ def read_article(path: Path) -> ArticleText:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise FactquizError("article not found", where=Location(str(path)),
-                            hint="check the path") from None  # fmt: skip
+        raise FactquizError(
+            "article not found", where=Location(str(path)), hint="check the path"
+        ) from None
     except OSError as exc:
-        raise FactquizError(f"cannot read the article: {exc.strerror}", where=Location(str(path))) from None
+        raise FactquizError(
+            f"cannot read the article: {exc.strerror}", where=Location(str(path))
+        ) from None
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FactquizError(
-            "the article is not UTF-8 text", where=Location(str(path)),
+            "the article is not UTF-8 text",
+            where=Location(str(path)),
             hint="save it as UTF-8 plain text (.txt)",
-        ) from None  # fmt: skip
+        ) from None
     paragraphs = clean_article(raw)
     if not paragraphs:
         raise FactquizError(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from factquiz.generate.french_numbers import is_number_word, words_to_number
@@ -33,6 +33,7 @@ class Mention:
     text: str
     value: int | None = None
     unit: str | None = None
+    before: str = ""  # the word just before, folded: tells "à Moscou" from "en Russie"
 
     @property
     def tokens(self) -> range:
@@ -111,7 +112,11 @@ def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Menti
     i = sent.start
     while i < sent.end:
         tok = doc[i]
-        if i in in_dates or not (tok.like_num or is_number_word(tok.text)) or _lower(tok) in ("un", "une"):
+        if (
+            i in in_dates
+            or not (tok.like_num or is_number_word(tok.text))
+            or _lower(tok) in ("un", "une")
+        ):
             i += 1
             continue
         end = max(_number_run(doc, i, sent.end), i + 1)
@@ -121,8 +126,11 @@ def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Menti
             i = end
             continue
         start = i - 1 if i > sent.start and _lower(doc[i - 1]) in ("environ", "plus", "près") else i
-        out.append(Mention("number", start, unit + 1, text_of(range(start, unit + 1)), value,
-                           text_of([unit])))  # fmt: skip
+        out.append(
+            Mention(
+                "number", start, unit + 1, text_of(range(start, unit + 1)), value, text_of([unit])
+            )
+        )
         i = unit + 1
     return out
 
@@ -145,10 +153,20 @@ def find_entities(sent: Any, text_of: Any) -> list[Mention]:
     out: list[Mention] = []
     for ent in sent.ents:
         start = ent.start
-        while start < ent.end - 1 and (ent.doc[start].pos_ == "DET" or _lower(ent.doc[start]) in TITLES):
+        while start < ent.end - 1 and (
+            ent.doc[start].pos_ == "DET" or _lower(ent.doc[start]) in TITLES
+        ):
             start += 1
-        out.append(Mention(ENTITY_KINDS.get(ent.label_, "name"), start, ent.end,
-                           text_of(range(start, ent.end))))  # fmt: skip
+        before = ent.doc[ent.start - 1].text.casefold() if ent.start > 0 else ""
+        out.append(
+            Mention(
+                ENTITY_KINDS.get(ent.label_, "name"),
+                start,
+                ent.end,
+                text_of(range(start, ent.end)),
+                before=before,
+            )
+        )
     return out
 
 
@@ -158,6 +176,11 @@ class EntityIndex:
 
     kinds: dict[str, str]  # fold_basic(name) -> kind
     short_forms: dict[str, str]  # fold_basic(full person name) -> the surname accepted alone
+    place_classes: dict[str, str] = field(default_factory=dict)  # fold_basic(place) -> pays | ville
+
+    def place_class(self, name: str) -> str | None:
+        """The noun for a place: pays when written "en X"/"au X", ville when written "à X"."""
+        return self.place_classes.get(fold_basic(name))
 
     def kind(self, mention: Mention) -> str:
         return self.kinds.get(fold_basic(mention.text), mention.kind)
@@ -184,11 +207,43 @@ def build_entity_index(mentions: list[Mention]) -> EntityIndex:
     for key, counter in votes.items():
         kind = counter.most_common(1)[0][0]
         kinds[key] = "person" if " " not in key and key in in_names else kind
-    return EntityIndex(kinds, _short_forms(persons, surface))
+    return EntityIndex(kinds, _short_forms(persons, surface), _place_classes(mentions, kinds))
 
 
-_KOREAN_SURNAMES = {"kim", "ri", "pak", "park", "choe", "choi", "jo", "kang", "lim", "lee",
-                    "yun", "jang", "han", "hwang", "moon", "kwon", "cho", "jung", "chung"}  # fmt: skip
+def _place_classes(mentions: list[Mention], kinds: dict[str, str]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        key = fold_basic(m.text)
+        if kinds.get(key) != "place":
+            continue
+        if m.before in ("en", "au", "aux"):
+            votes.setdefault(key, Counter())["pays"] += 1
+        elif m.before == "à":
+            votes.setdefault(key, Counter())["ville"] += 1
+    return {k: c.most_common(1)[0][0] for k, c in votes.items() if len(c) == 1}
+
+
+_KOREAN_SURNAMES = {
+    "kim",
+    "ri",
+    "pak",
+    "park",
+    "choe",
+    "choi",
+    "jo",
+    "kang",
+    "lim",
+    "lee",
+    "yun",
+    "jang",
+    "han",
+    "hwang",
+    "moon",
+    "kwon",
+    "cho",
+    "jung",
+    "chung",
+}
 
 
 def _surname(key: str) -> str:

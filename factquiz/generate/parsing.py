@@ -48,7 +48,9 @@ def load_pipeline() -> Any:
     try:
         nlp = spacy.load(MODEL)
     except OSError as exc:
-        raise GeneratorUnavailable(f"the French model {MODEL} is not installed", hint=PIP_HINT) from exc
+        raise GeneratorUnavailable(
+            f"the French model {MODEL} is not installed", hint=PIP_HINT
+        ) from exc
     nlp.add_pipe("factquiz_sentences", before="parser")
     nlp.add_pipe("factquiz_entities", after="ner")
     return nlp
@@ -79,7 +81,9 @@ def mark_sentences(doc: Any) -> Any:
             start = True
         else:
             first = token.text[0]
-            start = _ends_sentence(previous) and (first.isupper() or first.isdigit() or first in "«\"(")
+            start = _ends_sentence(previous) and (
+                first.isupper() or first.isdigit() or first in '«"('
+            )
         token.is_sent_start = start
         previous = token
     return doc

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from factquiz.generate.claims import extract_clauses, sentences
 from factquiz.generate.document import Article
+from factquiz.generate.identities import identity_questions
 from factquiz.generate.mentions import (
     EntityIndex,
     Mention,
@@ -14,6 +15,7 @@ from factquiz.generate.mentions import (
     find_entities,
     find_quantities,
 )
+from factquiz.generate.participles import participle_clauses
 from factquiz.generate.questions import Question, attribution_questions, clause_questions
 from factquiz.generate.targets import MentionTable
 
@@ -35,14 +37,22 @@ def find_mentions(article: Article) -> ArticleMentions:
     by_sentence: dict[int, list[Mention]] = {}
     for sent in sentences(article):
         dates = find_dates(sent, article.surface)
-        found = dates + find_quantities(sent, article.surface, dates) + find_entities(sent, article.surface)
+        found = (
+            dates
+            + find_quantities(sent, article.surface, dates)
+            + find_entities(sent, article.surface)
+        )
         by_sentence[sent.start] = found
     return ArticleMentions(article, by_sentence)
 
 
 def _retyped(mentions: list[Mention], index: EntityIndex) -> list[Mention]:
-    return [Mention(index.kind(m), m.start, m.end, m.text, m.value, m.unit) if m.kind in
-            ("person", "organisation", "place", "name") else m for m in mentions]  # fmt: skip
+    return [
+        Mention(index.kind(m), m.start, m.end, m.text, m.value, m.unit, m.before)
+        if m.kind in ("person", "organisation", "place", "name")
+        else m
+        for m in mentions
+    ]
 
 
 def corpus_mentions(articles: list[Article]) -> tuple[list[ArticleMentions], EntityIndex]:
@@ -63,7 +73,8 @@ def article_questions(found: ArticleMentions, index: EntityIndex) -> list[Questi
         return [m.text for m in found.by_sentence.get(sent.start, []) if m.kind == "person"]
 
     out: list[Question] = []
-    for clause in extract_clauses(article, persons_of):
-        out.extend(clause_questions(article, clause, table, index.short_form))
+    for clause in extract_clauses(article, persons_of) + participle_clauses(article):
+        out.extend(clause_questions(article, clause, table, index.short_form, index.place_class))
     out.extend(attribution_questions(article, table, index.short_form))
+    out.extend(identity_questions(article, table, index.short_form))
     return out

@@ -22,6 +22,7 @@ from factquiz.generate.realise import ask, elide, join
 from factquiz.generate.targets import (
     MentionTable,
     Target,
+    actor_place_target,
     date_target,
     number_target,
     organisation_target,
@@ -33,9 +34,10 @@ from factquiz.generate.targets import (
 SKILLS = {
     "person": "who", "organisation": "who", "place": "where", "direction": "where",
     "date": "when", "year": "when", "month": "when", "day": "when", "number": "number",
-    "thing": "what", "speaker": "attribution",
+    "thing": "what", "speaker": "attribution", "role": "who",
 }  # fmt: skip
 ShortForm = Callable[[str], "str | None"]
+PlaceClass = Callable[[str], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,10 @@ class Question:
     in_quotes: bool = False
     resolved: bool = False
     framed: bool = False
+    identity: bool = False  # "Qui est le porte-parole du Kremlin ?"
+    require: str = "any"
+    vague_subject: bool = False
+    topic: str = ""  # questions on one topic (a person's identity) are asked once
 
     @property
     def skill(self) -> str:
@@ -67,7 +73,13 @@ def quote_of(article: Article, start: int, end: int) -> str:
     return " ".join(article.text[first.idx : last.idx + len(last.text)].split())
 
 
-def clause_questions(article: Article, clause: Clause, table: MentionTable, short_form: ShortForm) -> list[Question]:
+def clause_questions(
+    article: Article,
+    clause: Clause,
+    table: MentionTable,
+    short_form: ShortForm,
+    place_class: PlaceClass,
+) -> list[Question]:
     """Every question one clause supports, one per phrase that has a typed answer."""
     start = clause.evidence_start if clause.evidence_start is not None else clause.sentence[0]
     quote = quote_of(article, start, clause.sentence[1])
@@ -75,27 +87,68 @@ def clause_questions(article: Article, clause: Clause, table: MentionTable, shor
     for phrase, subject in [(clause.subject.phrase, True)] + [(p, False) for p in clause.phrases]:
         if subject and clause.subject.resolved:
             continue
-        target = _target(article, clause, phrase, table, short_form, subject)
+        target = _target(article, clause, phrase, table, short_form, place_class, subject)
         if target is None:
             continue
         kind = target.kind
-        if subject and article.doc[clause.verb].lemma_ in SPEECH_VERBS and kind in ("person", "organisation"):
+        if (
+            subject
+            and article.doc[clause.verb].lemma_ in SPEECH_VERBS
+            and kind in ("person", "organisation", "place")
+        ):
             kind = "speaker"
         prompt = ask(article, clause, set(target.removed), target.wh)
-        out.append(Question(article.source_id, kind, prompt, target.answers, quote, clause.sentence[0],
-                            target.mentions, clause.in_quotes, clause.subject.resolved,
-                            clause.frame is not None))  # fmt: skip
+        if not prompt:
+            continue
+        out.append(
+            Question(
+                article.source_id,
+                kind,
+                prompt,
+                target.answers,
+                quote,
+                clause.sentence[0],
+                target.mentions,
+                clause.in_quotes,
+                clause.subject.resolved,
+                clause.frame is not None,
+                require=target.require,
+                vague_subject=not subject and _anaphoric(article, clause),
+            )
+        )
     return out
 
 
-def _target(article: Article, clause: Clause, phrase: Phrase, table: MentionTable,
-            short_form: ShortForm, subject: bool) -> Target | None:  # fmt: skip
+def _anaphoric(article: Article, clause: Clause) -> bool:
+    """A subject like "les photos" or "la rencontre" points back to what the article said."""
+    doc = article.doc
+    toks = [doc[t] for t in clause.subject.phrase.tokens]
+    if clause.subject.resolved or len(toks) != 2:
+        return False
+    det, noun = toks
+    return (
+        det.pos_ == "DET"
+        and noun.pos_ == "NOUN"
+        and det.text.casefold() in ("le", "la", "les", "l'")
+    )
+
+
+def _target(
+    article: Article,
+    clause: Clause,
+    phrase: Phrase,
+    table: MentionTable,
+    short_form: ShortForm,
+    place_class: PlaceClass,
+    subject: bool,
+) -> Target | None:
     if phrase.dep in ("ccomp", "xcomp"):
         return None
     if subject:
         target = (
             person_target(article, phrase, table, short_form, clause.subject.number)
             or organisation_target(article, phrase, table, True)
+            or actor_place_target(article, phrase, table, place_class, clause.subject.number)
             or number_target(article, phrase, table, True)
         )
     else:
@@ -105,6 +158,7 @@ def _target(article: Article, clause: Clause, phrase: Phrase, table: MentionTabl
             or person_target(article, phrase, table, short_form, None)
             or organisation_target(article, phrase, table, False)
             or place_target(article, clause, phrase, table)
+            or actor_place_target(article, phrase, table, place_class, None)
             or thing_target(article, phrase, table)
         )
     return target if target is not None and _keeps_names_whole(target, table) else None
@@ -120,7 +174,9 @@ def _keeps_names_whole(target: Target, table: MentionTable) -> bool:
     return True
 
 
-def attribution_questions(article: Article, table: MentionTable, short_form: ShortForm) -> list[Question]:
+def attribution_questions(
+    article: Article, table: MentionTable, short_form: ShortForm
+) -> list[Question]:
     """Who said it: "..., a indiqué M. Peskov" and "selon KCNA, ..." made into questions."""
     out: list[Question] = []
     for sent in sentences(article):
@@ -154,7 +210,11 @@ def _content(article: Article, tokens: list[int]) -> str | None:
 
     while tokens and (loose(-1) or loose(0)):
         tokens = tokens[:-1] if loose(-1) else tokens[1:]
-        if len(tokens) > 2 and doc[tokens[0]].pos_ in ("ADV", "CCONJ") and doc[tokens[1]].text == ",":
+        if (
+            len(tokens) > 2
+            and doc[tokens[0]].pos_ in ("ADV", "CCONJ")
+            and doc[tokens[1]].text == ","
+        ):
             tokens = tokens[2:]  # "Cependant, ..." belongs to the article's flow, not the claim
     if len(tokens) > 2 and doc[tokens[0]].pos_ in ("ADV", "CCONJ") and doc[tokens[1]].text == ",":
         tokens = tokens[2:]
@@ -170,15 +230,31 @@ def _reported(verb_words: str, content: str) -> str:
     if content.startswith(("«", '"')):
         return f"{verb_words} : {content}"
     first = content.split()[0]
-    if first not in ("Le", "La", "Les", "Un", "Une", "Des", "Cette", "Ce", "Ces", "Il", "Elle", "Ils", "Elles") and not first.startswith("L'"):
+    if first not in (
+        "Le",
+        "La",
+        "Les",
+        "Un",
+        "Une",
+        "Des",
+        "Cette",
+        "Ce",
+        "Ces",
+        "Il",
+        "Elle",
+        "Ils",
+        "Elles",
+    ) and not first.startswith("L'"):
         lowered = content
     else:
         lowered = content[0].lower() + content[1:]
     return join(elide(f"{verb_words} que", lowered), lowered)
 
 
-def _incise_question(article: Article, sent: Any, table: MentionTable, short_form: ShortForm, quote: str):
-    """"<words>, a indiqué M. Peskov." -> "Qui a indiqué que <words> ?"."""
+def _incise_question(
+    article: Article, sent: Any, table: MentionTable, short_form: ShortForm, quote: str
+):
+    """Who said it, from an incise: "<words>, a indiqué M. Peskov." -> "Qui a indiqué que ...?"."""
     doc = article.doc
     for verb in sent:
         if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB":
@@ -193,12 +269,16 @@ def _incise_question(article: Article, sent: Any, table: MentionTable, short_for
             continue
         verb_words = article.surface(t for t in group if doc[t].pos_ != "ADV")
         prompt = f"Qui {_reported(verb_words, content)} ?"
-        return Question(article.source_id, "speaker", prompt, (speaker[1],), quote, sent.start, (speaker[0],))
+        return Question(
+            article.source_id, "speaker", prompt, (speaker[1],), quote, sent.start, (speaker[0],)
+        )
     return None
 
 
-def _selon_question(article: Article, sent: Any, table: MentionTable, short_form: ShortForm, quote: str):
-    """"selon KCNA, <claim>" -> "Quelle source affirme que <claim> ?"."""
+def _selon_question(
+    article: Article, sent: Any, table: MentionTable, short_form: ShortForm, quote: str
+):
+    """ "selon KCNA, <claim>" -> "Quelle source affirme que <claim> ?"."""
     spans = attribution_spans(sent)
     if len(spans) != 1:
         return None
@@ -212,4 +292,6 @@ def _selon_question(article: Article, sent: Any, table: MentionTable, short_form
     content = content.replace(" ,", ",").replace(", ,", ",")
     who = "Qui" if speaker[0].kind == "person" else "Quelle source"
     prompt = f"{who} {_reported('affirme', content)} ?"
-    return Question(article.source_id, "speaker", prompt, (speaker[1],), quote, sent.start, (speaker[0],))
+    return Question(
+        article.source_id, "speaker", prompt, (speaker[1],), quote, sent.start, (speaker[0],)
+    )

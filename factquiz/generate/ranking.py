@@ -8,6 +8,7 @@ protagonist) over trivia, and the selection spreads items over sentences and ans
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,9 +19,12 @@ from factquiz.text import fold_basic
 KIND_VALUE = {
     "number": 0.35, "year": 0.3, "date": 0.3, "month": 0.25, "day": 0.2, "speaker": 0.25,
     "place": 0.25, "direction": 0.15, "person": 0.25, "organisation": 0.25, "thing": 0.1,
+    "role": 0.2,
 }  # fmt: skip
 MIN_SCORE = 0.45
-_DANGLING = re.compile(r"\b(?:y|lui|leur|celle-ci|celui-ci|ceux-ci|cette dernière|ce dernier)\b", re.I)
+_DANGLING = re.compile(
+    r"\b(?:y|lui|leur|celle-ci|celui-ci|ceux-ci|cette dernière|ce dernier)\b", re.I
+)
 _DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+\w+", re.I)
 _POSSESSIVE = re.compile(r"\b(?:son|sa|ses|leur|leurs)\s+\w+", re.I)
 _OPINION = re.compile(r"«|»|\"")
@@ -72,11 +76,18 @@ def score(q: Question, protagonists: set[str]) -> float | None:
     value = 0.5 + KIND_VALUE.get(q.kind, 0.0)
     if _DEMONSTRATIVE.search(q.prompt):
         value -= 0.3
+    if q.vague_subject:
+        value -= 0.4
     if q.skill != "attribution" and _POSSESSIVE.search(q.prompt.split(" ", 2)[-1]):
         value -= 0.15
     answer_names = {fold_basic(v).split()[-1] for a in q.answers for v in a[:1] if v.strip()}
     if q.kind in ("person", "speaker") and answer_names & protagonists:
         value -= 0.35
+    if q.kind == "role" and _words(q.prompt) & protagonists:
+        value -= 0.35
+    if q.topic:  # of "Qui est le porte-parole ?" and "Qui est Peskov ?", ask one, either way
+        flip = int(hashlib.sha256(q.topic.encode()).hexdigest(), 16) % 2 == 1
+        value += 0.1 if (q.kind == "role") == flip else 0.0
     if words > 24:
         value -= 0.02 * (words - 24)
     if q.resolved:
@@ -100,17 +111,24 @@ def rank(questions: list[Question]) -> list[Ranked]:
     return sorted(ranked, key=lambda r: (-r.score, order[id(r)]))
 
 
-def select(ranked: list[Ranked], max_items: int | None = None, per_sentence: int = 2) -> list[Ranked]:
-    """The best questions, at most `per_sentence` per sentence and one per answer and skill."""
+def select(
+    ranked: list[Ranked], max_items: int | None = None, per_sentence: int = 2
+) -> list[Ranked]:
+    """The best questions, a few per sentence, one per answer and skill, one per identity."""
     kept: list[Ranked] = []
     per_sent: Counter[tuple[str, int]] = Counter()
-    seen_answers: set[tuple[str, str, str]] = set()
+    seen_answers: set[tuple[str, ...]] = set()
     seen_prompts: set[str] = set()
     for r in ranked:
         q = r.question
-        answer_key = (q.source_id, q.skill, fold_basic(q.answers[0][0]))
+        answer_key = (
+            (q.source_id, q.topic)
+            if q.topic
+            else (q.source_id, q.skill, fold_basic(q.answers[0][0]))
+        )
         prompt_key = fold_basic(q.prompt)
-        if per_sent[(q.source_id, q.sentence)] >= per_sentence or answer_key in seen_answers:
+        cap = per_sentence + (1 if len(q.quote.split()) >= 30 else 0)
+        if per_sent[(q.source_id, q.sentence)] >= cap or answer_key in seen_answers:
             continue
         if prompt_key in seen_prompts:
             continue

@@ -10,15 +10,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from factquiz.generate.clauses import Clause
 from factquiz.generate.document import Article
 
-_PRONOUNS = {("Masc", "Sing"): "il", ("Fem", "Sing"): "elle",
-             ("Masc", "Plur"): "ils", ("Fem", "Plur"): "elles"}  # fmt: skip
+_PRONOUNS = {
+    ("Masc", "Sing"): "il",
+    ("Fem", "Sing"): "elle",
+    ("Masc", "Plur"): "ils",
+    ("Fem", "Plur"): "elles",
+}
 _VOWEL_START = re.compile(r"^[aeiouyhàâéèêëîïôûAEIOUYHÀÂÉÈÊËÎÏÔÛ]")
-_QUEL = {("Masc", "Sing"): "quel", ("Fem", "Sing"): "quelle",
-         ("Masc", "Plur"): "quels", ("Fem", "Plur"): "quelles"}  # fmt: skip
+_QUEL = {
+    ("Masc", "Sing"): "quel",
+    ("Fem", "Sing"): "quelle",
+    ("Masc", "Plur"): "quels",
+    ("Fem", "Plur"): "quelles",
+}
 
 
 @dataclass(frozen=True)
@@ -28,18 +37,53 @@ class Wh:
     words: str  # "Où", "Par qui", "Combien de kilomètres", "Qu'est-ce que"
     subject: bool = False  # the answer is the subject: no inversion
     declarative: bool = False  # "Qu'est-ce que ..." keeps the declarative order
-    object_agreement: tuple[str, str] | None = None  # a fronted direct object the participle agrees with
+    object_agreement: tuple[str, str] | None = (
+        None  # a fronted direct object the participle agrees with
+    )
+    agreement: tuple[str, str] = ("Masc", "Sing")  # gender and number of a subject interrogative
 
 
 def quel(gender: str, number: str) -> str:
     """quel / quelle / quels / quelles agreeing with a noun."""
-    return _QUEL[(gender if gender in ("Masc", "Fem") else "Masc", number if number == "Plur" else "Sing")]
+    return _QUEL[
+        (gender if gender in ("Masc", "Fem") else "Masc", number if number == "Plur" else "Sing")
+    ]
 
 
 def inversion_suffix(verb: str, gender: str, number: str) -> str:
-    """"-t-il" after a vowel ("a-t-il", "rencontrera-t-elle"), "-il" after a consonant."""
-    pronoun = _PRONOUNS[(gender if gender == "Fem" else "Masc", number if number == "Plur" else "Sing")]
+    """ "-t-il" after a vowel ("a-t-il", "rencontrera-t-elle"), "-il" after a consonant."""
+    pronoun = _PRONOUNS[
+        (gender if gender == "Fem" else "Masc", number if number == "Plur" else "Sing")
+    ]
     return f"-t-{pronoun}" if verb[-1:] in ("a", "e", "c") else f"-{pronoun}"
+
+
+_SINGULAR = {
+    "ont": "a", "sont": "est", "avaient": "avait", "étaient": "était", "auront": "aura",
+    "seront": "sera", "auraient": "aurait", "seraient": "serait", "peuvent": "peut",
+    "pourraient": "pourrait", "doivent": "doit", "devraient": "devrait", "veulent": "veut",
+    "font": "fait", "vont": "va", "eurent": "eut", "furent": "fut",
+}  # fmt: skip
+
+
+def singular_verb(form: str) -> str | None:
+    """ "ont" -> "a", "estiment" -> "estime", "bloquaient" -> "bloquait"; None if unsure."""
+    if form in _SINGULAR:
+        return _SINGULAR[form]
+    if form.endswith("aient"):
+        return form[:-5] + "ait"
+    if form.endswith("ent") and len(form) > 4 and not form.endswith(("ient", "oient")):
+        return form[:-2]
+    return None
+
+
+def base_participle(form: str, gender: str, number: str) -> str:
+    """The masculine singular of a participle that agreed: "rapprochées" -> "rapproché"."""
+    if number == "Plur" and form.endswith("s") and not form.endswith(("is", "us")):
+        form = form[:-1]
+    if gender == "Fem" and form.endswith("e") and len(form) > 3:
+        form = form[:-1]
+    return form
 
 
 def agree_participle(form: str, gender: str, number: str) -> str:
@@ -60,13 +104,13 @@ _SENTENCE_INITIAL_WORDS = {
     "Tous", "Toutes", "Aucun", "Aucune", "Deux", "Trois", "Quatre", "Cinq", "Six", "Sept",
     "Huit", "Neuf", "Dix", "Notre", "Nos", "Votre", "Vos", "Mon", "Ma", "Mes",
     "En", "À", "Au", "Aux", "Dans", "Lors", "Pour", "Après", "Avant", "Depuis", "Pendant",
-    "Selon", "Par", "Sur", "Avec", "Chez", "Vers", "Entre", "Cette", "Lundi", "Mardi",
+    "Selon", "Par", "Sur", "Avec", "Chez", "Vers", "Entre", "Lundi", "Mardi",
     "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Il", "Elle", "Ils", "Elles",
 }  # fmt: skip
 
 
 def lower_initial(text: str) -> str:
-    """"Le train" -> "le train" where the capital only marked a sentence start."""
+    """ "Le train" -> "le train" where the capital only marked a sentence start."""
     first = text.split()[0] if text.split() else ""
     stem = first.split("'")[0] + "'" if "'" in first else first
     if first in _SENTENCE_INITIAL_WORDS or stem in _SENTENCE_INITIAL_WORDS:
@@ -75,7 +119,7 @@ def lower_initial(text: str) -> str:
 
 
 def elide(words: str, following: str) -> str:
-    """"que" + "il" -> "qu'il"; "de" + "armes" -> "d'armes"."""
+    """ "que" + "il" -> "qu'il"; "de" + "armes" -> "d'armes"."""
     if _VOWEL_START.match(following) and words.endswith((" que", " de", "Que", "De", " ce")):
         return words[:-1] + "'"
     return words
@@ -106,23 +150,68 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
     fronted = {t for p in clause.phrases if p.head in clause.fronted for t in p.tokens}
     main = sorted(t for t in body - fronted - subject_tokens if t not in removed)
     tail = lower_initial(article.surface(t for t in sorted(fronted) if t not in removed))
-    before = [t for t in main if t <= clause.finite]
-    after = [t for t in main if t > clause.finite]
-    verb_text = article.surface(before)
+    if clause.synthetic:
+        before, after = [], main
+    else:
+        before = [t for t in main if t <= clause.finite]
+        after = [t for t in main if t > clause.finite]
+    verb_text = clause.synthetic[0] if clause.synthetic else article.surface(before)
     after_text = _agreed(article, after, clause, wh)
+    if clause.synthetic:
+        after_text = join(clause.synthetic[1], after_text)
     frame = f"{clause.frame}, " if clause.frame else ""
     if wh.subject:
+        agreed = _subject_agreed(article, clause, wh, before, after)
+        if agreed is None:
+            return ""
+        verb_text, after_text = agreed
         question = join(wh.words, verb_text, after_text, tail)
     elif wh.declarative:
         subject = lower_initial(clause.subject.text)
         question = join(elide(wh.words, subject), subject, verb_text, after_text, tail)
     else:
-        finite = doc[clause.finite].text
+        finite = clause.synthetic[0] if clause.synthetic else doc[clause.finite].text
         suffix = inversion_suffix(finite, clause.subject.gender, clause.subject.number)
         subject = lower_initial(clause.subject.text)
         question = join(wh.words, subject, verb_text + suffix, after_text, tail)
     question = frame + question[:1].lower() + question[1:] if frame else _capitalise(question)
     return re.sub(r"\s+", " ", question).strip(" ,") + " ?"
+
+
+def _subject_agreed(
+    article: Article, clause: Clause, wh: Wh, before: list[int], after: list[int]
+) -> tuple[str, str] | None:
+    """The verb group made to agree with the interrogative ("Les États-Unis ont" -> "Qui a")."""
+    doc = article.doc
+    subject = (clause.subject.gender, clause.subject.number)
+    verb_text, after_text = article.surface(before), article.surface(after)
+    if clause.synthetic:
+        verb_text, after_text = clause.synthetic[0], join(clause.synthetic[1], after_text)
+    if subject == wh.agreement or (
+        subject[1] == wh.agreement[1] and wh.agreement[0] == "Masc" and not _etre(doc, clause)
+    ):
+        return verb_text, after_text
+    if subject[1] != wh.agreement[1]:
+        finite = clause.synthetic[0] if clause.synthetic else article.surface([clause.finite])
+        single = singular_verb(finite)
+        if single is None or wh.agreement[1] != "Sing":
+            return None
+        verb_text = re.sub(rf"\b{re.escape(finite)}\b", single, verb_text, count=1)
+    if _etre(doc, clause) and "Part" in doc[clause.verb].morph.get("VerbForm"):
+        form = article.surface([clause.verb])
+        base = agree_participle(base_participle(form, *subject), *wh.agreement)
+        pattern = rf"\b{re.escape(form)}\b"
+        if clause.verb in before:
+            verb_text = re.sub(pattern, base, verb_text, count=1)
+        else:
+            after_text = re.sub(pattern, base, after_text, count=1)
+    return verb_text, after_text
+
+
+def _etre(doc: Any, clause: Clause) -> bool:
+    if clause.synthetic:
+        return True  # "a été adoptée", "est située": the participle agrees
+    return any(doc[t].lemma_ == "être" and doc[t].pos_ == "AUX" for t in clause.group)
 
 
 def _agreed(article: Article, tokens: list[int], clause: Clause, wh: Wh) -> str:

@@ -14,6 +14,7 @@ from factquiz.errors import FactquizError, Location
 from factquiz.generate.bankwriter import ITEM_TYPES, bank_id_from, make_bank
 from factquiz.generate.choices import build_pool
 from factquiz.generate.document import ArticleText, parse_articles, read_article
+from factquiz.generate.identities import unambiguous
 from factquiz.generate.pipeline import article_questions, corpus_mentions
 from factquiz.generate.ranking import rank, select
 
@@ -40,13 +41,18 @@ def collect_articles(paths: Sequence[Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
             if not found:
-                raise FactquizError("no .txt article in this folder", where=Location(str(path)),
-                                    hint="articles are plain-text files ending in .txt")  # fmt: skip
+                raise FactquizError(
+                    "no .txt article in this folder",
+                    where=Location(str(path)),
+                    hint="articles are plain-text files ending in .txt",
+                )
             out.extend(found)
         elif path.exists():
             out.append(path)
         else:
-            raise FactquizError("article not found", where=Location(str(path)), hint="check the path")
+            raise FactquizError(
+                "article not found", where=Location(str(path)), hint="check the path"
+            )
     return list(dict.fromkeys(out))
 
 
@@ -63,10 +69,16 @@ def _unique_ids(texts: list[ArticleText]) -> list[ArticleText]:
 
 
 def generate_bank(
-    paths: Sequence[Path], output: Path, *, bank_id: str | None = None, title: str | None = None,
-    types: Sequence[str] = ITEM_TYPES, max_items: int | None = None,
-    progress: Progress = lambda _: None, nlp: Any = None,
-) -> GenerationResult:  # fmt: skip
+    paths: Sequence[Path],
+    output: Path,
+    *,
+    bank_id: str | None = None,
+    title: str | None = None,
+    types: Sequence[str] = ITEM_TYPES,
+    max_items: int | None = None,
+    progress: Progress = lambda _: None,
+    nlp: Any = None,
+) -> GenerationResult:
     """Generate a bank from article files or folders; `nlp` lets callers reuse a loaded model."""
     files = collect_articles(paths)
     texts = _unique_ids([read_article(p) for p in files])
@@ -81,12 +93,21 @@ def generate_bank(
     progress(f"parsing {len(texts)} article(s), {words} words...")
     articles = parse_articles(nlp, texts)
     found, index = corpus_mentions(articles)
-    questions = [q for f in found for q in article_questions(f, index)]
+    questions = unambiguous([q for f in found for q in article_questions(f, index)])
     progress(f"{len(questions)} candidate questions; ranking...")
-    pool = build_pool([(f.article.source_id, m) for f in found for m in f.all])
+    roles = [(q.source_id, m) for q in questions if q.kind == "role" for m in q.mentions]
+    pool = build_pool([(f.article.source_id, m) for f in found for m in f.all] + roles)
     ranked = select(rank(questions))
-    bank = make_bank(ranked, texts, pool, output, bank_id or bank_id_from(output),
-                     title or _default_title(texts), tuple(types), max_items)  # fmt: skip
+    bank = make_bank(
+        ranked,
+        texts,
+        pool,
+        output,
+        bank_id or bank_id_from(output),
+        title or _default_title(texts),
+        tuple(types),
+        max_items,
+    )
     finished = time.perf_counter()
     result = GenerationResult(bank, words, loaded - started, finished - loaded, len(questions))
     result.by_type.update(it.type for it in bank.items)

@@ -25,11 +25,37 @@ PLACE_NOUNS = {
     "cosmodrome", "usine", "hôtel", "site", "musée", "station", "île", "province", "océan",
     "palais", "stade", "village", "quartier", "territoire", "côte", "fleuve", "rivière",
 }  # fmt: skip
+# Verbs whose "à X" is a purpose or a recipient, never where something is.
+NOT_LOCATING = {
+    "destiner",
+    "vendre",
+    "fournir",
+    "offrir",
+    "livrer",
+    "envoyer",
+    "donner",
+    "appartenir",
+}
 DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
-WH_DATE = {"year": ("En quelle année", "Depuis quelle année"), "month": ("En quel mois", "Depuis quel mois")}
+WH_DATE = {
+    "year": ("En quelle année", "Depuis quelle année"),
+    "month": ("En quel mois", "Depuis quel mois"),
+}
 NAMED = {"person", "organisation", "place", "name"}
 _VERB_PREPOSITIONS = {"à", "pour", "avec", "contre", "vers", "auprès", "par", "sur"}
-VAGUE_HEADS = {"chose", "choses", "cela", "ceci", "ça", "fait", "façon", "manière", "cas", "point", "partie"}
+VAGUE_HEADS = {
+    "chose",
+    "choses",
+    "cela",
+    "ceci",
+    "ça",
+    "fait",
+    "façon",
+    "manière",
+    "cas",
+    "point",
+    "partie",
+}
 
 
 @dataclass(frozen=True)
@@ -41,6 +67,7 @@ class Target:
     removed: frozenset[int]
     wh: Wh
     mentions: tuple[Mention, ...] = ()
+    require: str = "any"
 
 
 class MentionTable:
@@ -60,7 +87,7 @@ class MentionTable:
 
 
 def without_article(text: str) -> str:
-    """"la Russie" -> "Russie", "l'ONU" -> "ONU"."""
+    """ "la Russie" -> "Russie", "l'ONU" -> "ONU"."""
     for det in ("le ", "la ", "les ", "l'", "un ", "une ", "des ", "du "):
         if text.casefold().startswith(det) and len(text) > len(det) + 1:
             return text[len(det) :]
@@ -68,7 +95,7 @@ def without_article(text: str) -> str:
 
 
 def number_variants(m: Mention) -> tuple[str, ...]:
-    """"18 jours" -> ("18 jours", "18", "dix-huit", "dix-huit jours", ...)."""
+    """ "18 jours" -> ("18 jours", "18", "dix-huit", "dix-huit jours", ...)."""
     out = [m.text]
     if m.value is not None:
         out.append(str(m.value))
@@ -101,7 +128,9 @@ def date_target(article: Article, phrase: Phrase, table: MentionTable) -> Target
     return Target(m.kind, answers, frozenset(phrase.tokens), Wh(words), (m,))
 
 
-def number_target(article: Article, phrase: Phrase, table: MentionTable, subject: bool) -> Target | None:
+def number_target(
+    article: Article, phrase: Phrase, table: MentionTable, subject: bool
+) -> Target | None:
     """A counted noun: "Combien de jours", "À combien de kilomètres au nord-ouest d'Ussuriysk"."""
     doc = article.doc
     nums = table.inside(phrase.tokens, {"number"})
@@ -113,6 +142,11 @@ def number_target(article: Article, phrase: Phrase, table: MentionTable, subject
     if any(doc[t].pos_ == "DET" for t in phrase.tokens if t < m.start):
         return None  # "les deux pays": a count the reader is not asked to remember
     unit = article.surface([m.end - 1])
+    unit = {"an": "années", "ans": "années"}.get(unit, unit)
+    if phrase.case == "depuis" and "première fois" in article.surface(
+        range(doc[phrase.head].sent.start, doc[phrase.head].sent.end)
+    ):
+        return None  # "pour la première fois depuis 24 ans" is not "depuis combien d'années"
     tail = [t for t in phrase.tokens if t >= m.end]
     how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
     case = phrase.case if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
@@ -137,7 +171,9 @@ def _named(article: Article, phrase: Phrase, table: MentionTable, kinds: set[str
         named_head = root.i in heads or (
             root.dep_ in ("appos", "flat:name", "nmod") and root.head.i in heads and not own_case
         )  # fmt: skip
-        conjoined = root.dep_ == "conj" and (root.head.i in heads or root.head.i in _tokens_of(found))
+        conjoined = root.dep_ == "conj" and (
+            root.head.i in heads or root.head.i in _tokens_of(found)
+        )
         if named_head or conjoined:
             found.append(m)
             heads.add(root.i)
@@ -150,11 +186,17 @@ def _tokens_of(mentions: list[Mention]) -> set[int]:
     return {t for m in mentions for t in m.tokens}
 
 
-def descriptor(article: Article, phrase: Phrase, names: list[Mention]) -> tuple[str, str, str] | None:
+def descriptor(
+    article: Article, phrase: Phrase, names: list[Mention]
+) -> tuple[str, str, str] | None:
     """The common noun naming what an entity is ("agence de presse japonaise"), with agreement."""
     doc = article.doc
     head = doc[phrase.head]
-    if head.pos_ != "NOUN" or any(head.i in m.tokens for m in names) or head.text.casefold() in TITLES:
+    if (
+        head.pos_ != "NOUN"
+        or any(head.i in m.tokens for m in names)
+        or head.text.casefold() in TITLES
+    ):
         return None
     inside = {t for m in names for t in m.tokens}
     words = [t for t in phrase.tokens if t not in inside and t >= head.i and doc[t].pos_ != "PUNCT"]
@@ -166,7 +208,7 @@ def descriptor(article: Article, phrase: Phrase, names: list[Mention]) -> tuple[
 
 def person_target(
     article: Article, phrase: Phrase, table: MentionTable, short_form, subject: str | None
-) -> Target | None:  # fmt: skip
+) -> Target | None:
     """Qui / Par qui / Quel ministre ..., for a phrase that names one or more people.
 
     `subject` is the clause subject's number when the phrase is the subject, else None.
@@ -178,19 +220,27 @@ def person_target(
     if not people or len(people) > 3 or (subject and (len(people) > 1 or subject == "Plur")):
         return None  # "Qui" takes a singular verb
     case = phrase.case if phrase.dep != "obj" else ""
-    desc = descriptor(article, phrase, people) if len(people) == 1 and phrase.dep != "obl:agent" else None
+    desc = (
+        descriptor(article, phrase, people)
+        if len(people) == 1 and phrase.dep != "obl:agent"
+        else None
+    )
     if desc is not None and desc[2] == "Sing":
         noun, gender, number = desc
         words = f"{case} {quel(gender, number)} {noun}".strip()
         agreement = (gender, number) if phrase.dep == "obj" else None
     else:
         words, agreement = f"{case} qui".strip(), None
-    answers = tuple(tuple(dict.fromkeys(v for v in (m.text, short_form(m.text)) if v)) for m in people)
+    answers = tuple(
+        tuple(dict.fromkeys(v for v in (m.text, short_form(m.text)) if v)) for m in people
+    )
     wh = Wh(words[:1].upper() + words[1:], subject=bool(subject), object_agreement=agreement)
     return Target("person", answers, frozenset(phrase.tokens), wh, tuple(people))
 
 
-def organisation_target(article: Article, phrase: Phrase, table: MentionTable, subject: bool) -> Target | None:
+def organisation_target(
+    article: Article, phrase: Phrase, table: MentionTable, subject: bool
+) -> Target | None:
     """Quelle agence / Quel groupe ... for a named organisation with its descriptor."""
     orgs = _named(article, phrase, table, {"organisation"})
     if len(orgs) != 1:
@@ -216,7 +266,53 @@ def organisation_target(article: Article, phrase: Phrase, table: MentionTable, s
     return Target("organisation", (variants,), frozenset(phrase.tokens), wh, tuple(orgs))
 
 
-def place_target(article: Article, clause: Clause, phrase: Phrase, table: MentionTable) -> Target | None:
+_CONTRACTED = {"du": "de", "des": "de", "au": "à", "aux": "à"}
+_CLASS_NOUN = {"pays": ("pays", "Masc"), "ville": ("ville", "Fem")}
+
+
+def actor_place_target(
+    article: Article, phrase: Phrase, table: MentionTable, place_class, subject: str | None
+) -> Target | None:
+    """Quel pays / Quelle ville / Quels pays, for a country or city acting or acted upon."""
+    doc = article.doc
+    places = _named(article, phrase, table, {"place"})
+    if not places or len(places) > 3:
+        return None
+    classes = {place_class(m.text) for m in places}
+    if len(classes) != 1 or None in classes:
+        return None
+    noun, gender = _CLASS_NOUN[classes.pop()]
+    number = "Plur" if len(places) > 1 else "Sing"
+    inside = {t for m in places for t in m.tokens}
+    extra = [
+        t
+        for t in phrase.tokens
+        if t not in inside and doc[t].pos_ not in ("DET", "CCONJ", "ADP", "PUNCT")
+    ]
+    if extra or (subject and number == "Plur" and subject != "Plur"):
+        return None  # the phrase says more than the names, or the verb does not fit
+    if subject is None and (
+        phrase.dep not in ("obj", "obl:arg", "iobj") or phrase.case in LOCATIVE - {"à"}
+    ):
+        return None
+    case = _CONTRACTED.get(phrase.case, phrase.case) if phrase.dep != "obj" else ""
+    plural = "s" if number == "Plur" and noun != "pays" else ""
+    words = f"{case} {quel(gender, number)} {noun}{plural}".strip()
+    agreement = (gender, number)
+    wh = Wh(
+        words[:1].upper() + words[1:],
+        subject=subject is not None,
+        agreement=agreement,
+        object_agreement=agreement if phrase.dep == "obj" else None,
+    )
+    answers = tuple(tuple(dict.fromkeys((m.text, without_article(m.text)))) for m in places)
+    require = "all" if number == "Plur" else "any"
+    return Target("place", answers, frozenset(phrase.tokens), wh, tuple(places), require)
+
+
+def place_target(
+    article: Article, clause: Clause, phrase: Phrase, table: MentionTable
+) -> Target | None:
     """Où / D'où / Dans quelle direction, for a locative phrase."""
     doc = article.doc
     head = doc[phrase.head]
@@ -229,11 +325,16 @@ def place_target(article: Article, clause: Clause, phrase: Phrase, table: Mentio
         return Target("direction", answers, frozenset(phrase.tokens), Wh("Dans quelle direction"))
     places = _named(article, phrase, table, {"place"})
     departure = phrase.case in DEPARTURE and doc[clause.verb].lemma_ in DEPARTURE_VERBS
-    if not (phrase.case in LOCATIVE or departure):
+    if not (phrase.case in LOCATIVE or departure) or doc[clause.verb].lemma_ in NOT_LOCATING:
         return None
+    after_case = phrase.tokens[1] if len(phrase.tokens) > 1 else phrase.tokens[0]
+    if phrase.case == "à" and doc[after_case].pos_ == "DET" and lemma not in PLACE_NOUNS:
+        return None  # "vendre des armes à la Russie": a recipient, not a place
     if len(places) == 1:
-        answers = (tuple(dict.fromkeys((places[0].text, phrase_text, without_article(places[0].text)))),)
-    elif not places and lemma in PLACE_NOUNS and len(phrase.tokens) <= 6:
+        answers = (
+            tuple(dict.fromkeys((places[0].text, phrase_text, without_article(places[0].text)))),
+        )
+    elif not places and lemma in PLACE_NOUNS and len(phrase.tokens) <= 10:
         answers = ((phrase_text, without_article(phrase_text.split(" ", 1)[-1])),)
     else:
         return None
@@ -251,13 +352,20 @@ def thing_target(article: Article, phrase: Phrase, table: MentionTable) -> Targe
     if not 2 <= len(toks) <= 9 or any(t.text in ("«", "»", '"', "(") for t in toks):
         return None
     det = next((t for t in toks if t.dep_ == "det" and t.head.i == head.i), None)
-    if det is None or morph(det, "PronType", "") in ("Dem", "Prs") or morph(det, "Poss", "") == "Yes":
+    if (
+        det is None
+        or morph(det, "PronType", "") in ("Dem", "Prs")
+        or morph(det, "Poss", "") == "Yes"
+    ):
         return None  # "cette résolution", "ses usines": the answer points back, not at a fact
     if any(head.i in m.tokens for m in table.inside(phrase.tokens, NAMED)):
         return None  # a name as object: asked as who or where, not as "what"
     if any(t.dep_ == "case" and t.text.casefold() in _VERB_PREPOSITIONS for t in toks):
         return None  # "des armes à la Russie": the parser hung a verb's argument on the noun
-    specific = any(t.pos_ in ("PROPN", "NUM") for t in toks) or sum(t.pos_ in ("ADJ", "NOUN") for t in toks) >= 3
+    specific = (
+        any(t.pos_ in ("PROPN", "NUM") for t in toks)
+        or sum(t.pos_ in ("ADJ", "NOUN") for t in toks) >= 3
+    )
     if not specific:
         return None
     text = article.surface(phrase.tokens)
