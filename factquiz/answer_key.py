@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
+from factquiz.matching import ACCEPT, Match, match
 from factquiz.normalize import Analysed, analyse, fold_letters
 
 Accepted = Sequence[str | Sequence[str]]
@@ -183,6 +184,45 @@ class AnswerKey:
                 variants = _similar(resp, variants)
             for raw in variants:
                 yield answer, raw, analyse(raw, self.language)
+
+    def better_known(self, resp: Analysed, best: Match) -> str | None:
+        """A known name, not an accepted one, that the response matches better, if any."""
+        known = self.known
+        found = {n for k in resp.keys + resp.numerics for n in known.by_key.get(k, ())}
+        for n in sorted(found):
+            raw, form = known.forms[n]
+            if any(_same_name(form, a) for a in self.answers):
+                continue
+            m = match(resp, form, self.question)
+            if m.score > best.score and m.score >= ACCEPT:
+                return raw
+        return None
+
+    def shared_surname(self, surname: str, answer: Answer) -> str | None:
+        """Another name of the item or the bank with this surname (`Kim Jong-il`, `Kim`)."""
+        others = [(a.preferred, f) for a in self.answers if a is not answer for f in a.forms]
+        others += [self.known.forms[n] for n in self.known.by_key.get(surname, ())]
+        for raw, form in others:
+            if surname in form.keys and not _same_name(form, answer):
+                return raw
+        return None
+
+    def rejected(self, resp: Analysed, best: Match) -> bool:
+        """Whether the response matches a reject entry as well as the best answer (or all
+        but exactly): a known wrong answer is never accepted."""
+        for form in self.reject_forms:
+            m = match(resp, form, self.question)
+            if m.score >= ACCEPT and (m.score >= best.score or m.score >= 0.97):
+                return True
+        return False
+
+
+def _same_name(form: Analysed, answer: Answer) -> bool:
+    """Whether a known name is this answer or a shorter form of it (`Kozhemyako`)."""
+    return any(
+        form.text == f.text or (bool(form.keys) and set(form.keys) <= set(f.keys))
+        for f in answer.forms
+    )
 
 
 def _needs_all(resp: Analysed) -> bool:

@@ -12,11 +12,22 @@ grades (item, response) pairs with one Grader. The reason is written for each re
 
 A `Verdict` is `correct`, `review` (the grader cannot tell: the teacher decides; credit 0
 until then) or `wrong`, with a credit in [0, 1] (partial for `require: all` items), the
-accepted answer it matched, and one sentence in the bank's language saying why. The rules
-live in `factquiz.normalize` (form), `factquiz.numbers` and `factquiz.dates`,
-`factquiz.matching` (comparison), `factquiz.answer_key` (the accepted answers of an item),
-`factquiz.choice_grading` (choices and claims); `factquiz.verdicts` writes the sentences.
-No I/O.
+accepted answer it matched, and one sentence in the bank's language saying why.
+
+The rules, in order: an empty answer is wrong; an answer equal in form to an accepted variant
+is right; an answer matching a `reject` entry is wrong; otherwise the closest accepted variant
+decides (`factquiz.matching`): numbers and dates must agree, every word of the answer must be
+there (transliterations and typos in long words forgiven, words of the question may be left
+out), a surname alone or a name without its category noun will do, more words will do; then
+an answer that matches a known name of the bank (`entities`) better is wrong, and a surname
+that another known name shares is not enough. A list answer is split on `,`, `et`, `ou`...:
+for `require: all` each answer found earns its share and each wrong one costs one; for
+`require: any` a known wrong name beside the right one makes the answer wrong.
+
+Modules: `factquiz.normalize` (form), `factquiz.numbers` and `factquiz.dates`,
+`factquiz.matching` and `factquiz.number_matching` (comparison), `factquiz.answer_key` (an
+item's accepted answers, prepared), `factquiz.choice_grading` (choices and claims),
+`factquiz.verdicts` (the sentences). No I/O.
 """
 
 from __future__ import annotations
@@ -65,45 +76,6 @@ def _best(resp: Analysed, key: AnswerKey) -> tuple[Match, Answer | None, str]:
     return best
 
 
-def _same_name(form: Analysed, answer: Answer) -> bool:
-    """Whether a known name is this answer or a shorter form of it (`Kozhemyako`)."""
-    return any(
-        form.text == f.text or (form.keys and set(form.keys) <= set(f.keys)) for f in answer.forms
-    )
-
-
-def _better_known(resp: Analysed, key: AnswerKey, best: Match) -> str | None:
-    """A known name, not an accepted one, that the response matches better, if any."""
-    known = key.known
-    candidates = {n for k in resp.keys + resp.numerics for n in known.by_key.get(k, ())}
-    for n in sorted(candidates):
-        raw, form = known.forms[n]
-        if any(_same_name(form, a) for a in key.answers):
-            continue
-        m = match(resp, form, key.question)
-        if m.score > best.score and m.score >= ACCEPT:
-            return raw
-    return None
-
-
-def _shared_surname(surname: str, key: AnswerKey, answer: Answer) -> str | None:
-    """Another name of the item or the bank with this surname (`Kim Jong-il` for `Kim`)."""
-    others = [(a.preferred, f) for a in key.answers if a is not answer for f in a.forms]
-    others += [key.known.forms[n] for n in key.known.by_key.get(surname, ())]
-    for raw, form in others:
-        if surname in form.keys and not _same_name(form, answer):
-            return raw
-    return None
-
-
-def _rejected(resp: Analysed, key: AnswerKey, best: Match) -> bool:
-    for form in key.reject_forms:
-        m = match(resp, form, key.question)
-        if m.score >= ACCEPT and (m.score >= best.score or m.score >= 0.97):
-            return True
-    return False
-
-
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -143,17 +115,17 @@ def _evaluate(response: str, key: AnswerKey) -> Outcome:
         return Outcome("wrong", 0.0, None, "empty")
     best, answer, raw = (EXACT, *exact) if exact is not None else _best(resp, key)
     shown = answer.preferred if answer else key.expected()
-    if _rejected(resp, key, best):
+    if key.rejected(resp, best):
         return Outcome("wrong", 0.0, None, "reject", shown=shown)
     if answer is None:
         return Outcome("wrong", 0.0, None, "none", shown=shown)
     if REVIEW <= best.score < 1.0:
-        other = _better_known(resp, key, best)
+        other = key.better_known(resp, best)
         if other is not None:
             return Outcome("wrong", 0.0, None, "entity", (("a", other),), shown)
     kind, fields = best.kind, _fields(best, response, raw)
     if kind in ("surname", "nickname"):
-        other = _shared_surname(transliteration_key(best.detail[0]), key, answer)
+        other = key.shared_surname(transliteration_key(best.detail[0]), answer)
         if other is not None:
             return Outcome("wrong", 0.0, None, "surname_shared", (("a", other),), shown)
         if kind == "surname" and resp.words != best.detail[:1]:
