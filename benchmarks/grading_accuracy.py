@@ -15,8 +15,9 @@ row's answer key prepared beforehand, as batch grading prepares an item once for
 
 The French cases of the tests (tests/data/grading/french_cases.yaml) are graded too: how many
 agree with the table, false accepts, decisions/s one `grade()` call at a time, and decisions/s
-of `grade_many` on a simulated class (each item answered by 30 students, answers drawn from
-the table with their case and spacing varied, fixed seed).
+of `grade_many` on simulated classes (each item answered by 30, then 300 students, answers
+drawn from the table with their case and spacing varied, fixed seed): the cost there is that
+of the distinct answers, since each is decided once.
 
 Thresholds of the baselines are the ones published with the data (chosen on the 5,000-pair
 sample it was drawn from); factquiz's rules and thresholds are fixed in its code.
@@ -48,7 +49,7 @@ from factquiz.bank import Item  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "answer-equivalence-dev.jsonl"
 FRENCH_CASES = ROOT / "tests" / "data" / "grading" / "french_cases.yaml"
-CLASS_SIZE = 30
+CLASS_SIZES = (30, 300)  # one class; a year group
 
 
 @dataclass(frozen=True)
@@ -238,15 +239,15 @@ def as_item(d: dict[str, Any]) -> Item:
     )
 
 
-def simulated_class(data: dict[str, Any]) -> list[tuple[Item, str]]:
-    """Each item answered by CLASS_SIZE students, answers drawn from the table."""
+def simulated_class(data: dict[str, Any], size: int) -> list[tuple[Item, str]]:
+    """Each item answered by `size` students, answers drawn from the table."""
     rng = random.Random(2023)
     styles = (str, str.lower, str.upper, lambda s: f" {s} ", lambda s: s.replace(" ", "  "))
     pairs = []
     for d in data["items"]:
         item = as_item(d)
         pool = [str(r) for v in ("correct", "review", "wrong") for r in d.get(v, ())]
-        pairs += [(item, rng.choice(styles)(rng.choice(pool))) for _ in range(CLASS_SIZE)]
+        pairs += [(item, rng.choice(styles)(rng.choice(pool))) for _ in range(size)]
     return pairs
 
 
@@ -271,13 +272,14 @@ def french_report(path: Path, passes: int) -> None:
     )
     for item_id, response in false_accepts:
         print(f"  false accept: {item_id}: {response!r}")
-    pairs = simulated_class(data)
-    _, seconds = timed(lambda: grading.grade_many(pairs, entities=entities), passes)
-    distinct = len({(id(i), grading.normalize(r)) for i, r in pairs})
-    print(
-        f"French class of {CLASS_SIZE} per item ({len(pairs)} answers, {distinct} distinct"
-        f" after normalisation): {len(pairs) / seconds:,.0f} decisions/s with grade_many"
-    )
+    for size in CLASS_SIZES:
+        pairs = simulated_class(data, size)
+        _, seconds = timed(lambda p=pairs: grading.grade_many(p, entities=entities), passes)
+        distinct = len({(id(i), grading.normalize(r)) for i, r in pairs})
+        print(
+            f"French answers, {size} students per item ({len(pairs)} answers, {distinct} distinct"
+            f" after normalisation): {len(pairs) / seconds:,.0f} decisions/s with grade_many"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
