@@ -48,10 +48,10 @@ def _root(
 
 # Each command module registers its commands on `app` when imported.
 # --- command modules (one line each) ---
+from factquiz.cli import play  # noqa: E402, F401
 from factquiz.cli import bankcmds  # noqa: E402, F401
 from factquiz.cli import generate  # noqa: E402, F401
 from factquiz.cli import grade  # noqa: E402, F401
-from factquiz.cli import play  # noqa: E402, F401
 from factquiz.cli import transfer  # noqa: E402, F401
 
 # --- end of command modules ---
