@@ -6,9 +6,11 @@ One answer::
     grade_item("2", item, language="fr", entities=bank_entities(bank))
 
 Many answers (a class's answer sheets): `Grader(language=..., entities=...)` keeps, per item,
-the analysed accepted answers, and per (item, normalised response) the decision, so each
-distinct answer to an item is graded once; `grade_many(pairs, language=..., entities=...)`
-grades (item, response) pairs with one Grader. The reason is written for each response.
+the analysed accepted answers, and per (item, `decision_key`) the decision, so each answer
+is graded once per form that may change its verdict (case and accents never do; a list's
+separators, a leading `en` or `le`, a `?` that is not a blank may); `grade_many(pairs,
+language=..., entities=...)` grades (item, response) pairs with one Grader. The reason is
+written for each response.
 
 A `Verdict` is `correct`, `review` (the grader cannot tell: the teacher decides; credit 0
 until then) or `wrong`, with a credit in [0, 1] (partial for `require: all` items), the
@@ -38,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from factquiz import answer_key
 from factquiz.answer_key import Accepted, Answer, AnswerKey, quick_key
-from factquiz.choice_grading import grade_choice, grade_claim
+from factquiz.choice_grading import claim_verdict, grade_choice, grade_claim
 from factquiz.matching import ACCEPT, REVIEW, Match, match
 from factquiz.normalize import (
     LEADING,
@@ -332,36 +334,42 @@ class Grader:
         return _grade_open(response, self.answer_key(item))
 
     def grade(self, item: Item, response: str) -> Verdict:
-        """Grade one answer to `item`, reusing the decision for an equal normalised answer."""
+        """Grade one answer to `item`, reusing the decision for an answer that must get it."""
         response = response if isinstance(response, str) else ""
-        key = self.answer_key(item)
         typed = (id(item), response)
         verdict = self._verdicts.get(typed)
         if verdict is not None:
             return verdict
-        folded = (id(item), "\x00" + quick_key(response))  # case, accents, spacing
-        outcome = self._decisions.get(folded)
-        if (
-            outcome is None
-            and item.type == "open"
-            and (item.require != "all" or len(key.answers) < 2)
-        ):
-            outcome = _exact(response, key)  # an accepted variant: no analysis needed
+        decision = (id(item), decision_key(item, response))
+        outcome = self._decisions.get(decision)
         if outcome is None:
-            parts = split_list(response) if item.type == "open" else [response]
-            normal = (id(item), "|".join(normalize(p, self.language) for p in parts))
-            outcome = self._decisions.get(normal)
-            if outcome is None:
-                outcome = self._decide(item, response)
-                if outcome.kind not in _UNCACHED:
-                    self._decisions[normal] = outcome
-        if outcome.kind not in _UNCACHED:
-            self._decisions[folded] = outcome
+            outcome = self._decide(item, response)
+            if outcome.kind not in _UNCACHED:
+                self._decisions[decision] = outcome
         verdict = outcome.render(response, self.language)
         if len(self._verdicts) >= _MAX_TYPED:
             self._verdicts.clear()
         self._verdicts[typed] = verdict
         return verdict
+
+
+def decision_key(item: Item, response: str) -> tuple[object, ...]:
+    """What the decision on `response` depends on: equal keys, equal decisions.
+
+    An open answer is decided from its quick key (case, accents, elisions folded), its list
+    parts and how each part starts; a claim answer from the verdict it names; a choice
+    answer as typed. An answer that folds to nothing (`?`) is never merged with a blank.
+    """
+    if item.type == "claim":
+        return ("claim", claim_verdict(response), bool(response.strip()))
+    if item.type != "open":
+        return ("choice", response)
+    has_text = any(c.isalnum() for c in response)
+    parts = split_list(response)
+    if len(parts) < 2:
+        return ("open", has_text, quick_key(response))
+    shape = tuple((quick_key(p), bool(_QUALIFIER.match(p)), _described(p)) for p in parts)
+    return ("open", has_text, quick_key(response), shape)
 
 
 def grade_many(

@@ -357,3 +357,26 @@ def test_grader_follows_an_item_that_changed():
     assert grader.grade(first, "2006").verdict == "correct"
     changed = Item(id=first.id, type="open", prompt=first.prompt, answers=(("2016",),))
     assert grader.grade(changed, "2006").verdict == "wrong"
+
+
+def test_grade_many_keeps_a_question_mark_apart_from_a_blank():
+    """`?` answers a claim (not in the sources); a blank answers nothing."""
+    claim = _item(ITEMS["slept-in-vladivostok"])
+    verdicts = [v.verdict for v in grade_many([(claim, "?"), (claim, "")])]
+    assert verdicts == ["correct", "wrong"]
+    verdicts = [v.verdict for v in grade_many([(claim, ""), (claim, "?")])]
+    assert verdicts == ["wrong", "correct"]
+
+
+def test_grade_many_keeps_a_spelled_number_apart_from_a_choice_number():
+    choice = _item(ITEMS["resolution-year-choice"])
+    assert [v.verdict for v in grade_many([(choice, "un"), (choice, "1")])] == ["wrong", "correct"]
+    assert [v.verdict for v in grade_many([(choice, "1"), (choice, "un")])] == ["correct", "wrong"]
+
+
+def test_grade_many_keeps_a_list_apart_from_its_words_with_articles():
+    item = _item(ITEMS["khasan-welcome"])
+    pairs = [(item, "Kozhemyako et gouverneur"), (item, "Kozhemyako et le gouverneur")]
+    alone = [grade_item(r, item, entities=ENTITIES).verdict for _, r in pairs]
+    assert [v.verdict for v in grade_many(pairs, entities=ENTITIES)] == alone
+    assert [v.verdict for v in grade_many(pairs[::-1], entities=ENTITIES)] == alone[::-1]

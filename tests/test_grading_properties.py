@@ -7,7 +7,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factquiz.grading import grade
+from factquiz.bank import Item
+from factquiz.grading import grade, grade_item, grade_many
 from factquiz.text import strip_accents
 
 # Names, places, numbers and dates of the seed articles, and French letters to mix them with.
@@ -114,3 +115,61 @@ def test_any_text_gets_a_verdict_and_a_reason(response, accepted, kind, language
     )
     assert v.verdict in ("correct", "review", "wrong") and 0.0 <= v.credit <= 1.0
     assert v.reason.startswith(("Accept", "Refus", "Reject", "À revoir", "Review", "Parti"))
+
+
+# --- the batch grader decides as `grade` does, whatever the order of the answers ------------
+
+_PERSONS = ("Oleg Kozhemyako", "Alexander Kozlov", "Sergei Shoigu", "Vladivostok", "Russie")
+_BATCH_ITEMS = (
+    Item(
+        id="welcome",
+        type="open",
+        prompt="Qui a accueilli Kim à Khasan ?",
+        answers=(("Oleg Kozhemyako", "Kozhemyako"), ("Alexander Kozlov",)),
+        reject=("Sergei Shoigu",),
+    ),
+    Item(
+        id="both",
+        type="open",
+        prompt="Qui ?",
+        answers=(("Oleg Kozhemyako",), ("Kozlov",)),
+        require="all",
+    ),
+    Item(id="claim", type="claim", prompt="Kim a dormi à Vladivostok.", verdict="not_in_sources"),
+    Item(
+        id="year", type="choice", prompt="Quand ?", answers=(("2006",),), choices=("2006", "2011")
+    ),
+)
+_PIECES = st.sampled_from(
+    [
+        "Kozhemyako",
+        "KOZLOV",
+        "Shoigu",
+        "Russie",
+        "gouverneur",
+        "Vladivostok",
+        "un",
+        "1",
+        "a",
+        "à",
+        "?",
+        "",
+    ]
+)
+_HEADS = st.sampled_from(["", "le ", "en ", "de ", "M. "])
+_SEPARATORS = st.sampled_from([", ", " et ", " ou ", " ", ""])
+_TRICKY = ["?", "", "un", "1", "à", "a", "Kozhemyako et gouverneur", "Kozhemyako et le gouverneur"]
+_batch_answers = st.one_of(
+    st.sampled_from(_TRICKY),
+    st.builds(lambda a, s, h, b: f"{a}{s}{h}{b}", _PIECES, _SEPARATORS, _HEADS, _PIECES),
+)
+
+
+@given(st.lists(_batch_answers, min_size=2, max_size=12), st.sampled_from(_BATCH_ITEMS))
+@settings(max_examples=150)
+def test_grade_many_decides_each_answer_as_grade_does(responses, item):
+    alone = [grade_item(r, item, entities=_PERSONS).verdict for r in responses]
+    for order in (responses, responses[::-1]):
+        got = [v.verdict for v in grade_many([(item, r) for r in order], entities=_PERSONS)]
+        want = alone if order is responses else alone[::-1]
+        assert got == want
