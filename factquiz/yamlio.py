@@ -169,6 +169,7 @@ class _EventBuilder:
         ends = (y.MappingEndEvent, y.SequenceEndEvent)
         resolvers = self.loader.yaml_implicit_resolvers
         str_tag = _TAG + "str"
+        plain_tags: dict[str, str] = {}
         get_event = self.loader.get_event
         stack: list[Any] = []  # open containers
         pending: list[Any] = []  # per open mapping: the key waiting for its value
@@ -184,11 +185,16 @@ class _EventBuilder:
                 tag = ev.tag
                 if tag is not None or not (ev.style or not ev.implicit[0]):
                     if tag is None:
-                        tag = str_tag
-                        for candidate, regexp in resolvers.get(value[:1], ()):
-                            if regexp.match(value):
-                                tag = candidate
-                                break
+                        # Keys and short values repeat all through a bank: resolve each once.
+                        tag = plain_tags.get(value)
+                        if tag is None:
+                            tag = str_tag
+                            for candidate, regexp in resolvers.get(value[:1], ()):
+                                if regexp.match(value):
+                                    tag = candidate
+                                    break
+                            if len(value) <= 40:
+                                plain_tags[value] = tag
                     if tag != str_tag and tag != "!":
                         value = self.construct(ev, tag)
             elif kind is map_start or kind is seq_start:
