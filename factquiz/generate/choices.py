@@ -7,11 +7,11 @@ twice, never another name for the same thing ("Kim" for "Kim Jong Un").
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from factquiz.generate.mentions import Mention
+from factquiz.generate.mentions import Mention, surname_key
 from factquiz.generate.parsing import MONTHS, WEEKDAYS
 from factquiz.generate.questions import Question
 from factquiz.generate.targets import without_article
@@ -29,24 +29,60 @@ class Pool:
     """Every typed mention of the corpus, by kind, with the article it comes from."""
 
     by_kind: dict[str, list[tuple[str, Mention]]]
+    aliases: dict[str, set[str]] = field(default_factory=dict)
+    related: dict[str, set[str]] = field(default_factory=dict)  # articles on the same story
 
 
-def build_pool(mentions: list[tuple[str, Mention]]) -> Pool:
-    """Group (source id, mention) pairs by kind, in corpus order."""
+def build_pool(
+    mentions: list[tuple[str, Mention]],
+    avoid: set[str] = frozenset(),
+    aliases: dict[str, set[str]] | None = None,
+) -> Pool:
+    """Group (source id, mention) pairs by kind, in corpus order.
+
+    A name seen only at the start of a sentence may be a capitalised common word the model
+    took for a name ("Parti de Pyongyang"), and names in `avoid` (the protagonists, whom
+    every student knows) make giveaway distractors: neither is offered as a choice.
+    """
+    elsewhere = {fold_basic(m.text) for _, m in mentions if not m.initial}
     by_kind: dict[str, list[tuple[str, Mention]]] = {}
     for source, m in mentions:
+        key = fold_basic(m.text)
+        if m.initial and key not in elsewhere:
+            continue
+        if m.kind == "role" and surname_key(fold_basic(m.unit or "")) in avoid:
+            continue  # the protagonist's own title would give the game away
+        if m.kind == "person" and surname_key(key) in avoid:
+            continue
         by_kind.setdefault(m.kind, []).append((source, m))
-    return Pool(by_kind)
+    return Pool(by_kind, aliases or {}, _related(mentions))
 
 
-def _same_thing(a: str, b: str) -> bool:
-    """Two names for one thing: equal once folded, or one inside the other word for word."""
+def _related(mentions: list[tuple[str, Mention]]) -> dict[str, set[str]]:
+    """Articles naming at least three of the same people, places or organisations tell one
+    story: their names make fair distractors for each other; a stranger's names do not."""
+    names: dict[str, set[str]] = {}
+    for source, m in mentions:
+        if m.kind in ("person", "place", "organisation"):
+            names.setdefault(source, set()).add(fold_basic(m.text))
+    return {a: {b for b in names if b != a and len(names[a] & names[b]) >= 3} for a in names}
+
+
+def _same_thing(a: str, b: str, aliases: dict[str, set[str]] | None = None) -> bool:
+    """Two names for one thing: equal once folded, one inside the other word for word, an
+    acronym of the other, or two people sharing a surname ("Mr Saputo", "Joey Saputo")."""
     fa, fb = f" {fold_basic(a)} ", f" {fold_basic(b)} "
-    return fa.strip() == fb.strip() or fa in fb or fb in fa
+    if fa.strip() == fb.strip() or fa in fb or fb in fa:
+        return True
+    if aliases and fb.strip() in aliases.get(fa.strip(), set()):
+        return True
+    wa, wb = fa.split(), fb.split()
+    capitalised = len(wa) > 1 or len(wb) > 1
+    return capitalised and bool(wa) and bool(wb) and wa[-1] == wb[-1] and len(wa[-1]) > 2
 
 
-def _clash(candidate: str, q: Question) -> bool:
-    return any(_same_thing(candidate, v) for answer in q.answers for v in answer)
+def _clash(candidate: str, q: Question, aliases: dict[str, set[str]]) -> bool:
+    return any(_same_thing(candidate, v, aliases) for answer in q.answers for v in answer)
 
 
 def _answer_kind(q: Question) -> str | None:
@@ -56,6 +92,10 @@ def _answer_kind(q: Question) -> str | None:
 
 
 def _display(m: Mention) -> str:
+    if m.kind == "number" and m.value is not None:
+        return f"{m.value} {m.unit}" if m.unit else str(m.value)
+    if m.kind == "day":
+        return next((w for w in m.text.casefold().split() if w in WEEKDAYS), m.text)
     text = m.text.strip()
     return without_article(text) if m.kind in ("date", "day") else text
 
@@ -67,7 +107,10 @@ def _candidates(q: Question, pool: Pool) -> list[str]:
         return []
     unit = q.mentions[0].unit if kind == "number" and q.mentions else None
     own, other = [], []
+    allowed = pool.related.get(q.source_id, set()) | {q.source_id}
     for source, m in pool.by_kind.get(kind, []):
+        if source not in allowed and kind not in ("year", "day", "month"):
+            continue
         if kind == "number" and (m.unit or "").casefold() != (unit or "").casefold():
             continue
         text = _display(m)
@@ -80,7 +123,7 @@ def _candidates(q: Question, pool: Pool) -> list[str]:
         (own if source == q.source_id else other).append(text)
     out: list[str] = []
     for text in own + other:
-        if not _clash(text, q) and not any(_same_thing(text, t) for t in out):
+        if not _clash(text, q, pool.aliases) and not any(_same_thing(text, t) for t in out):
             out.append(text)
     return out
 
@@ -99,7 +142,7 @@ def _fallback(q: Question) -> list[str]:
     if q.kind == "number" and m and m.value:
         unit = f" {m.unit}" if m.unit else ""
         values = [round(m.value * f) for f in (2, 0.5, 3, 1.5)]
-        return [f"{v}{unit}" for v in values if v > 0 and v != m.value]
+        return [f"{v}{unit}" for v in values if v > 1 and v != m.value]
     return []
 
 
@@ -109,7 +152,7 @@ def distractors(q: Question, pool: Pool, count: int = 3) -> list[str]:
     for text in _candidates(q, pool) + _fallback(q):
         if len(picked) == count:
             break
-        if not _clash(text, q) and not any(_same_thing(text, t) for t in picked):
+        if not _clash(text, q, pool.aliases) and not any(_same_thing(text, t) for t in picked):
             picked.append(text)
     return picked
 

@@ -32,8 +32,19 @@ from factquiz.generate.clauses import (
 from factquiz.generate.document import Article
 from factquiz.generate.parsing import MONTHS, WEEKDAYS
 from factquiz.generate.realise import lower_initial
+from factquiz.text import fold_basic
 
-PREDICATE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
+# Phrases that only make sense on the article's day or in its flow; questions drop them.
+SET_ASIDE = {
+    "hier", "aujourd hui", "demain", "cette nuit", "ce matin", "ce soir", "hier soir",
+    "cette semaine", "pour sa part", "pour leur part", "de son cote", "de leur cote",
+    "en particulier", "quant a lui", "quant a elle", "par ailleurs", "pour l instant",
+    "cette annee", "ce mois ci", "ces derniers jours", "recemment",
+}  # fmt: skip
+PREDICATE_DEPS = {"ROOT", "conj", "ccomp", "parataxis", "advcl", "acl:relcl"}
+# Subordinators whose clause the writer asserts ("tandis que", "parce que"), unlike "si" or
+# "pour que", whose clause may be false.
+ASSERTING_MARKS = {"tandis", "alors", "parce", "puisque", "lorsque", "quand", "bien", "car"}
 # Adverbial nouns whose complements are the verb's own: "pour la première fois en 2019".
 ADVERBIAL_NOUNS = {"fois", "reprise"}
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
@@ -48,6 +59,23 @@ def sentences(article: Article) -> list[Any]:
 def has_que(verb: Any) -> bool:
     """A complement clause introduced by "que"; without it the parser erred."""
     return any(c.dep_ == "mark" and c.text.casefold() in ("que", "qu'") for c in verb.children)
+
+
+def _asserted(verb: Any) -> bool:
+    """An adverbial clause with its own subject, opened by an asserting subordinator."""
+    marks = [c for c in verb.children if c.dep_ in ("mark", "cc") and c.i < verb.i]
+    return bool(marks) and marks[0].text.casefold().removesuffix("'") in ASSERTING_MARKS
+
+
+def named_antecedent(verb: Any) -> Any | None:
+    """ "Kim Jong-il, qui craignait les voyages en avion": the name "qui" stands for."""
+    rel = [c for c in verb.children if morph(c, "PronType", "") == "Rel"]
+    if len(rel) != 1 or rel[0].dep_ != "nsubj" or rel[0].text.casefold() != "qui":
+        return None
+    head = verb.head
+    if not head.ent_type_ or head.ent_type_ not in ("PER", "ORG", "LOC"):
+        return None
+    return next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
 
 
 def _after_colon(verb: Any) -> bool:
@@ -107,6 +135,10 @@ def _sentence_clauses(
             continue
         if verb.dep_ == "parataxis" and not _after_colon(verb):
             continue
+        if verb.dep_ == "advcl" and not _asserted(verb):
+            continue
+        if verb.dep_ == "acl:relcl" and named_antecedent(verb) is None:
+            continue
         clause = _clause(article, verb, sent, banned, context, persons_of, clauses)
         if clause is not None:
             clauses[verb.i] = replace(clause, attribution=attribution, in_quotes=verb.i in quoted)
@@ -126,7 +158,8 @@ def _clause(
     if verb.dep_ == "conj" and verb.head.i not in done:
         return None
     chain = verb_chain(verb)
-    if is_negated(chain) or has_relative(verb):
+    relative_subject = verb.dep_ == "acl:relcl"
+    if is_negated(chain) or (has_relative(verb) and not relative_subject):
         return None
     group = verb_group(chain)
     finite = finite_token(doc, group)
@@ -175,6 +208,12 @@ def _subject_of(
 ) -> tuple[Subject | None, str | None, int | None]:
     """The clause's subject, its reporting frame, and where the quote must start."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if len(subjects) > 1:
+        subjects = [
+            s
+            for s in subjects
+            if not (is_time_word(s) or _stray_adjective(s, subjects) or _apposed(s, subjects))
+        ]
     if not subjects and verb.dep_ == "conj" and verb.head.i in done:
         head = done[verb.head.i]
         return head.subject, head.frame, head.evidence_start
@@ -185,6 +224,16 @@ def _subject_of(
     subj = subjects[0]
     if any(c.dep_ == "case" for c in subj.children):
         return None, None, None  # "pour X, ..." read as a subject
+    ent = named_antecedent(verb) if verb.dep_ == "acl:relcl" else None
+    if ent is not None:
+        tokens = tuple(range(ent.start, ent.end))
+        gender = morph(ent.root, "Gender", "Masc")
+        number = morph(ent.root, "Number", "Sing")
+        return (
+            Subject(Phrase("nsubj", ent.root.i, tokens), article.surface(tokens), gender, number),
+            None,
+            None,
+        )
     reported = verb.dep_ == "ccomp" and has_que(verb)
     frame = _frame(article, verb, banned) if reported else None
     if reported and frame is None:
@@ -193,20 +242,21 @@ def _subject_of(
     if not tokens:
         return None, None, None
     phrase = Phrase(subj.dep_, subj.i, tokens)
-    if subj.pos_ == "PRON":
+    if subj.pos_ == "PRON" and not _name_read_as_pronoun(subj):
         return (
             _resolve(article, subj, phrase, context, persons_of),
             frame,
             context.start if context else None,
         )
-    number = (
-        "Plur" if any(c.dep_ == "conj" for c in subj.children) else morph(subj, "Number", "Sing")
-    )
+    conjuncts = [subj] + [c for c in subj.children if c.dep_ == "conj"]
+    number = "Plur" if len(conjuncts) > 1 else morph(subj, "Number", "Sing")
     name = _apposed_name(subj)
     if name is not None:
         phrase = Phrase(subj.dep_, subj.i, tuple(sorted(set(tokens) | set(name))))
     text = article.surface(name if name is not None else tokens)
-    return Subject(phrase, text, noun_gender(subj), number), frame, None
+    genders = {"Masc" if c.pos_ == "PRON" else noun_gender(c) for c in conjuncts}
+    gender = "Fem" if genders == {"Fem"} else "Masc"  # "la femme et son compagnon" -> ils
+    return Subject(phrase, text, gender, number), frame, None
 
 
 def _apposed_name(subj: Any) -> list[int] | None:
@@ -223,6 +273,42 @@ def _apposed_name(subj: Any) -> list[int] | None:
             ent = next(e for e in subj.doc.ents if e.start <= c.i < e.end)
             return list(range(ent.start, ent.end))
     return None
+
+
+_PRONOUN_WORDS = {
+    "il", "elle", "ils", "elles", "on", "ce", "c'", "cela", "ça", "ceci", "qui", "que", "qu'",
+    "ceux", "celui", "celle", "celles", "certains", "certaines", "nombreux", "plusieurs",
+    "tous", "toutes", "chacun", "aucun", "personne", "rien", "tout", "lequel", "laquelle",
+}  # fmt: skip
+
+
+def is_time_word(tok: Any) -> bool:
+    """ "Mercredi", "Cette année": a date the parser took for a second subject."""
+    word = tok.text.casefold()
+    return word in WEEKDAYS or word in MONTHS or word in _TIME_WORDS
+
+
+def _apposed(tok: Any, subjects: list[Any]) -> bool:
+    """ "Kim Jong-un, le leader de la Corée du Nord, a ...": the apposition tagged a subject."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    return (
+        tok.pos_ == "NOUN"
+        and left > 0
+        and doc[left - 1].text == ","
+        and any(s.i < tok.i and s.pos_ == "PROPN" for s in subjects)
+    )
+
+
+def _stray_adjective(tok: Any, subjects: list[Any]) -> bool:
+    """ "Les militaires sud-coréens": the adjective tagged as a second subject."""
+    return tok.pos_ == "ADJ" and any(s.i == tok.i - 1 for s in subjects)
+
+
+def _name_read_as_pronoun(tok: Any) -> bool:
+    """ "Poutine" tagged as a pronoun (the dish, lower-cased): a capitalised word that is no
+    French pronoun is a name."""
+    return tok.text[:1].isupper() and tok.text.casefold() not in _PRONOUN_WORDS
 
 
 def _resolve(
@@ -269,11 +355,29 @@ def clause_phrases(
     out: list[Phrase] = []
     for v in chain:
         for c in v.children:
-            if c.dep_ not in PHRASE_DEPS or c.dep_ == "nmod" or c.i in taken or c.i in banned:
+            heads_phrase = c.dep_ == "advmod" and any(
+                k.dep_ in ("obl", "obl:arg", "nmod") for k in c.children
+            )
+            if c.dep_ in ("nsubj", "nsubj:pass") and c.i not in taken and is_time_word(c):
+                tokens = phrase_tokens(c, banned)
+                if fold_basic(article.surface(tokens)) in SET_ASIDE:
+                    banned.update(tokens)
+                else:
+                    out.append(Phrase("obl:mod", c.i, tokens))
+                continue
+            if (c.dep_ not in PHRASE_DEPS and not heads_phrase) or c.dep_ == "nmod":
+                continue
+            if c.i in taken or c.i in banned:
                 continue
             if c.dep_ == "ccomp" and not has_que(c):
                 continue  # a second main clause the parser hung here: asked on its own
             tokens = phrase_tokens(c, banned)
+            if _unmarked_apposition(doc, c, tokens):
+                banned.update(tokens)  # ", une ville située ..." read as an oblique
+                continue
+            if fold_basic(article.surface(tokens)) in SET_ASIDE:
+                banned.update(tokens)  # "cette nuit", "pour sa part": left out of questions
+                continue
             if c.dep_ == "obl:agent":
                 tokens = _agent_span(doc, tokens, banned)
             tokens = tuple(t for t in tokens if t not in taken)
@@ -286,6 +390,15 @@ def clause_phrases(
                 out.extend(_split_date(doc, Phrase(c.dep_, c.i, tokens, case_of(c))))
                 taken.update(tokens)
     return sorted(out, key=lambda p: p.start)
+
+
+def _unmarked_apposition(doc: Any, head: Any, tokens: tuple[int, ...]) -> bool:
+    """An oblique with no preposition, set off by a comma, headed by a noun: an apposition."""
+    if head.dep_ not in ("obl", "obl:mod", "obl:arg") or case_of(head) or head.pos_ != "NOUN":
+        return False
+    return (
+        bool(tokens) and tokens[0] > 0 and doc[tokens[0] - 1].text == "," and not is_time_word(head)
+    )
 
 
 def _lift(doc: Any, noun: Any, banned: set[int], taken: set[int]) -> list[Phrase]:

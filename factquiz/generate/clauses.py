@@ -22,6 +22,7 @@ GROUP_DEPS = {
     "cop",
 }
 PHRASE_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "ccomp", "nmod"}
+# An adverb heading its own phrase ("lors de l'assaut") is kept whole, as a phrase.
 ASIDE_DEPS = {"appos", "acl:relcl", "acl", "parataxis", "advcl", "dislocated", "conj"}
 _OPENERS = {",", "–", "—", "(", ":", ";", "-"}
 SPEECH_VERBS = {
@@ -192,8 +193,13 @@ def phrase_tokens(tok: Any, banned: set[int]) -> tuple[int, ...]:
             for c in t.children
             if not (_is_aside(c) or c.dep_ in ("advcl", "parataxis") or _is_own_clause(c))
         )
-    keep.sort()
     doc = tok.doc
+    for i in list(keep):  # a name is never cut: "Nations" pulls in "Unies" hung elsewhere
+        if doc[i].ent_type_:
+            ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+            if ent is not None:
+                keep.extend(k for k in range(ent.start, ent.end) if k not in banned)
+    keep = sorted(set(keep))
     while keep and (doc[keep[0]].is_punct or doc[keep[0]].is_space) and doc[keep[0]].text != "«":
         keep.pop(0)
     while keep and (doc[keep[-1]].is_punct or doc[keep[-1]].is_space) and doc[keep[-1]].text != "»":
@@ -221,10 +227,14 @@ def verb_chain(verb: Any) -> list[Any]:
     """The verb and the infinitives it governs ("pourrait chercher à s'approvisionner")."""
     chain = [verb]
     while True:
+        last = chain[-1]
         nxt = [
             c
-            for c in chain[-1].children
-            if c.dep_ == "xcomp" and c.pos_ == "VERB" and morph(c, "VerbForm", "") == "Inf"
+            for c in last.children
+            if c.dep_ == "xcomp"
+            and c.pos_ == "VERB"
+            and morph(c, "VerbForm", "") == "Inf"
+            and c.i - last.i <= 4  # "a utilisé son droit [...] de vérifier": not its infinitive
         ]
         if not nxt:
             return chain
@@ -239,7 +249,12 @@ def verb_group(chain: list[Any]) -> list[int]:
         for c in v.children:
             if c.dep_ in GROUP_DEPS or (c.dep_ == "mark" and v is not chain[0]):
                 group.append(c.i)
-            elif c.dep_ == "advmod" and c.pos_ == "ADV" and abs(c.i - v.i) <= 3 and not c.n_lefts:
+            elif (
+                c.dep_ == "advmod"
+                and c.pos_ == "ADV"
+                and abs(c.i - v.i) <= 3
+                and not list(c.children)
+            ):
                 if c.text.casefold() not in DISCOURSE_ADVERBS:
                     group.append(c.i)
             elif c.dep_ == "obj" and c.pos_ == "PRON" and c.i < v.i:

@@ -91,7 +91,7 @@ def _identity(
     if m.kind == "person" and not set(organisation_words) & ORGANISATION_NOUNS:
         prompt = f"Qui est {described} ?"
         answers = (tuple(dict.fromkeys(v for v in (m.text, short_form(m.text)) if v)),)
-        role = Mention("role", words[0], words[-1] + 1, described)
+        role = Mention("role", words[0], words[-1] + 1, described, unit=m.text)
         reverse = Question(
             article.source_id,
             "role",
@@ -161,6 +161,8 @@ def _phrase_before(doc: Any, head: Any, m: Mention) -> list[int] | None:
         tokens.pop(0)  # "et le président russe", "avec le gouverneur"
     if not tokens or any(doc[t].text in _STOP_AFTER for t in tokens):
         return None
+    if doc[tokens[0]].pos_ != "DET":
+        return None  # "grâce au site Planethunters.org": no title, a preposition's noun
     return _usable(doc, tokens)
 
 

@@ -34,6 +34,7 @@ class Mention:
     value: int | None = None
     unit: str | None = None
     before: str = ""  # the word just before, folded: tells "à Moscou" from "en Russie"
+    initial: bool = False  # opens its sentence, where a capital proves nothing
 
     @property
     def tokens(self) -> range:
@@ -148,6 +149,19 @@ def _unit_after(doc: Any, k: int, limit: int) -> int | None:
     return None
 
 
+def find_aliases(doc: Any) -> list[tuple[str, str]]:
+    """Names given with their acronym: "Communauté économique ... (CEDEAO)" -> both ways."""
+    out = []
+    ents = {e.end: e for e in doc.ents}
+    for tok in doc[:-2]:
+        nxt, close = doc[tok.i + 1], doc[tok.i + 2]
+        if tok.text == "(" and close.text == ")" and nxt.text.isupper() and tok.i in ents:
+            out.append((fold_basic(ents[tok.i].text), fold_basic(nxt.text)))
+        elif tok.text == "(" and close.text == ")" and nxt.text.isupper() and tok.i - 1 in ents:
+            out.append((fold_basic(ents[tok.i - 1].text), fold_basic(nxt.text)))
+    return out
+
+
 def find_entities(sent: Any, text_of: Any) -> list[Mention]:
     """Named entities, without a leading article or title ("l'ONU" -> "ONU", "M. Kim" -> "Kim")."""
     out: list[Mention] = []
@@ -165,6 +179,7 @@ def find_entities(sent: Any, text_of: Any) -> list[Mention]:
                 ent.end,
                 text_of(range(start, ent.end)),
                 before=before,
+                initial=ent.start == sent.start,
             )
         )
     return out
@@ -246,7 +261,8 @@ _KOREAN_SURNAMES = {
 }
 
 
-def _surname(key: str) -> str:
+def surname_key(key: str) -> str:
+    """The surname in a folded name: the last word, or the first for a Korean name."""
     parts = key.split()
     korean = len(parts) >= 3 and parts[0] in _KOREAN_SURNAMES
     return parts[0] if korean else parts[-1]
@@ -256,7 +272,7 @@ def _short_forms(persons: Counter[str], surface: dict[str, str]) -> dict[str, st
     """The surname of each full name, unless a person named more often shares it."""
     out: dict[str, str] = {}
     for key, count in persons.items():
-        surname = _surname(key)
+        surname = surname_key(key)
         rivals = [persons[k] for k in persons if k != key and surname in k.split()]
         if len(surname) > 1 and all(count > r for r in rivals):
             words = surface[key].replace("-", " ").split()

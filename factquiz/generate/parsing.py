@@ -21,7 +21,8 @@ MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
     "octobre", "novembre", "décembre",
 )  # fmt: skip
-_NOT_ENTITIES = {"etat", "état", "etats", "états", "un", "une", "ce", "cela", "il", "elle"}
+_NOT_ENTITIES = {"etat", "état", "etats", "états", "un", "une", "ce", "cela", "il", "elle",
+                 "utc", "gmt", "cet", "cest"}  # fmt: skip
 _JOB_TITLES = {
     "ministre", "vice-ministre", "président", "présidente", "porte-parole", "secrétaire",
     "directeur", "directrice", "ambassadeur", "gouverneur", "chef", "premier", "maire",
@@ -136,6 +137,8 @@ def fix_entities(doc: Any) -> Any:
             continue
         if span.label_ == "PER":
             span = _extend_person(span)
+        if span.end < len(doc) and span[-1].text.endswith("'") and doc[span.end].text == "s":
+            span = doc[span.start : span.end + 1]  # "Moody's" is tokenised "Moody'" + "s"
         if taken.intersection(range(span.start, span.end)):
             continue
         taken.update(range(span.start, span.end))

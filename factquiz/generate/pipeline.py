@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factquiz.generate.claims import extract_clauses, sentences
 from factquiz.generate.document import Article
@@ -11,6 +11,7 @@ from factquiz.generate.mentions import (
     EntityIndex,
     Mention,
     build_entity_index,
+    find_aliases,
     find_dates,
     find_entities,
     find_quantities,
@@ -18,6 +19,7 @@ from factquiz.generate.mentions import (
 from factquiz.generate.participles import participle_clauses
 from factquiz.generate.questions import Question, attribution_questions, clause_questions
 from factquiz.generate.targets import MentionTable
+from factquiz.text import fold_basic
 
 
 @dataclass
@@ -48,7 +50,7 @@ def find_mentions(article: Article) -> ArticleMentions:
 
 def _retyped(mentions: list[Mention], index: EntityIndex) -> list[Mention]:
     return [
-        Mention(index.kind(m), m.start, m.end, m.text, m.value, m.unit, m.before)
+        Mention(index.kind(m), m.start, m.end, m.text, m.value, m.unit, m.before, m.initial)
         if m.kind in ("person", "organisation", "place", "name")
         else m
         for m in mentions
@@ -62,6 +64,27 @@ def corpus_mentions(articles: list[Article]) -> tuple[list[ArticleMentions], Ent
     for f in found:
         f.by_sentence = {k: _retyped(v, index) for k, v in f.by_sentence.items()}
     return found, index
+
+
+def alias_table(articles: list[Article]) -> dict[str, set[str]]:
+    """Every name's acronyms and every acronym's name, folded, over the whole corpus."""
+    table: dict[str, set[str]] = {}
+    for article in articles:
+        for name, acronym in find_aliases(article.doc):
+            table.setdefault(name, set()).add(acronym)
+            table.setdefault(acronym, set()).add(name)
+    return table
+
+
+def with_aliases(q: Question, aliases: dict[str, set[str]]) -> Question:
+    """A question whose answers also accept the name's acronym ("CEDEAO")."""
+    if not aliases:
+        return q
+    answers = []
+    for answer in q.answers:
+        extra = [a.upper() for v in answer for a in aliases.get(fold_basic(v), ())]
+        answers.append(tuple(dict.fromkeys([*answer, *extra])))
+    return replace(q, answers=tuple(answers))
 
 
 def article_questions(found: ArticleMentions, index: EntityIndex) -> list[Question]:

@@ -18,7 +18,7 @@ from factquiz.generate.clauses import (
 )
 from factquiz.generate.document import Article
 from factquiz.generate.mentions import Mention
-from factquiz.generate.realise import ask, elide, join
+from factquiz.generate.realise import ask, elide, join, lower_initial
 from factquiz.generate.targets import (
     MentionTable,
     Target,
@@ -31,6 +31,9 @@ from factquiz.generate.targets import (
     thing_target,
 )
 
+# Verbs that report words; "craindre" or "penser" say what someone fears or thinks, which is
+# no attribution question.
+REPORTING_VERBS = SPEECH_VERBS - {"craindre", "penser", "croire", "supposer", "juger"}
 SKILLS = {
     "person": "who", "organisation": "who", "place": "where", "direction": "where",
     "date": "when", "year": "when", "month": "when", "day": "when", "number": "number",
@@ -93,7 +96,7 @@ def clause_questions(
         kind = target.kind
         if (
             subject
-            and article.doc[clause.verb].lemma_ in SPEECH_VERBS
+            and article.doc[clause.verb].lemma_ in REPORTING_VERBS
             and kind in ("person", "organisation", "place")
         ):
             kind = "speaker"
@@ -229,25 +232,7 @@ def _content(article: Article, tokens: list[int]) -> str | None:
 def _reported(verb_words: str, content: str) -> str:
     if content.startswith(("«", '"')):
         return f"{verb_words} : {content}"
-    first = content.split()[0]
-    if first not in (
-        "Le",
-        "La",
-        "Les",
-        "Un",
-        "Une",
-        "Des",
-        "Cette",
-        "Ce",
-        "Ces",
-        "Il",
-        "Elle",
-        "Ils",
-        "Elles",
-    ) and not first.startswith("L'"):
-        lowered = content
-    else:
-        lowered = content[0].lower() + content[1:]
+    lowered = lower_initial(content)
     return join(elide(f"{verb_words} que", lowered), lowered)
 
 
@@ -257,7 +242,7 @@ def _incise_question(
     """Who said it, from an incise: "<words>, a indiqué M. Peskov." -> "Qui a indiqué que ...?"."""
     doc = article.doc
     for verb in sent:
-        if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB":
+        if verb.lemma_ not in REPORTING_VERBS or verb.pos_ != "VERB":
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
         group = verb_group([verb])

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from factquiz.generate.mentions import Mention, surname_key
 from factquiz.generate.questions import Question
 from factquiz.text import fold_basic
 
@@ -21,11 +22,34 @@ KIND_VALUE = {
     "place": 0.25, "direction": 0.15, "person": 0.25, "organisation": 0.25, "thing": 0.1,
     "role": 0.2,
 }  # fmt: skip
-MIN_SCORE = 0.45
+MIN_SCORE = 0.5
+PER_ANSWER = 3
+# Words that only make sense on the day the article was written.
+_DEICTIC = re.compile(
+    r"\b(?:hier|aujourd'hui|demain|ce matin|ce soir|cette nuit|cette semaine|cette année)\b", re.I
+)
+_LOOSE_END = {
+    "lors",
+    "de",
+    "à",
+    "par",
+    "pour",
+    "avec",
+    "en",
+    "sur",
+    "dans",
+    "que",
+    "qui",
+    "et",
+    "ou",
+}
 _DANGLING = re.compile(
     r"\b(?:y|lui|leur|celle-ci|celui-ci|ceux-ci|cette dernière|ce dernier)\b", re.I
 )
-_DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+\w+", re.I)
+_DEMONSTRATIVE = re.compile(
+    r"\b(?<!est-)(?:ce|cet|cette|ces)\s+(?!que\b|qui\b|qu'|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\w+",
+    re.I,
+)
 _POSSESSIVE = re.compile(r"\b(?:son|sa|ses|leur|leurs)\s+\w+", re.I)
 _OPINION = re.compile(r"«|»|\"")
 
@@ -53,38 +77,68 @@ def gives_away(q: Question) -> bool:
     return False
 
 
-def _protagonists(questions: list[Question]) -> set[str]:
-    """The person each article is about: naming them is no test of reading."""
-    out: set[str] = set()
+def protagonists(mentions: list[tuple[str, Mention]]) -> dict[str, float]:
+    """The people the articles are about, by surname, with what asking for them costs.
+
+    The two people most named across several articles (Kim, Poutine) are known to every
+    student: a question whose answer is one of them tests nothing. An article's own main
+    figure is a milder case: the headline already names them.
+    """
+    overall: Counter[str] = Counter()
+    sources: dict[str, set[str]] = {}
     by_source: dict[str, Counter[str]] = {}
-    for q in questions:
-        for m in q.mentions:
-            if m.kind == "person":
-                by_source.setdefault(q.source_id, Counter())[fold_basic(m.text).split()[-1]] += 1
+    for source, m in mentions:
+        if m.kind == "person" and fold_basic(m.text):
+            key = surname_key(fold_basic(m.text))
+            by_source.setdefault(source, Counter())[key] += 1
+            overall[key] += 1
+            sources.setdefault(key, set()).add(source)
+    out: dict[str, float] = {}
     for counter in by_source.values():
-        out.update(name for name, _ in counter.most_common(1))
+        out.update({name: 0.15 for name, n in counter.most_common(1) if n >= 3})
+    shared = [(n, name) for name, n in overall.items() if len(sources[name]) >= 2 and n >= 5]
+    out.update({name: 0.35 for _, name in sorted(shared, reverse=True)[:2]})
+    # A full name names one person: "Kim Myong Sik" is not the protagonist Kim.
+    fulls = Counter(fold_basic(m.text) for _, m in mentions if m.kind == "person")
+    for name in list(out):
+        full = max(
+            (f for f in fulls if " " in f and surname_key(f) == name), key=fulls.get, default=None
+        )
+        if full:
+            out[full] = out[name]
     return out
 
 
-def score(q: Question, protagonists: set[str]) -> float | None:
+def _person_key(folded: str) -> str:
+    """A name as `protagonists` keys it: a single word as is, a full name whole."""
+    return folded if " " in folded else surname_key(folded)
+
+
+def score(q: Question, protagonists: dict[str, float]) -> float | None:
     """A question's worth in [0, 1.5], or None when it must not be asked at all."""
     words = len(q.prompt.split())
     if not 4 <= words <= 34 or gives_away(q) or q.in_quotes:
         return None
-    if _DANGLING.search(q.prompt):
+    if _DANGLING.search(q.prompt) or _DEICTIC.search(q.prompt):
+        return None
+    if q.prompt.count("«") != q.prompt.count("»") or q.prompt.count('"') % 2:
+        return None
+    last = q.prompt.removesuffix("?").split()
+    if last and last[-1].casefold() in _LOOSE_END:
         return None
     value = 0.5 + KIND_VALUE.get(q.kind, 0.0)
     if _DEMONSTRATIVE.search(q.prompt):
         value -= 0.3
     if q.vague_subject:
-        value -= 0.4
+        value -= 0.15
     if q.skill != "attribution" and _POSSESSIVE.search(q.prompt.split(" ", 2)[-1]):
         value -= 0.15
-    answer_names = {fold_basic(v).split()[-1] for a in q.answers for v in a[:1] if v.strip()}
-    if q.kind in ("person", "speaker") and answer_names & protagonists:
-        value -= 0.35
-    if q.kind == "role" and _words(q.prompt) & protagonists:
-        value -= 0.35
+    answer_names = {_person_key(fold_basic(a[0])) for a in q.answers if fold_basic(a[0])}
+    if q.kind in ("person", "speaker"):
+        value -= max((protagonists.get(n, 0.0) for n in answer_names), default=0.0)
+    if q.kind == "role":
+        named = [_person_key(fold_basic(m.unit or "")) for m in q.mentions]
+        value -= max((protagonists.get(n, 0.0) for n in named), default=0.0)
     if q.topic:  # of "Qui est le porte-parole ?" and "Qui est Peskov ?", ask one, either way
         flip = int(hashlib.sha256(q.topic.encode()).hexdigest(), 16) % 2 == 1
         value += 0.1 if (q.kind == "role") == flip else 0.0
@@ -99,43 +153,59 @@ def score(q: Question, protagonists: set[str]) -> float | None:
     return round(value, 4)
 
 
-def rank(questions: list[Question]) -> list[Ranked]:
-    """Scored questions, best first; ties broken by article order so output is stable."""
-    protagonists = _protagonists(questions)
+def rank(questions: list[Question], known: dict[str, float]) -> list[Ranked]:
+    """Scored questions, best first; ties broken by article order so output is stable.
+    `known` holds the protagonists' names (see `protagonists`)."""
     ranked = []
     for q in questions:
-        s = score(q, protagonists)
+        s = score(q, known)
         if s is not None and s >= MIN_SCORE:
             ranked.append(Ranked(q, s))
     order = {id(r): i for i, r in enumerate(ranked)}
     return sorted(ranked, key=lambda r: (-r.score, order[id(r)]))
 
 
+def _gives_away_other(q: Question, kept: list[Ranked]) -> bool:
+    """Two questions on one sentence must not answer each other ("Combien de banques ont été
+    dégradées de quatre crans ?" next to "De combien de crans 6 banques ...")."""
+    for r in kept:
+        other = r.question
+        if other.source_id != q.source_id or other.sentence != q.sentence:
+            continue
+        if gives_away(replace(q, prompt=other.prompt)) or gives_away(
+            replace(other, prompt=q.prompt)
+        ):
+            return True
+    return False
+
+
 def select(
     ranked: list[Ranked], max_items: int | None = None, per_sentence: int = 2
 ) -> list[Ranked]:
-    """The best questions, a few per sentence, one per answer and skill, one per identity."""
+    """The best questions: a few per sentence, never one answer twice from one sentence nor
+    more than `PER_ANSWER` times in an article, one question per identity."""
     kept: list[Ranked] = []
     per_sent: Counter[tuple[str, int]] = Counter()
-    seen_answers: set[tuple[str, ...]] = set()
-    seen_prompts: set[str] = set()
+    per_answer: Counter[tuple[str, str]] = Counter()
+    seen: set[tuple[str, ...]] = set()
     for r in ranked:
         q = r.question
-        answer_key = (
-            (q.source_id, q.topic)
-            if q.topic
-            else (q.source_id, q.skill, fold_basic(q.answers[0][0]))
-        )
-        prompt_key = fold_basic(q.prompt)
-        cap = per_sentence + (1 if len(q.quote.split()) >= 30 else 0)
-        if per_sent[(q.source_id, q.sentence)] >= cap or answer_key in seen_answers:
+        answer = fold_basic(q.answers[0][0])
+        keys = {
+            ("prompt", fold_basic(q.prompt)),
+            (q.source_id, str(q.sentence), answer, str(q.identity)),
+        }
+        if q.topic:
+            keys.add((q.source_id, q.topic))
+        cap = per_sentence + (1 if len(q.quote.split()) >= 20 else 0)
+        if per_sent[(q.source_id, q.sentence)] >= cap or keys & seen:
             continue
-        if prompt_key in seen_prompts:
+        if per_answer[(q.source_id, answer)] >= PER_ANSWER or _gives_away_other(q, kept):
             continue
         kept.append(r)
         per_sent[(q.source_id, q.sentence)] += 1
-        seen_answers.add(answer_key)
-        seen_prompts.add(prompt_key)
+        per_answer[(q.source_id, answer)] += 1
+        seen.update(keys)
         if max_items is not None and len(kept) >= max_items:
             break
     return kept

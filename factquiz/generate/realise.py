@@ -22,6 +22,7 @@ _PRONOUNS = {
     ("Fem", "Plur"): "elles",
 }
 _VOWEL_START = re.compile(r"^[aeiouyhàâéèêëîïôûAEIOUYHÀÂÉÈÊËÎÏÔÛ]")
+_STRESSED = {"eux", "lui", "elle", "elles", "nous", "vous", "moi", "toi"}
 _QUEL = {
     ("Masc", "Sing"): "quel",
     ("Fem", "Sing"): "quelle",
@@ -160,6 +161,9 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
     if clause.synthetic:
         after_text = join(clause.synthetic[1], after_text)
     frame = f"{clause.frame}, " if clause.frame else ""
+    pronoun = clause.attribution and clause.attribution.split()[-1].casefold() in _STRESSED
+    if not frame and clause.attribution and len(clause.attribution.split()) <= 8 and not pronoun:
+        frame = f"{clause.attribution[:1].upper()}{clause.attribution[1:]}, "  # "Selon KCNA, ..."
     if wh.subject:
         agreed = _subject_agreed(article, clause, wh, before, after)
         if agreed is None:

@@ -15,8 +15,8 @@ from factquiz.generate.bankwriter import ITEM_TYPES, bank_id_from, make_bank
 from factquiz.generate.choices import build_pool
 from factquiz.generate.document import ArticleText, parse_articles, read_article
 from factquiz.generate.identities import unambiguous
-from factquiz.generate.pipeline import article_questions, corpus_mentions
-from factquiz.generate.ranking import rank, select
+from factquiz.generate.pipeline import alias_table, article_questions, corpus_mentions, with_aliases
+from factquiz.generate.ranking import protagonists, rank, select
 
 Progress = Callable[[str], None]
 
@@ -95,9 +95,13 @@ def generate_bank(
     found, index = corpus_mentions(articles)
     questions = unambiguous([q for f in found for q in article_questions(f, index)])
     progress(f"{len(questions)} candidate questions; ranking...")
+    mentions = [(f.article.source_id, m) for f in found for m in f.all]
     roles = [(q.source_id, m) for q in questions if q.kind == "role" for m in q.mentions]
-    pool = build_pool([(f.article.source_id, m) for f in found for m in f.all] + roles)
-    ranked = select(rank(questions))
+    known = protagonists(mentions)
+    aliases = alias_table(articles)
+    questions = [with_aliases(q, aliases) for q in questions]
+    pool = build_pool(mentions + roles, avoid=known, aliases=aliases)
+    ranked = select(rank(questions, known))
     bank = make_bank(
         ranked,
         texts,

@@ -42,6 +42,7 @@ WH_DATE = {
     "month": ("En quel mois", "Depuis quel mois"),
 }
 NAMED = {"person", "organisation", "place", "name"}
+TIME_NOUNS = {"matin", "soir", "midi", "nuit", "jour", "heure", "heures", "semaine", "mois", "an"}
 _VERB_PREPOSITIONS = {"à", "pour", "avec", "contre", "vers", "auprès", "par", "sur"}
 VAGUE_HEADS = {
     "chose",
@@ -148,15 +149,19 @@ def number_target(
     ):
         return None  # "pour la première fois depuis 24 ans" is not "depuis combien d'années"
     tail = [t for t in phrase.tokens if t >= m.end]
+    if tail and doc[tail[0]].text.casefold() not in ("de", "d'"):
+        tail = []  # "18 jours [accrochée à la station]": the rest stays in the clause
+    removed = frozenset(t for t in phrase.tokens if t < m.end or t in tail)
     how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
     case = phrase.case if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
     words = f"{case} {how_many}{unit}".strip()
     if tail:
         words = f"{words} {article.surface(tail)}"
     words = words[:1].upper() + words[1:]
-    agreement = (morph(doc[m.end - 1], "Gender", "Masc"), "Plur") if phrase.dep == "obj" else None
-    wh = Wh(words, subject=subject, object_agreement=agreement)
-    return Target("number", (number_variants(m),), frozenset(phrase.tokens), wh, (m,))
+    counted = (noun_gender(doc[m.end - 1]), "Plur" if (m.value or 0) > 1 else "Sing")
+    agreement = counted if phrase.dep == "obj" else None
+    wh = Wh(words, subject=subject, object_agreement=agreement, agreement=counted)
+    return Target("number", (number_variants(m),), removed, wh, (m,))
 
 
 def _named(article: Article, phrase: Phrase, table: MentionTable, kinds: set[str]) -> list[Mention]:
@@ -246,6 +251,8 @@ def organisation_target(
     if len(orgs) != 1:
         return None
     desc = descriptor(article, phrase, orgs)
+    if desc is not None and desc[0].split()[0].casefold() in TIME_NOUNS:
+        return None  # "ce matin à 7h44 UTC" is a time, not an organisation
     if desc is None:
         if not subject:
             return None
