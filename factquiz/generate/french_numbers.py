@@ -42,7 +42,8 @@ def number_to_words(n: int) -> str | None:
             count, rest = divmod(n, size)
             spoken = number_to_words(count) or ""
             if name == "mille":
-                head = "mille" if count == 1 else f"{spoken.removesuffix('s')}-mille"
+                plural_free = spoken[:-1] if spoken.endswith(("cents", "vingts")) else spoken
+                head = "mille" if count == 1 else f"{plural_free}-mille"
             else:
                 head = f"{spoken}-million{'s' if count > 1 else ''}"
             return head if rest == 0 else f"{head}-{number_to_words(rest)}"
