@@ -1,0 +1,261 @@
+"""Fact-check drills: claims to test against the sources, and who said what.
+
+Claims are made the way FEVER made its own, from real claims in the articles:
+- supported: the claim as an article states it (asides and context left out);
+- refuted: exactly one change that the quoted sentence contradicts (`claim_mutations`);
+- not_in_sources: the claim credited to another source of the same articles, which no
+  article supports or contradicts.
+Every claim is checked with the grader's own matching against every sentence of every
+article: a refuted or not_in_sources claim that some sentence states is dropped.
+
+`claim_records` returns, for each claim kept, the original, the claim, the mutation and the
+bank Item; `attribution_items` asks "Selon quelle agence de presse ... ?".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factquiz.bank import Evidence, Item
+from factquiz.generate.claim_mutations import (
+    NOT_IN_SOURCES,
+    REFUTED,
+    Mutation,
+    build_vocabulary,
+    refutations,
+    speaker_swaps,
+)
+from factquiz.generate.claim_statements import Statement, statements
+from factquiz.generate.claims import extract_clauses, sentences
+from factquiz.generate.factcheck_attribution import named_speakers
+from factquiz.generate.mentions import EntityIndex
+from factquiz.generate.participles import participle_clauses
+from factquiz.generate.pipeline import ArticleMentions
+from factquiz.generate.questions import quote_of
+from factquiz.text import fold_for_quote, strip_accents
+
+SUPPORTED = "supported"
+VERDICTS = (SUPPORTED, REFUTED, NOT_IN_SOURCES)
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """One claim item with how it was made: the source's claim, the change, the item."""
+
+    original: str  # the claim as the article states it
+    claim: str  # the claim put to the student (the original when supported)
+    verdict: str
+    mutation: str | None  # date | number | place | direction | negation | roles | speaker
+    before: str | None  # what the source says where the claim was changed
+    after: str | None  # what the claim says instead
+    source_id: str
+    quote: str
+    item: Item
+
+
+@dataclass(frozen=True)
+class SourceSentence:
+    """A sentence of an article, as a quote, for checking claims against every source."""
+
+    source_id: str
+    quote: str
+
+
+def corpus_statements(found: Sequence[ArticleMentions]) -> list[Statement]:
+    """The claims every article states, in article order."""
+    out: list[Statement] = []
+    for f in found:
+        article = f.article
+
+        def persons_of(sent, f=f) -> list[str]:
+            return [m.text for m in f.by_sentence.get(sent.start, []) if m.kind == "person"]
+
+        clauses = extract_clauses(article, persons_of) + participle_clauses(article)
+        out.extend(statements(article, clauses, f.all))
+    return out
+
+
+def source_sentences(found: Sequence[ArticleMentions]) -> list[SourceSentence]:
+    """Every sentence of every article."""
+    return [
+        SourceSentence(f.article.source_id, quote_of(f.article, s.start, s.end))
+        for f in found
+        for s in sentences(f.article)
+    ]
+
+
+def stated_in(
+    claim: str, source: Sequence[SourceSentence], order: Sequence[str] = ()
+) -> SourceSentence | None:
+    """The first sentence that states the claim, by the grader's matching (the sentence
+    given as an answer whose expected answer is the claim), or None.
+
+    The grader compares words, not their order; `order` names the words whose order
+    carries the claim ("Kim a offert à Poutine"), and a sentence states the claim only if
+    it has them in that order.
+    """
+    from factquiz.grading import grade
+
+    for sentence in source:
+        if grade(sentence.quote, [claim]).verdict == "correct" and _in_order(sentence, order):
+            return sentence
+    return None
+
+
+def _in_order(sentence: SourceSentence, names: Sequence[str]) -> bool:
+    from factquiz.text import find_folded
+
+    places = [find_folded(sentence.quote, n) for n in names]
+    if any(p is None for p in places):
+        return not names
+    starts = [p[0] for p in places if p is not None]
+    return starts == sorted(starts)
+
+
+def claim_options(
+    found: Sequence[ArticleMentions], index: EntityIndex
+) -> list[tuple[Statement, list[Mutation]]]:
+    """Each claim the articles state, with every mutation of it that no source states."""
+    stated = corpus_statements(found)
+    speakers = [pair for f in found for pair in named_speakers(f.article, f.all)]
+    vocab = build_vocabulary([m for f in found for m in f.all], speakers, index)
+    every = source_sentences(found)
+    out = []
+    for s in stated:
+        mutations = _checked(refutations(s, vocab) + speaker_swaps(s, vocab), every)
+        out.append((s, mutations))
+    return out
+
+
+def _checked(mutations: list[Mutation], every: Sequence[SourceSentence]) -> list[Mutation]:
+    seen: set[str] = set()
+    kept = []
+    for m in mutations:
+        if m.claim in seen or stated_in(m.claim, every, m.order) is not None:
+            continue
+        seen.add(m.claim)
+        kept.append(m)
+    return kept
+
+
+def claim_records(found: Sequence[ArticleMentions], index: EntityIndex) -> list[ClaimRecord]:
+    """One claim item per claim of the articles, verdicts balanced (see `choose`)."""
+    options = claim_options(found, index)
+    originals = _original_texts(found)
+    records = []
+    for statement, mutation in choose(options):
+        record = make_record(statement, mutation)
+        if fold_for_quote(record.quote) in originals.get(record.source_id, ""):
+            records.append(record)
+    return records
+
+
+def _original_texts(found: Sequence[ArticleMentions]) -> dict[str, str]:
+    out = {}
+    for f in found:
+        raw = f.article.meta.path.read_bytes().decode("utf-8-sig", "replace")
+        out[f.article.source_id] = fold_for_quote(raw)
+    return out
+
+
+def choose(
+    options: Sequence[tuple[Statement, list[Mutation]]],
+) -> list[tuple[Statement, Mutation | None]]:
+    """One verdict per claim, so that no item gives another away, spread as evenly as the
+    claims allow. Not-in-sources first (only attributed claims can have it), then refuted,
+    the rest stated as they are; within a verdict the least used kind and value first."""
+    target = max(1, round(len(options) * 0.34))
+    picked: dict[int, Mutation | None] = {}
+    used: Counter[str] = Counter()
+    for verdict in (NOT_IN_SOURCES, REFUTED):
+        usable = {
+            i: [m for m in mutations if m.verdict == verdict]
+            for i, (_, mutations) in enumerate(options)
+            if i not in picked
+        }
+        # Claims that can change in a fact (a date, a place) come before those that can only
+        # be negated; among them, those with fewest options first.
+        order = sorted(
+            (i for i in usable if usable[i]),
+            key=lambda i: (all(m.kind == "negation" for m in usable[i]), len(usable[i])),
+        )
+        for i in order[:target]:
+            best = min(usable[i], key=lambda m: (m.kind == "negation", used[m.kind], used[m.after]))
+            picked[i] = best
+            used[best.kind] += 1
+            used[best.after] += 1
+    return [(s, picked.get(i)) for i, (s, _) in enumerate(options)]
+
+
+def make_record(s: Statement, mutation: Mutation | None) -> ClaimRecord:
+    """The bank item for a claim, with the record of how it was made."""
+    verdict = mutation.verdict if mutation else SUPPORTED
+    claim = mutation.claim if mutation else s.text
+    digest = hashlib.sha256(f"{verdict}|{claim}".encode()).hexdigest()[:8]
+    item = Item(
+        id=f"claim-{_slug(claim)}-{digest}",
+        type="claim",
+        prompt=claim,
+        verdict=verdict,
+        evidence=Evidence(s.source_id, s.quote),
+        explanation=explain(s, mutation),
+        skill="verification",
+        tags=("factcheck", mutation.kind if mutation else "as-stated"),
+        difficulty=_difficulty(s, mutation),
+    )
+    return ClaimRecord(
+        s.text, claim, verdict, mutation.kind if mutation else None,
+        mutation.before if mutation else None, mutation.after if mutation else None,
+        s.source_id, s.quote, item,
+    )  # fmt: skip
+
+
+def _slug(text: str, limit: int = 28) -> str:
+    import re
+
+    words = re.sub(r"[^a-z0-9]+", "-", strip_accents(text).casefold()).strip("-")
+    return words[:limit].strip("-") or "claim"
+
+
+def _difficulty(s: Statement, mutation: Mutation | None) -> int:
+    if mutation is None:
+        return 2 if s.hedged else 1
+    return {"negation": 1, "roles": 2, "speaker": 3}.get(mutation.kind, 2)
+
+
+def explain(s: Statement, mutation: Mutation | None) -> str:
+    """What settles the claim, in a sentence a student can check against the quote."""
+    if mutation is None:
+        if s.frame:
+            who = s.frame.removeprefix("Selon ")
+            return (
+                f"L'article le rapporte, en l'attribuant à {who} : c'est une information "
+                "rapportée, à citer avec sa source."
+            )
+        if s.hedged:
+            return "L'article le dit, au conditionnel : une possibilité, pas un fait établi."
+        return "L'article l'affirme dans la phrase citée."
+    if mutation.kind in ("date", "number", "place", "direction"):
+        return f"L'article dit « {mutation.before} », pas « {mutation.after} »."
+    if mutation.kind == "speaker":
+        return (
+            f"Aucune source n'attribue cette information {contract('à', mutation.after)} : "
+            f"l'article la tient {contract('de', mutation.before)}. Vérifiez toujours qui parle."
+        )
+    if mutation.kind == "negation":
+        return f"L'article affirme le contraire : « {mutation.before} »"
+    return f"Les rôles sont inversés. L'article dit : « {mutation.before} »"
+
+
+def contract(preposition: str, words: str) -> str:
+    """ "à" + "le porte-parole" -> "au porte-parole", "de" + "l'agence" -> "de l'agence"."""
+    first, _, rest = words.partition(" ")
+    joined = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
+    if (preposition, first) in joined:
+        return f"{joined[(preposition, first)]} {rest}"
+    if preposition == "de" and words[:1].casefold() in "aeiouyéèêàh":
+        return f"d'{words}"
+    return f"{preposition} {words}"
