@@ -41,6 +41,9 @@ SET_ASIDE = {
     "en particulier", "quant a lui", "quant a elle", "par ailleurs", "pour l instant",
     "cette annee", "ce mois ci", "ces derniers jours", "recemment",
 }  # fmt: skip
+# Concessive phrases ("malgré les tests effectués par cette dernière") add nothing a
+# question needs and often point back: they are left out.
+OPTIONAL_CASES = {"malgré", "outre"}
 PREDICATE_DEPS = {"ROOT", "conj", "ccomp", "parataxis", "advcl", "acl:relcl"}
 # Subordinators whose clause the writer asserts ("tandis que", "parce que"), unlike "si" or
 # "pour que", whose clause may be false.
@@ -61,21 +64,52 @@ def has_que(verb: Any) -> bool:
     return any(c.dep_ == "mark" and c.text.casefold() in ("que", "qu'") for c in verb.children)
 
 
+def doc_pos(article: Article, i: int) -> str:
+    """The part of speech of token i."""
+    return article.doc[i].pos_
+
+
 def _asserted(verb: Any) -> bool:
-    """An adverbial clause with its own subject, opened by an asserting subordinator."""
+    """An adverbial clause with its own subject, opened by an asserting subordinator or by
+    "et" (a second main clause the parser took for an adverbial one)."""
     marks = [c for c in verb.children if c.dep_ in ("mark", "cc") and c.i < verb.i]
+    if marks and marks[0].text.casefold() == "et":
+        return any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
     return bool(marks) and marks[0].text.casefold().removesuffix("'") in ASSERTING_MARKS
 
 
-def named_antecedent(verb: Any) -> Any | None:
-    """ "Kim Jong-il, qui craignait les voyages en avion": the name "qui" stands for."""
+def named_antecedent(verb: Any) -> tuple[range, Any, bool] | None:
+    """What "qui" stands for: a name ("Kim Jong-il, qui craignait les voyages en avion") or
+    the focus of a cleft ("C'est la firme X qui a réalisé le spectacle"), as (tokens, head
+    token, is_cleft)."""
     rel = [c for c in verb.children if morph(c, "PronType", "") == "Rel"]
     if len(rel) != 1 or rel[0].dep_ != "nsubj" or rel[0].text.casefold() != "qui":
         return None
+    focus = _cleft_focus(rel[0])
+    if focus is not None:
+        return focus
     head = verb.head
     if not head.ent_type_ or head.ent_type_ not in ("PER", "ORG", "LOC"):
         return None
-    return next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    return (range(ent.start, ent.end), ent.root, False) if ent is not None else None
+
+
+def _cleft_focus(qui: Any) -> tuple[range, Any, bool] | None:
+    """ "C'est X qui ...": X, read from the words, since the parser hangs "qui" anywhere."""
+    doc, start = qui.doc, qui.sent.start
+    words = [doc[k].text.casefold() for k in range(start, min(start + 2, qui.i))]
+    if len(words) < 2 or words[0] not in ("c'", "ce") or words[1] not in ("est", "sont", "était"):
+        return None
+    focus = range(start + 2, qui.i)
+    heads = [doc[k] for k in focus if doc[k].pos_ in ("NOUN", "PROPN")]
+    if (
+        not heads
+        or len(focus) > 10
+        or any(doc[k].text in (",", "«", "»", "que", "qu'") for k in focus)
+    ):
+        return None
+    return focus, heads[0], True
 
 
 def _after_colon(verb: Any) -> bool:
@@ -171,12 +205,17 @@ def _clause(
     phrases = clause_phrases(article, chain, banned, subject, group)
     phrases = [p for p in phrases if p.start > subject.phrase.start or _keeps_fronted(doc, p)]
     ignorable = banned | {
-        c.i for v in chain for c in v.children if c.text.casefold() in DISCOURSE_ADVERBS | NEGATIONS
+        c.i
+        for v in chain
+        for c in v.children
+        if c.text.casefold() in DISCOURSE_ADVERBS | NEGATIONS or morph(c, "PronType", "") == "Rel"
     }
     kept = set(group) | set(subject.phrase.tokens) | {t for p in phrases for t in p.tokens}
     fronted_tokens = {t for p in phrases if p.start < subject.phrase.start for t in p.tokens}
     if not is_coherent(doc, kept - fronted_tokens, ignorable):
         return None
+    if any(c.dep_ in ("xcomp", "ccomp") and c.i not in kept for c in chain[-1].children):
+        return None  # "Rimbaud voulait [être un visionnaire]": the verb needs what was cut
     fronted = frozenset(p.head for p in phrases if p.start < subject.phrase.start)
     return Clause(
         sentence=(sent.start, sent.end), verb=chain[-1].i, finite=finite, group=tuple(group),
@@ -224,13 +263,14 @@ def _subject_of(
     subj = subjects[0]
     if any(c.dep_ == "case" for c in subj.children):
         return None, None, None  # "pour X, ..." read as a subject
-    ent = named_antecedent(verb) if verb.dep_ == "acl:relcl" else None
-    if ent is not None:
-        tokens = tuple(range(ent.start, ent.end))
-        gender = morph(ent.root, "Gender", "Masc")
-        number = morph(ent.root, "Number", "Sing")
+    named = named_antecedent(verb) if verb.dep_ == "acl:relcl" else None
+    if named is not None:
+        span, head, cleft = named
+        tokens = tuple(span)
+        gender, number = noun_gender(head), morph(head, "Number", "Sing")
+        text = article.surface(tokens)
         return (
-            Subject(Phrase("nsubj", ent.root.i, tokens), article.surface(tokens), gender, number),
+            Subject(Phrase("nsubj", head.i, tokens), text, gender, number, cleft=cleft),
             None,
             None,
         )
@@ -239,8 +279,8 @@ def _subject_of(
     if reported and frame is None:
         return None, None, None
     tokens = phrase_tokens(subj, banned)
-    if not tokens:
-        return None, None, None
+    if not tokens or doc_pos(article, tokens[0]) == "ADP":
+        return None, None, None  # "pendant ce temps la colonne": an adverbial hung on it
     phrase = Phrase(subj.dep_, subj.i, tokens)
     if subj.pos_ == "PRON" and not _name_read_as_pronoun(subj):
         return (
@@ -349,47 +389,50 @@ def _frame(article: Article, verb: Any, banned: set[int]) -> str | None:
 def clause_phrases(
     article: Article, chain: list[Any], banned: set[int], subject: Subject, group: list[int]
 ) -> list[Phrase]:
-    """The verb's dependents as phrases, agents widened to the next comma, dates split off."""
-    doc = article.doc
+    """The verb's dependents as phrases, agents widened to the next comma, dates split off.
+    Phrases a question must not carry ("cette nuit", an apposition) go into `banned`."""
     taken = set(group) | set(subject.phrase.tokens)
     out: list[Phrase] = []
     for v in chain:
         for c in v.children:
-            heads_phrase = c.dep_ == "advmod" and any(
-                k.dep_ in ("obl", "obl:arg", "nmod") for k in c.children
-            )
-            if c.dep_ in ("nsubj", "nsubj:pass") and c.i not in taken and is_time_word(c):
-                tokens = phrase_tokens(c, banned)
-                if fold_basic(article.surface(tokens)) in SET_ASIDE:
-                    banned.update(tokens)
-                else:
-                    out.append(Phrase("obl:mod", c.i, tokens))
-                continue
-            if (c.dep_ not in PHRASE_DEPS and not heads_phrase) or c.dep_ == "nmod":
-                continue
             if c.i in taken or c.i in banned:
                 continue
-            if c.dep_ == "ccomp" and not has_que(c):
-                continue  # a second main clause the parser hung here: asked on its own
-            tokens = phrase_tokens(c, banned)
-            if _unmarked_apposition(doc, c, tokens):
-                banned.update(tokens)  # ", une ville située ..." read as an oblique
-                continue
-            if fold_basic(article.surface(tokens)) in SET_ASIDE:
-                banned.update(tokens)  # "cette nuit", "pour sa part": left out of questions
-                continue
-            if c.dep_ == "obl:agent":
-                tokens = _agent_span(doc, tokens, banned)
-            tokens = tuple(t for t in tokens if t not in taken)
-            if tokens and c.lemma_ in ADVERBIAL_NOUNS:
-                lifted = _lift(doc, c, banned, taken)
-                tokens = tuple(t for t in tokens if t not in {k for p in lifted for k in p.tokens})
-                out.extend(lifted)
-                taken.update(k for p in lifted for k in p.tokens)
-            if tokens:
-                out.extend(_split_date(doc, Phrase(c.dep_, c.i, tokens, case_of(c))))
-                taken.update(tokens)
+            found = _phrases_of(article, c, banned, taken)
+            out.extend(found)
+            taken.update(t for p in found for t in p.tokens)
     return sorted(out, key=lambda p: p.start)
+
+
+def _phrases_of(article: Article, c: Any, banned: set[int], taken: set[int]) -> list[Phrase]:
+    """The phrase(s) one dependent of the verb gives, or none."""
+    doc = article.doc
+    if c.dep_ in ("nsubj", "nsubj:pass"):
+        if not is_time_word(c):
+            return []
+        c_dep = "obl:mod"  # "Mercredi, des ouvriers ...": a date read as a second subject
+    elif c.dep_ == "xcomp":
+        c_dep = "xcomp"  # "accusé la Corée du Nord [de fournir des armes]": kept, never asked
+    elif c.dep_ == "advmod" and any(k.dep_ in ("obl", "obl:arg", "nmod") for k in c.children):
+        c_dep = "obl:mod"  # "lors de l'assaut"
+    elif c.dep_ in PHRASE_DEPS and c.dep_ != "nmod" and not (c.dep_ == "ccomp" and not has_que(c)):
+        c_dep = c.dep_
+    else:
+        return []
+    tokens = tuple(t for t in phrase_tokens(c, banned) if t not in taken)
+    aside = fold_basic(article.surface(tokens)) in SET_ASIDE or case_of(c) in OPTIONAL_CASES
+    if not tokens or aside or _unmarked_apposition(doc, c, tokens):
+        banned.update(tokens)  # "cette nuit", "malgré ...", ", une ville située ...": left out
+        return []
+    if c.dep_ == "obl:agent":
+        tokens = tuple(t for t in _agent_span(doc, tokens, banned) if t not in taken)
+    out: list[Phrase] = []
+    if c.lemma_ in ADVERBIAL_NOUNS:
+        out = _lift(doc, c, banned, taken)
+        lifted = {k for p in out for k in p.tokens}
+        tokens = tuple(t for t in tokens if t not in lifted)
+    if tokens:
+        out.extend(_split_date(doc, Phrase(c_dep, c.i, tokens, case_of(c))))
+    return out
 
 
 def _unmarked_apposition(doc: Any, head: Any, tokens: tuple[int, ...]) -> bool:

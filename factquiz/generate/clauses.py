@@ -70,6 +70,7 @@ class Subject:
     gender: str
     number: str
     resolved: bool = False  # a pronoun replaced by its antecedent
+    cleft: bool = False  # the focus of "C'est X qui ...": asked for even without a name
 
 
 @dataclass(frozen=True)
@@ -155,8 +156,26 @@ def attribution_spans(sent: Any) -> list[range]:
             end = tok.i + 1
             while end < sent.end and doc[end].text not in (",", ".", ";", ":", "»"):
                 end += 1
-            out.append(range(tok.i, end))
+            out.append(range(tok.i, _past_apposition(doc, tok.i, end, sent.end)))
     return out
+
+
+def _past_apposition(doc: Any, start: int, end: int, limit: int) -> int:
+    """ "selon François Dubet, sociologue français, ...": the title belongs to the source."""
+    named = any(doc[k].pos_ == "PROPN" for k in range(start, end))
+    if not named or end + 1 >= limit or doc[end].text != ",":
+        return end
+    nxt = doc[end + 1]
+    if (
+        nxt.pos_ not in ("NOUN", "DET")
+        or nxt.head.i not in range(start, end)
+        and nxt.dep_ != "appos"
+    ):
+        return end
+    stop = end + 1
+    while stop < limit and doc[stop].text not in (",", ".", ";", ":"):
+        stop += 1
+    return stop if stop < limit and doc[stop].text == "," and stop - end <= 12 else end
 
 
 def _is_aside(tok: Any) -> bool:

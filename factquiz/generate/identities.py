@@ -83,6 +83,8 @@ def _identity(
     if desc is None:
         return []
     words, gender, number = desc
+    if number == "Plur":
+        return []  # "les maréchaux ... Ri Pyong Chol et Pak Jong Chon": not one person's title
     described = definite_description(article, words, gender, number)
     if described is None:
         return []
@@ -142,7 +144,9 @@ def _description(article: Article, sent: Any, m: Mention) -> tuple[list[int], st
         tokens = _phrase_before(doc, head, m)
         if tokens:
             return tokens, noun_gender(head), morph(head, "Number", "Sing")
-    comma_after = m.end < len(doc) and doc[m.end].text == ","
+    # "l'ouvrage de Ruth Finnegan, ouvrage important": an apposition after a complement
+    # describes the noun the name completes, not the person.
+    comma_after = m.end < len(doc) and doc[m.end].text == "," and m.before not in ("de", "d'", "du")
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= m.end and comma_after:
             tokens = _phrase_after(doc, child, sent)
@@ -153,8 +157,10 @@ def _description(article: Article, sent: Any, m: Mention) -> tuple[list[int], st
 
 def _phrase_before(doc: Any, head: Any, m: Mention) -> list[int] | None:
     """A title before the name ("le gouverneur régional" Oleg Kozhemyako), article included."""
-    start = head.left_edge.i
-    tokens = [t for t in range(start, m.start) if not doc[t].is_space]
+    dets = [c.i for c in head.children if c.dep_ == "det" and c.i < head.i]
+    if not dets:
+        return None  # "au départ du milieu de terrain X": no article of its own
+    tokens = [t for t in range(min(dets), m.start) if not doc[t].is_space]
     while tokens and doc[tokens[-1]].text == ",":
         tokens.pop()
     while tokens and doc[tokens[0]].pos_ in ("CCONJ", "ADP", "PUNCT"):
@@ -185,7 +191,9 @@ def _usable(doc: Any, tokens: list[int]) -> list[int] | None:
     content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM")]
     if len(content) < 2 or any(w.text.casefold() in _VAGUE for w in words):
         return None
-    if any(w.pos_ == "PRON" for w in words) or any(w.text.casefold() in TITLES for w in words):
+    if any(w.pos_ in ("PRON", "SCONJ", "CCONJ") for w in words) or any(
+        w.text.casefold() in TITLES for w in words
+    ):
         return None
     if any(morph(w, "Poss", "") == "Yes" for w in words):
         return None

@@ -79,6 +79,7 @@ def mark_sentences(doc: Any) -> Any:
     quote, and at every paragraph break; abbreviations ("M.", "etc.") stay one token.
     """
     previous = None
+    length = 0  # tokens since the sentence began
     for token in doc:
         if token.is_space:
             token.is_sent_start = previous is None
@@ -92,7 +93,11 @@ def mark_sentences(doc: Any) -> Any:
             start = _ends_sentence(previous) and (
                 first.isupper() or first.isdigit() or first in '«"('
             )
+            # "... des méthodes éprouvées : une heure avant la rencontre, la Corée du Nord a
+            # tiré ...": a clause after a colon is parsed on its own; a quotation is not.
+            start = start or (previous.text in (":", ";") and length > 6 and first not in '«"')
         token.is_sent_start = start
+        length = 1 if start else length + 1
         previous = token
     return doc
 

@@ -23,6 +23,7 @@ from factquiz.generate.targets import (
     MentionTable,
     Target,
     actor_place_target,
+    cleft_target,
     date_target,
     number_target,
     organisation_target,
@@ -61,6 +62,7 @@ class Question:
     require: str = "any"
     vague_subject: bool = False
     topic: str = ""  # questions on one topic (a person's identity) are asked once
+    clitic: bool = False  # "prévoit de les attaquer": the prompt points back to unnamed things
 
     @property
     def skill(self) -> str:
@@ -100,6 +102,8 @@ def clause_questions(
             and kind in ("person", "organisation", "place")
         ):
             kind = "speaker"
+        if subject and not _says_more(clause, target):
+            continue  # "Quel pays semble se concentrer ?": nothing left to pin the answer down
         prompt = ask(article, clause, set(target.removed), target.wh)
         if not prompt:
             continue
@@ -117,9 +121,27 @@ def clause_questions(
                 clause.frame is not None,
                 require=target.require,
                 vague_subject=not subject and _anaphoric(article, clause),
+                clitic=_object_clitic(article, clause),
             )
         )
     return out
+
+
+_CLITICS = {"le", "la", "les", "l'", "lui", "leur", "y", "en"}
+
+
+def _object_clitic(article: Article, clause: Clause) -> bool:
+    """An object pronoun in the verb group ("l'a rejoint", "de les attaquer")."""
+    doc = article.doc
+    return any(
+        doc[t].pos_ == "PRON" and doc[t].text.casefold() in _CLITICS and doc[t].dep_ != "expl:comp"
+        for t in clause.group
+    )
+
+
+def _says_more(clause: Clause, target: Target) -> bool:
+    """Some phrase of the clause stays in a subject question besides the verb."""
+    return any(t not in target.removed for p in clause.phrases for t in p.tokens)
 
 
 def _anaphoric(article: Article, clause: Clause) -> bool:
@@ -152,6 +174,7 @@ def _target(
             person_target(article, phrase, table, short_form, clause.subject.number)
             or organisation_target(article, phrase, table, True)
             or actor_place_target(article, phrase, table, place_class, clause.subject.number)
+            or (cleft_target(article, phrase) if clause.subject.cleft else None)
             or number_target(article, phrase, table, True)
         )
     else:
@@ -263,7 +286,7 @@ def _incise_question(
 def _selon_question(
     article: Article, sent: Any, table: MentionTable, short_form: ShortForm, quote: str
 ):
-    """ "selon KCNA, <claim>" -> "Quelle source affirme que <claim> ?"."""
+    """Who said it, from an attribution: "selon KCNA, <claim>" -> "Quelle source affirme ..."."""
     spans = attribution_spans(sent)
     if len(spans) != 1:
         return None

@@ -117,7 +117,7 @@ def _person_key(folded: str) -> str:
 def score(q: Question, protagonists: dict[str, float]) -> float | None:
     """A question's worth in [0, 1.5], or None when it must not be asked at all."""
     words = len(q.prompt.split())
-    if not 4 <= words <= 34 or gives_away(q) or q.in_quotes:
+    if not 4 <= words <= 34 or gives_away(q) or q.in_quotes or q.clitic:
         return None
     if _DANGLING.search(q.prompt) or _DEICTIC.search(q.prompt):
         return None
@@ -130,15 +130,17 @@ def score(q: Question, protagonists: dict[str, float]) -> float | None:
     if _DEMONSTRATIVE.search(q.prompt):
         value -= 0.3
     if q.vague_subject:
-        value -= 0.15
+        value -= 0.4 if q.kind == "person" else 0.15  # "Qui les photos montrent-elles ?"
     if q.skill != "attribution" and _POSSESSIVE.search(q.prompt.split(" ", 2)[-1]):
         value -= 0.15
-    answer_names = {_person_key(fold_basic(a[0])) for a in q.answers if fold_basic(a[0])}
-    if q.kind in ("person", "speaker"):
-        value -= max((protagonists.get(n, 0.0) for n in answer_names), default=0.0)
+    named = {_person_key(fold_basic(a[0])) for a in q.answers if fold_basic(a[0])}
     if q.kind == "role":
-        named = [_person_key(fold_basic(m.unit or "")) for m in q.mentions]
-        value -= max((protagonists.get(n, 0.0) for n in named), default=0.0)
+        named = {_person_key(fold_basic(m.unit or "")) for m in q.mentions}
+    known = max((protagonists.get(n, 0.0) for n in named), default=0.0)
+    if q.identity and known >= 0.35:
+        return None  # "Qui est le président russe ?": every student knows
+    if q.kind in ("person", "speaker", "role"):
+        value -= known
     if q.topic:  # of "Qui est le porte-parole ?" and "Qui est Peskov ?", ask one, either way
         flip = int(hashlib.sha256(q.topic.encode()).hexdigest(), 16) % 2 == 1
         value += 0.1 if (q.kind == "role") == flip else 0.0

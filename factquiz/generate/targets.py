@@ -21,7 +21,7 @@ LOCATIVE = {"à", "au", "aux", "en", "dans", "vers", "près de", "jusqu'", "à b
 DEPARTURE = {"de", "d'", "depuis", "du", "des"}
 DEPARTURE_VERBS = {"partir", "décoller", "quitter", "venir", "revenir", "rentrer", "sortir"}
 PLACE_NOUNS = {
-    "frontière", "gare", "ville", "port", "base", "aéroport", "capitale", "région", "mer",
+    "frontière", "gare", "ville", "base", "aéroport", "capitale", "région", "mer",
     "cosmodrome", "usine", "hôtel", "site", "musée", "station", "île", "province", "océan",
     "palais", "stade", "village", "quartier", "territoire", "côte", "fleuve", "rivière",
 }  # fmt: skip
@@ -273,6 +273,11 @@ def organisation_target(
     return Target("organisation", (variants,), frozenset(phrase.tokens), wh, tuple(orgs))
 
 
+# Nouns for those who act: a cleft on them is asked with "Qui".
+AGENT_NOUNS = {
+    "firme", "société", "entreprise", "groupe", "agence", "équipe", "association", "parti",
+    "gouvernement", "ministère", "président", "ministre", "journal", "chaîne", "club",
+}  # fmt: skip
 _CONTRACTED = {"du": "de", "des": "de", "au": "à", "aux": "à"}
 _CLASS_NOUN = {"pays": ("pays", "Masc"), "ville": ("ville", "Fem")}
 
@@ -315,6 +320,17 @@ def actor_place_target(
     answers = tuple(tuple(dict.fromkeys((m.text, without_article(m.text)))) for m in places)
     require = "all" if number == "Plur" else "any"
     return Target("place", answers, frozenset(phrase.tokens), wh, tuple(places), require)
+
+
+def cleft_target(article: Article, phrase: Phrase) -> Target | None:
+    """Qui, for the focus of "C'est la firme Idées au cube qui a réalisé le spectacle"."""
+    doc = article.doc
+    head = doc[phrase.head]
+    if head.pos_ != "PROPN" and head.lemma_ not in AGENT_NOUNS:
+        return None
+    whole = article.surface(phrase.tokens)
+    answers = (tuple(dict.fromkeys((without_article(whole), whole))),)
+    return Target("organisation", answers, frozenset(phrase.tokens), Wh("Qui", subject=True))
 
 
 def place_target(
