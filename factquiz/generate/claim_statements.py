@@ -24,7 +24,12 @@ from factquiz.generate.clauses import (
     morph,
 )
 from factquiz.generate.document import Article
-from factquiz.generate.factcheck_attribution import NAMED_KINDS, clause_source, lower_first
+from factquiz.generate.factcheck_attribution import (
+    NAMED_KINDS,
+    ClauseSource,
+    clause_source,
+    lower_first,
+)
 from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import quote_of
 from factquiz.text import fold_basic
@@ -56,10 +61,15 @@ class Statement:
     rest: tuple[int, ...]
     quote: str
     hedged: bool  # a conditional, a modal, or an opinion: not a plain fact
-    speaker: Mention | None  # the named source of the frame, if any
+    source: ClauseSource  # who the article credits the claim to
     mentions: tuple[Mention, ...] = ()  # typed mentions among the rest's tokens
     retensed: tuple[tuple[tuple[int, int], str], ...] = ()  # "était entré" -> "est entré"
     article: Article = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
+
+    @property
+    def speaker(self) -> Mention | None:
+        """The named source of the frame, if any."""
+        return self.source.name if self.frame else None
 
     @property
     def text(self) -> str:
@@ -73,9 +83,11 @@ class Statement:
         subject: str | None = None,
         frame: str | None = None,
         negated: bool = False,
+        reported: bool = False,
     ) -> str:
-        """The claim with token spans swapped for other words, another subject or frame."""
-        swaps = {**dict(self.retensed), **dict(swaps or {})}
+        """The claim with token spans swapped for other words, another subject or frame;
+        `reported` keeps the tenses of reported speech ("a déclaré que Kim était entré")."""
+        swaps = {**({} if reported else dict(self.retensed)), **dict(swaps or {})}
         if negated:
             swaps.update(negation_swaps(self))
         pieces = []
@@ -230,7 +242,7 @@ def _statement(
     swaps = _tense_swaps(article, clause) if clause.frame else {}
     if source is None or swaps is None or source.long and _hedged(doc, clause):
         return None
-    frame, speaker = ("", None) if source.long else (source.frame, source.name)
+    frame = "" if source.long else source.frame
     subject = clause.subject.text if clause.subject.resolved else ""
     if clause.synthetic:
         subject = " ".join(w for w in (subject, *clause.synthetic) if w)
@@ -238,7 +250,7 @@ def _statement(
     inside = tuple(m for m in mentions if set(m.tokens) <= set(rest) | set(own))
     return Statement(
         article.source_id, clause, frame, subject, tuple(own), fronted, rest,
-        quote_of(article, start, clause.sentence[1]), _hedged(doc, clause), speaker, inside,
+        quote_of(article, start, clause.sentence[1]), _hedged(doc, clause), source, inside,
         tuple(swaps.items()), article,
     )  # fmt: skip
 

@@ -30,12 +30,17 @@ from factquiz.generate.claim_mutations import (
 )
 from factquiz.generate.claim_statements import Statement, statements
 from factquiz.generate.claims import extract_clauses, sentences
-from factquiz.generate.factcheck_attribution import named_speakers
+from factquiz.generate.factcheck_attribution import (
+    attribution_prompt,
+    contract,
+    lower_first,
+    named_speakers,
+)
 from factquiz.generate.mentions import EntityIndex
 from factquiz.generate.participles import participle_clauses
 from factquiz.generate.pipeline import ArticleMentions
 from factquiz.generate.questions import quote_of
-from factquiz.text import fold_for_quote, strip_accents
+from factquiz.text import fold_basic, fold_for_quote, strip_accents
 
 SUPPORTED = "supported"
 VERDICTS = (SUPPORTED, REFUTED, NOT_IN_SOURCES)
@@ -250,12 +255,31 @@ def explain(s: Statement, mutation: Mutation | None) -> str:
     return f"Les rôles sont inversés. L'article dit : « {mutation.before} »"
 
 
-def contract(preposition: str, words: str) -> str:
-    """ "à" + "le porte-parole" -> "au porte-parole", "de" + "l'agence" -> "de l'agence"."""
-    first, _, rest = words.partition(" ")
-    joined = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
-    if (preposition, first) in joined:
-        return f"{joined[(preposition, first)]} {rest}"
-    if preposition == "de" and words[:1].casefold() in "aeiouyéèêàh":
-        return f"d'{words}"
-    return f"{preposition} {words}"
+def attribution_items(found: Sequence[ArticleMentions], index: EntityIndex) -> list[Item]:
+    """ "Selon quelle agence de presse ... ?", "Qui a déclaré que ... ?": the answer is the
+    source the article names for the claim."""
+    items = []
+    for s in corpus_statements(found):
+        prompt = attribution_prompt(s)
+        source = s.source
+        if prompt is None or source.name is None:
+            continue
+        words = lower_first(s.frame.removeprefix("Selon "))
+        answers = [source.name.text, index.short_form(source.name.text) or "", words]
+        if fold_basic(source.name.text) in fold_basic(prompt):
+            continue  # the question would give its answer away
+        digest = hashlib.sha256(f"attribution|{prompt}".encode()).hexdigest()[:8]
+        items.append(
+            Item(
+                id=f"who-{_slug(source.name.text)}-{digest}",
+                type="open",
+                prompt=prompt,
+                answers=(tuple(dict.fromkeys(a for a in answers if a)),),
+                evidence=Evidence(s.source_id, s.quote),
+                explanation=f"L'article attribue cette information {contract('à', words)}.",
+                skill="attribution",
+                tags=("factcheck", "attribution"),
+                difficulty=2,
+            )
+        )
+    return items

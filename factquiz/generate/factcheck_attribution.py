@@ -8,13 +8,25 @@ speaker swap draws from, and the attribution items ("Selon quelle agence de pres
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from factquiz.generate.claims import sentences
-from factquiz.generate.clauses import SPEECH_VERBS, Clause, attribution_spans, phrase_tokens
+from factquiz.generate.clauses import (
+    SPEECH_VERBS,
+    Clause,
+    attribution_spans,
+    morph,
+    noun_gender,
+    phrase_tokens,
+    verb_group,
+)
 from factquiz.generate.document import Article
 from factquiz.generate.mentions import Mention
+from factquiz.generate.realise import Wh, ask, quel
+
+if TYPE_CHECKING:
+    from factquiz.generate.claim_statements import Statement
 
 NAMED_KINDS = ("person", "organisation", "place", "name")
 
@@ -42,6 +54,8 @@ class ClauseSource:
     frame: str  # "" when the article states the clause in its own voice
     name: Mention | None = None
     long: bool = False  # an attribution too long to repeat in a claim
+    tokens: tuple[int, ...] = ()  # the speaker's words in the article
+    speech: tuple[int, ...] = ()  # the speech verb group ("a indiqué"), if a verb credits it
 
 
 def clause_source(
@@ -54,13 +68,14 @@ def clause_source(
         return _speaker_frame(article, clause, mentions)
     incise = _incise(doc, sent, clause)
     if incise is not None:
-        return _speaker_words(article, incise, mentions)
+        return _speaker_words(article, incise, mentions, incise.head)
     spans = [r for r in attribution_spans(sent) if _governs(doc, r, clause)]
     if not spans:
         return ClauseSource("")
     words = article.surface(spans[0])
     named = named_in(mentions, set(spans[0]))
-    return ClauseSource(words[:1].upper() + words[1:], named, long=len(words.split()) > 8)
+    long = len(words.split()) > 8
+    return ClauseSource(words[:1].upper() + words[1:], named, long, tuple(spans[0][1:]))
 
 
 def _speaker_frame(
@@ -76,11 +91,11 @@ def _speaker_frame(
     speakers = [c for c in speech.children if c.dep_ == "nsubj"]
     if speech.lemma_ not in SPEECH_VERBS or len(speakers) != 1:
         return None
-    return _speaker_words(article, speakers[0], mentions)
+    return _speaker_words(article, speakers[0], mentions, speech)
 
 
 def _speaker_words(
-    article: Article, speaker: Any, mentions: Sequence[Mention]
+    article: Article, speaker: Any, mentions: Sequence[Mention], verb: Any = None
 ) -> ClauseSource | None:
     """ "Selon <the speaker's words>", with the name an apposition adds to a title."""
     if speaker.pos_ == "PRON":
@@ -95,7 +110,9 @@ def _speaker_words(
         kept.discard(min(kept))  # "et l'agence de presse étatique RIA-Novosti"
     if not kept or len(kept) > 10:
         return None
-    return ClauseSource("Selon " + lower_first(article.surface(sorted(kept))), named)
+    speech = tuple(verb_group([verb])) if verb is not None else ()
+    words = "Selon " + lower_first(article.surface(sorted(kept)))
+    return ClauseSource(words, named, tokens=tuple(sorted(kept)), speech=speech)
 
 
 def _incise(doc: Any, sent: Any, clause: Clause) -> Any | None:
@@ -155,3 +172,52 @@ def named_in(mentions: Sequence[Mention], tokens: set[int]) -> Mention | None:
         if len(group) == 1:
             return group[0]
     return None
+
+
+def contract(preposition: str, words: str) -> str:
+    """ "à" + "le porte-parole" -> "au porte-parole", "de" + "l'agence" -> "de l'agence"."""
+    first, _, rest = words.partition(" ")
+    joined = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
+    if (preposition, first) in joined:
+        return f"{joined[(preposition, first)]} {rest}"
+    if preposition == "de" and words[:1].casefold() in "aeiouyéèêàh":
+        return f"d'{words}"
+    return f"{preposition} {words}"
+
+
+def descriptor(article: Article, source: ClauseSource) -> tuple[str, str] | None:
+    """What kind of source it is, as a noun with its gender: "agence de presse", "Fem"."""
+    doc = article.doc
+    name = set(source.name.tokens) if source.name else set()
+    tokens = [t for t in source.tokens if t not in name]
+    head = next((t for t in tokens if doc[t].pos_ == "NOUN"), None)
+    if head is None or morph(doc[head], "Number", "Sing") == "Plur":
+        return None
+    words = [head]
+    k = head + 1
+    while k + 1 in tokens and doc[k].text.casefold() in ("de", "d'") and doc[k + 1].pos_ == "NOUN":
+        words += [k, k + 1]
+        k += 2
+    noun = article.surface(words)
+    return (noun[0].lower() + noun[1:], noun_gender(doc[head]))
+
+
+def attribution_prompt(statement: Statement) -> str | None:
+    """ "Selon quelle agence de presse le train blindé a-t-il été repéré ... ?" or
+    "Qui a confirmé que Kim était entré en Russie ?"; None when it cannot be asked well."""
+    source, article = statement.source, statement.article
+    if not statement.frame or source.name is None or source.long or statement.clause.synthetic:
+        return None
+    described = None if source.name.kind == "person" else descriptor(article, source)
+    if source.speech:
+        verb = article.surface(source.speech)
+        if any(morph(article.doc[t], "Number", "") == "Plur" for t in source.speech):
+            return None
+        who = "Qui" if described is None else f"{quel(described[1], 'Sing')} {described[0]}"
+        content = lower_first(statement.render(frame="", reported=True).removesuffix("."))
+        que = "qu'" if content[:1].casefold() in "aeiouyéèêàh" else "que "
+        return f"{who[0].upper()}{who[1:]} {verb} {que}{content} ?"
+    who = "Selon qui" if described is None else f"Selon {quel(described[1], 'Sing')} {described[0]}"
+    unframed = replace(statement.clause, frame=None, attribution=None)
+    prompt = ask(article, unframed, set(), Wh(who))
+    return prompt or None
