@@ -52,6 +52,7 @@ from factquiz.cli import play  # noqa: E402, F401
 from factquiz.cli import bankcmds  # noqa: E402, F401
 from factquiz.cli import generate  # noqa: E402, F401
 from factquiz.cli import grade  # noqa: E402, F401
+from factquiz.cli import sources  # noqa: E402, F401
 from factquiz.cli import transfer  # noqa: E402, F401
 
 # --- end of command modules ---
