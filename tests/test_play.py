@@ -107,6 +107,13 @@ def test_a_number_that_names_no_choice_is_asked_again(factquiz_home: Path) -> No
     assert [(a["response"], a["outcome"]) for a in answers] == [("2", "correct")]
 
 
+def test_a_claim_answer_that_names_no_verdict_is_asked_again(factquiz_home: Path) -> None:
+    result = play(str(FR), "--student", "a", "--type", "claim", input="peut-être\ncontredit\n")
+    assert result.output.count("Tapez 1, 2 ou 3.") == 2
+    answers = scores_file(factquiz_home, "a")["sessions"][0]["answers"]
+    assert [(a["response"], a["outcome"]) for a in answers] == [("2", "correct")]
+
+
 def test_an_english_bank_speaks_english_and_lang_overrides(factquiz_home: Path) -> None:
     english = play(str(EN), "--student", "a", "--skill", "who", input="Helen Price\n")
     assert "Question 1 of 1" in english.output and "Expected answer: Helen Price" in english.output

@@ -224,16 +224,20 @@ def ask(term: Terminal, session: Session, bank: Bank, journal: Journal, msg: Mes
 
 
 def in_range(command: str, item: Item | None) -> bool:
-    """False for a number that names no choice (`4` for a claim): a slip, asked again.
+    """False for a slip that answers nothing, asked again rather than marked wrong.
 
-    A number that is the text of a choice (`2011` among years) is an answer, not a slip.
+    A number that names no choice (`4` for a claim), or a claim answer that names no verdict
+    (`peut-être`). A number that is the text of a choice (`2011` among years) is an answer.
     """
-    if item is None or item.type == "open" or not command.isdigit():
+    if item is None or item.type == "open":
         return True
-    if command in item.choices:
+    if item.type == "claim":
+        from factquiz.choice_grading import claim_verdict
+
+        return claim_verdict(command) is not None
+    if not command.isdigit() or command in item.choices:
         return True
-    options = len(item.choices) if item.type == "choice" else 3
-    return 1 <= int(command) <= options
+    return 1 <= int(command) <= len(item.choices)
 
 
 def check_lang(lang: str | None) -> str | None:
