@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,13 @@ RIGHT_FR = {
     "navires": "2",
     "architecte": "Paul Le Goff",
     "cyclistes": "1er avril",
+}
+WRONG_FR = {
+    "inauguration": "Paul Le Goff",
+    "longueur": "1",
+    "navires": "3",
+    "architecte": "Isabelle Quéré",
+    "cyclistes": "2 avril",
 }
 
 
@@ -259,11 +267,14 @@ def test_ctrl_c_in_mid_session_keeps_every_answer_already_given(tmp_path: Path) 
         text=True,
     )
     assert proc.stdin is not None and proc.stdout is not None
-    proc.stdin.write(f"{RIGHT_FR[ids[0]]}\nnot this\n")
+    proc.stdin.write(f"{RIGHT_FR[ids[0]]}\n{WRONG_FR[ids[1]]}\n")
     proc.stdin.flush()  # stdin stays open: the quiz waits for the third answer
+    watchdog = threading.Timer(60, proc.kill)  # a hang fails the test instead of the suite
+    watchdog.start()
     for line in proc.stdout:
         if line.startswith("Question 3/5"):
             break
+    watchdog.cancel()
     proc.send_signal(signal.SIGINT)
     rest, _err = proc.communicate(timeout=30)
     assert proc.returncode == 130
