@@ -119,7 +119,7 @@ def test_a_claim_answer_that_names_no_verdict_is_asked_again(factquiz_home: Path
     result = play(str(FR), "--student", "a", "--type", "claim", input="peut-être\ncontredit\n")
     assert result.output.count("Tapez 1, 2 ou 3.") == 2
     answers = scores_file(factquiz_home, "a")["sessions"][0]["answers"]
-    assert [(a["response"], a["outcome"]) for a in answers] == [("2", "correct")]
+    assert [(a["response"], a["outcome"]) for a in answers] == [("contredit", "correct")]
 
 
 def test_an_english_bank_speaks_english_and_lang_overrides(factquiz_home: Path) -> None:

@@ -213,10 +213,11 @@ def ask(term: Terminal, session: Session, bank: Bank, journal: Journal, msg: Mes
             continue
         if command.lower() == "!quit":
             return False
-        if not in_range(command, session.current):
+        skip = command.lower() == "!skip"
+        if not skip and not in_range(command, session.current):
             term.print(screens.untrusted(msg("type_" + session.current.type), "yellow"))
             continue
-        attempt = session.skip() if command.lower() == "!skip" else session.submit(command)
+        attempt = session.skip() if skip else session.submit(command)
         journal.add(answer_entry(attempt, attempt.item.expected))
         term.print(screens.feedback(bank, attempt, msg, term.plain))
         term.print()
