@@ -258,7 +258,11 @@ def _direction(s: Statement) -> Mutation | None:
         ):
             continue
         if doc[t - 1].text.casefold() in ("le", "au", "l'", "du"):
-            return _swap(s, "direction", t, OPPOSITE_DIRECTIONS[word])
+            made = _swap(s, "direction", t, OPPOSITE_DIRECTIONS[word])
+            det = article_text(s.article, t - 1)
+            glue = "" if det.endswith("'") else " "
+            return Mutation("direction", REFUTED, made.claim, f"{det}{glue}{word}",
+                            f"{det}{glue}{OPPOSITE_DIRECTIONS[word]}")  # fmt: skip
     return None
 
 
