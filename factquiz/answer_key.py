@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
-from factquiz.matching import ACCEPT, Match, match
+from factquiz.matching import ACCEPT, Match, match, other_given_name, surname_index
 from factquiz.normalize import Analysed, analyse, fold_letters
 
 Accepted = Sequence[str | Sequence[str]]
@@ -210,6 +210,25 @@ class AnswerKey:
             if m.score >= ACCEPT and (m.score >= best.score or m.score >= 0.97):
                 return True
         return False
+
+    def other_person(self, resp: Analysed, best: Match) -> tuple[str, str] | None:
+        """(given name written, expected full name) when the response writes another given
+        name with the surname it matched (`best`) of an accepted person, or of a known one:
+        `Igor Kozhemyako` for `Kozhemyako` when the bank knows `Oleg Kozhemyako`."""
+        extra = frozenset(best.detail if best.kind == "contains" else ())
+        question = self.question
+        asked = frozenset(question.words) if question is not None else frozenset()
+        forms = [(a.preferred, f) for a in self.answers for f in a.forms]
+        accepted = frozenset(k for _, f in forms for k in f.keys)
+        known = self.known
+        found = {n for k in resp.keys for n in known.by_key.get(k, ())}
+        for raw, full in forms + [known.forms[n] for n in sorted(found)]:
+            if surname_index(full) is None:
+                continue
+            given = other_given_name(resp, full, (accepted, asked), extra)
+            if given is not None:
+                return given, raw
+        return None
 
 
 def _same_name(form: Analysed, answer: Answer) -> bool:

@@ -70,7 +70,7 @@ def grade_claim(response: str, expected: str | None, language: str) -> Outcome:
 def choice_ref(piece: str, count: int) -> int | None:
     """`2`, `b`, `(b)`, `B.` -> a 0-based choice index, or None."""
     t = piece.strip().strip("().:-").strip().casefold()
-    if t.isdigit() and len(t) <= 3 and 1 <= int(t) <= count:
+    if t.isascii() and t.isdigit() and len(t) <= 3 and 1 <= int(t) <= count:  # not `²`
         return int(t) - 1
     if len(t) == 1 and "a" <= t <= "z" and ord(t) - ord("a") < count:
         return ord(t) - ord("a")

@@ -60,6 +60,8 @@ if TYPE_CHECKING:
 __all__ = ["Grader", "Verdict", "bank_entities", "grade", "grade_item", "grade_many", "normalize"]
 
 EXACT = Match("exact", 1.0)
+# Matches that say every word of the answer and nothing else: no other person can hide there.
+_SAME_WORDS = frozenset(("exact", "form", "translit", "acronym", "none"))
 
 
 # --- one response against an open item -----------------------------------------------------
@@ -125,6 +127,11 @@ def _evaluate(response: str, key: AnswerKey) -> Outcome:
         other = key.better_known(resp, best)
         if other is not None:
             return Outcome("wrong", 0.0, None, "entity", (("a", other),), shown)
+    if best.kind not in _SAME_WORDS:
+        other = key.other_person(resp, best)
+        if other is not None:
+            fields = (("a", _as_written((other[0],), response)), ("b", other[1]))
+            return Outcome("wrong", 0.0, None, "first_name", fields, shown)
     kind, fields = best.kind, _fields(best, response, raw)
     if kind in ("surname", "nickname"):
         other = key.shared_surname(transliteration_key(best.detail[0]), answer)
@@ -164,7 +171,8 @@ def _grade_any(response: str, key: AnswerKey) -> Outcome:
     if not good:
         return whole
     for p, o in outcomes:
-        if o.kind in ("reject", "entity") and not _QUALIFIER.match(p):
+        other = o.kind in ("reject", "entity", "first_name") and not _QUALIFIER.match(p)
+        if other or (o.verdict != "correct" and _echoes_a_name(p, key)):
             return Outcome("wrong", 0.0, None, "hedge", (("a", p.strip()),), good[0][1].matched)
     if whole.verdict == "correct":
         return whole
@@ -173,6 +181,22 @@ def _grade_any(response: str, key: AnswerKey) -> Outcome:
         return whole  # `Ecuador, Peru, Bolivia`: a list of answers, not an answer and a comment
     part, outcome = good[0]
     return Outcome("correct", 1.0, outcome.matched, "split", (("a", part.strip()),))
+
+
+# A part that starts like this places the answer (`Kozhemyako, à Khasan`): no alternative.
+_PLACE = re.compile(r"^\s*(?:en|au|aux|a|à|in|near|pres|près|dans|at|on)\b", re.I)
+
+
+def _echoes_a_name(part: str, key: AnswerKey) -> bool:
+    """Whether a part only repeats a name of the question (an alternative it offered: `ou
+    Shoigu` to `Kozhemyako ou Shoigu ?`), rather than placing or describing the answer."""
+    question = key.question
+    if question is None or _PLACE.match(part):
+        return False
+    said = analyse(part, key.language)
+    asked = set(question.keys)
+    names = question.proper | set(question.numerics)
+    return bool(said.keys) and asked.issuperset(said.keys) and not names.isdisjoint(said.words)
 
 
 def _described(part: str) -> bool:

@@ -67,6 +67,24 @@ CATEGORY_NOUNS = frozenset(
     )
 )
 
+# Words that describe a person before the name (folded): `le gouverneur Kozhemyako`,
+# `President Nixon`. Any other word just before a surname is read as a given name.
+ROLE_NOUNS = frozenset(
+    str.split(
+        "gouverneur ministre president presidente premier premiere secretaire general generale "
+        "porte parole dirigeant dirigeante chef leader maire depute senateur ambassadeur "
+        "directeur directrice patron roi reine prince princesse pape colonel capitaine "
+        "commandant marechal amiral juge procureur professeur docteur monsieur madame "
+        "camarade vice adjoint conseiller conseillere envoye delegue homologue m mme mlle mr "
+        "mrs ms dr sir lord lady saint st governor minister secretary spokesman spokeswoman "
+        "spokesperson chief head mayor senator congressman congresswoman representative "
+        "ambassador director chairman chairwoman ceo king queen princess pope captain "
+        "commander marshal admiral judge justice prosecutor professor doctor mister comrade "
+        "deputy adviser advisor envoy delegate counterpart russe russian nord coreen korean "
+        "sud est ouest north south east west northern southern eastern western new old"
+    )
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -233,9 +251,12 @@ def _judge_words(
     numbers: Match | None,
     aligned: tuple[list[int], list[int], int],
 ) -> Match:
-    extra, missing, typos = aligned
+    said_more, missing, typos = aligned
     asked = set(question.keys) if question is not None else set()
-    extra = [i for i in extra if resp.keys[i] not in asked]
+    # Words repeated from the question are no new fact (`Central`, `region`, for `Central
+    # Germany`), yet they are more words: never an exact answer (`Kozhemyako ou Shoigu` to
+    # a question that names both is no `Kozhemyako`).
+    extra = [i for i in said_more if resp.keys[i] not in asked]
     forgiven = [j for j in missing if exp.keys[j] in asked]
     missing = [j for j in missing if exp.keys[j] not in asked]
     found_number = any(
@@ -244,6 +265,8 @@ def _judge_words(
     if len(exp.keys) == len(missing) + len(forgiven) and not found_number:
         return NO_MATCH
     if missing or (forgiven and extra):
+        if missing:  # `Michael Jackson` for `Jermaine Jackson`, even if the question says Michael
+            extra = said_more
         if not extra:
             return numbers or _subset(resp, exp, missing, len(resp.words))
         if _nickname(resp, exp, extra, missing):
@@ -256,8 +279,8 @@ def _judge_words(
         return _mismatch(resp, exp, extra, missing or forgiven)
     if numbers is not None:
         return numbers
-    if extra:
-        return _make("contains", *(resp.words[i] for i in extra))
+    if said_more:
+        return _make("contains", *(resp.words[i] for i in said_more))
     if typos:
         return _make("typo")
     if forgiven:
@@ -328,3 +351,69 @@ def _mismatch(resp: Analysed, exp: Analysed, extra: list[int], missing: list[int
     if close and not negated and len(exp.squashed) >= 12:
         return _make("review", *pairs)
     return _make("token", *pairs)
+
+
+# --- another person with the same surname ----------------------------------------------------
+
+
+# Small words that a person's name never has (`Climate of Dundee` is no person).
+_NOT_IN_NAMES = frozenset(str.split("of the and et in on at for to by a an au aux en sur pour par"))
+
+
+def surname_index(name: Analysed) -> int | None:
+    """Where the surname stands in a person's full name of 2 to 5 words, else None."""
+    if not name.person_like or not 2 <= len(name.words) <= 5 or name.numerics:
+        return None
+    if not _NOT_IN_NAMES.isdisjoint(name.tokens):
+        return None
+    return 0 if name.words[0] in SURNAME_FIRST else len(name.words) - 1
+
+
+def _same_given_name(said: str, given: tuple[str, ...]) -> bool:
+    """A given name written another way: the same key, a typo, an initial, a short form."""
+    for g in given:
+        if said == g or typo_edits(said, g) is not None:
+            return True
+        if (len(said) == 1 or len(g) == 1) and said[0] == g[0]:
+            return True
+        if len(said) >= 3 and len(g) >= 3 and said[:3] == g[:3]:
+            return True
+    return False
+
+
+def other_given_name(
+    resp: Analysed,
+    full: Analysed,
+    known: tuple[frozenset[str], frozenset[str]],
+    extra: frozenset[str],
+) -> str | None:
+    """The given name `resp` writes beside `full`'s surname when it is none of `full`'s
+    (`Boris` in `Boris Kozhemyako` for `Oleg Kozhemyako`): another person. None when it
+    writes none, or `full`'s, or a title (`le gouverneur Kozhemyako`), or a word of an
+    accepted answer (`Kozlov Kojemiako`: two answers) or of the question (`known`: keys,
+    words), or when the surname is one of the `extra` words, beside the answer (`Rockwell
+    featuring Michael Jackson`)."""
+    accepted, asked = known
+    s = surname_index(full)
+    if s is None:
+        return None
+    surname = full.keys[s]
+    found = [
+        i
+        for i, k in enumerate(resp.keys)
+        if (k == surname or typo_edits(k, surname) is not None) and resp.words[i] not in extra
+    ]
+    if not found:
+        return None
+    step = 1 if s == 0 else -1
+    given = full.keys[:s] + full.keys[s + 1 :]
+    run: list[int] = []
+    j = found[0] + step
+    while 0 <= j < len(resp.keys):
+        if _same_given_name(resp.keys[j], given):
+            return None  # `Oleg Nikolaïevitch Kozhemyako`: a middle name may come between
+        if resp.words[j] in ROLE_NOUNS or resp.keys[j] in accepted or resp.words[j] in asked:
+            break
+        run.append(j)
+        j += step
+    return resp.words[run[-1] if step < 0 else run[0]] if run else None

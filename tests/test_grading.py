@@ -380,3 +380,84 @@ def test_grade_many_keeps_a_list_apart_from_its_words_with_articles():
     alone = [grade_item(r, item, entities=ENTITIES).verdict for _, r in pairs]
     assert [v.verdict for v in grade_many(pairs, entities=ENTITIES)] == alone
     assert [v.verdict for v in grade_many(pairs[::-1], entities=ENTITIES)] == alone[::-1]
+
+
+# --- a first name that is not the expected one names another person ------------------------
+
+SURNAME_VARIANT = [["Oleg Kozhemyako", "Kozhemyako"], "Alexander Kozlov"]
+
+
+@pytest.mark.parametrize("response", ["Boris Kozhemyako", "Igor Kozhemyako", "igor kojemiako"])
+def test_another_first_name_before_an_accepted_surname_is_wrong(response: str):
+    v = grade(response, SURNAME_VARIANT, entities=ENTITIES)
+    assert v.verdict == "wrong", v.reason
+    assert "Oleg" in v.reason
+
+
+def test_another_first_name_is_wrong_when_only_the_bank_knows_the_first_name():
+    assert (
+        grade("Igor Kozhemyako", ["Kozhemyako"]).verdict == "correct"
+    )  # nothing says Igor is wrong
+    assert grade("Igor Kozhemyako", ["Kozhemyako"], entities=ENTITIES).verdict == "wrong"
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Oleg Kozhemyako",
+        "Kozhemyako",
+        "le gouverneur Kozhemyako",
+        "Oleg Nikolaïevitch Kozhemyako",
+        "M. Kozhemyako",
+        "Kozlov, Kojemiako",
+        "O. Kozhemyako",
+    ],
+)
+def test_the_right_first_name_a_title_or_a_middle_name_stay_correct(response: str):
+    assert grade(response, SURNAME_VARIANT, entities=ENTITIES).verdict == "correct"
+
+
+@pytest.mark.parametrize(
+    ("response", "accepted"),
+    [("Sergueï Choïgou", ["Sergei Shoigu"]), ("Dmitry Peskov", [["Dmitri Peskov", "Peskov"]])],
+)
+def test_a_transliterated_first_name_stays_correct(response: str, accepted: list[Any]):
+    assert grade(response, accepted, entities=ENTITIES).verdict == "correct"
+
+
+def test_a_wrong_person_beside_the_right_one_is_a_hedge():
+    v = _grade("khasan-welcome", "Igor Kozhemyako et Alexander Kozlov")
+    assert v.verdict == "wrong", v.reason
+    assert _grade("khasan-welcome", "Oleg Kozhemyako Alexander Kozlov").verdict == "correct"
+
+
+# --- an answer states the fact; it does not echo the prompt -----------------------------------
+
+ALTERNATIVES = "Qui, de Kozhemyako ou de Shoigu, a accueilli Kim Jong-un à Khasan ?"
+
+
+@pytest.mark.parametrize(
+    "response",
+    ["Kozhemyako ou Shoigu", "Shoigu ou Kozhemyako", "de Kozhemyako ou de Shoigu", ALTERNATIVES],
+)
+def test_echoing_the_alternatives_of_the_prompt_is_wrong(response: str):
+    v = grade(response, ["Kozhemyako"], question=ALTERNATIVES)
+    assert v.verdict == "wrong", v.reason
+
+
+@pytest.mark.parametrize(
+    "response", ["Kozhemyako", "Kozhemyako, à Khasan", "Kozhemyako a accueilli Kim"]
+)
+def test_the_answer_with_words_of_the_prompt_is_right(response: str):
+    assert grade(response, ["Kozhemyako"], question=ALTERNATIVES).verdict == "correct"
+
+
+def test_words_of_the_prompt_make_an_answer_longer_not_exact():
+    v = grade("[link=https://evil.example]x", ["x"], question="Which link, https://evil.example?")
+    assert v.verdict == "correct"  # it says x, and more
+    assert "contient" in v.reason
+
+
+def test_a_superscript_digit_names_no_choice():
+    v = grade("²", ["2006"], kind="choice", choices=["2006", "2011"])
+    assert v.verdict == "wrong"
