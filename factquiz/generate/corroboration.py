@@ -20,6 +20,7 @@ from typing import Any
 from factquiz.bank import Evidence, Item
 from factquiz.generate.claims import sentences
 from factquiz.generate.corroboration_reports import (
+    DESCRIBED,
     Report,
     Slot,
     article_reports,
@@ -54,7 +55,7 @@ class Fact:
     @property
     def label(self) -> str:
         """ "Kim Jong-un · quitter · Pyongyang": who, what, and the details all sources give."""
-        parts = [self.actor, self.event]
+        parts = [self.actor.removeprefix(DESCRIBED), self.event]
         if self.partner:
             parts.append(self.partner)
         if len(self.sources) == 1:
@@ -99,12 +100,17 @@ def corroborate(found: Sequence[ArticleMentions], index: EntityIndex) -> Corrobo
     """The corroboration report of a set of parsed articles."""
     names = canonical_names([m for f in found for m in f.all], index)
     reports = [r for f in found for r in article_reports(f, names)]
-    facts = group_facts(reports)
+    facts = [f for f in group_facts(reports) if not _nameless(f)]
     disagreements = tuple(d for fact in facts for d in disagreements_in(fact))
     titles = {f.article.source_id: article_label(f) for f in found}
     return CorroborationReport(
         tuple(f.article.source_id for f in found), tuple(facts), disagreements, titles
     )
+
+
+def _nameless(fact: Fact) -> bool:
+    """A fact about "le musée" is worth listing only when two articles give it."""
+    return fact.actor.startswith(DESCRIBED) and len(fact.sources) < 2
 
 
 def article_label(found: ArticleMentions) -> str:
@@ -285,7 +291,8 @@ def fact_sentence(fact: Fact) -> str | None:
     if best is None:
         return None
     first, _, rest = best.clause.partition(" ")
-    words = f"{fact.actor} {_PRESENT_PERFECT.get(first, first)} {rest}".strip()
+    actor = fact.actor.removeprefix(DESCRIBED)
+    words = f"{actor[:1].upper()}{actor[1:]} {_PRESENT_PERFECT.get(first, first)} {rest}".strip()
     agreed = [s for s in agreed_slots(fact) if s.role in ("origin", "destination", "place")]
     extra = [fact.partner] if fact.partner else []
     extra += [s.phrase for s in agreed[:1]]
@@ -322,6 +329,8 @@ def _which_source(
     if len(set(labels)) != len(labels):
         labels = list(report.sources)
     same = _SAME.get(d.role.split(":", 1)[0], "la même information")
+    if d.role.startswith("number") and len(sentence.split()) <= len(d.fact.actor.split()) + 2:
+        sentence += " …"  # "Les travaux du musée ont duré …": the number is what differs
     prompt = (
         f"Les articles ne donnent pas {same} pour ce fait : « {sentence} ». Lequel dit « {says} » ?"
     )

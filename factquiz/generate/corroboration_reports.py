@@ -21,6 +21,8 @@ from factquiz.generate.pipeline import ArticleMentions
 from factquiz.generate.questions import quote_of
 from factquiz.text import fold_basic
 
+_ARTICLES = {"le", "la", "les", "l", "du", "de", "des", "d", "un", "une"}
+DESCRIBED = "~"  # marks an actor known only by a common noun ("le musée")
 # Verbs that report one event in different words.
 EVENT_SYNONYMS = {"partir": "quitter", "entrer": "arriver", "rendre": "arriver"}
 TRIP_NOUNS = {"visite", "voyage", "déplacement"}  # "effectuer une visite en Russie"
@@ -163,7 +165,7 @@ def _build(
         return None
     clause = _clause_words(found, verb, slots)
     return Report(
-        found.article.source_id, quote, event, fold_basic(actor), actor,
+        found.article.source_id, quote, event, _actor_key(actor), actor,
         fold_basic(partner), partner, tuple(slots), clause, sentence,
     )  # fmt: skip
 
@@ -202,7 +204,30 @@ def _actor(verb: Any, mentions: list[Mention], names: dict[str, str], resolved: 
     owner = _named_at(subject, mentions, ("nmod",))
     if subject.pos_ == "NOUN" and owner is not None and owner.kind == "person":
         return f"{subject.lemma_} de {names.get(fold_basic(owner.text), owner.text)}"
+    if subject.pos_ == "NOUN" and any(c.dep_ == "det" and morph(c, "Definite", "") == "Def"
+                                      for c in subject.children):  # fmt: skip
+        words = found_words(subject)  # "les travaux du musée": compared, never listed alone
+        return f"{DESCRIBED}{words}" if len(words.split()) <= 6 else None
     return None
+
+
+def found_words(noun: Any) -> str:
+    """A noun phrase's own words, without the clauses inside it, article lowered."""
+    tokens = sorted(t for t in _own_tokens(noun) if not noun.doc[t].is_punct)
+    text = noun.doc[tokens[0] : tokens[-1] + 1].text if tokens else noun.text
+    return text[:1].lower() + text[1:]
+
+
+def _actor_key(actor: str) -> str:
+    """Names fold; a described actor folds by its words' stems ("travaux" / "travail")."""
+    if not actor.startswith(DESCRIBED):
+        return fold_basic(actor)
+    words = [
+        w[:5]
+        for w in fold_basic(actor).split()
+        if w not in ("le", "la", "les", "l", "du", "de", "des")
+    ]
+    return DESCRIBED + " ".join(words)
 
 
 def _named_at(
@@ -211,8 +236,12 @@ def _named_at(
     """The name that is the phrase's head, or stands beside it as an apposition: "le
     dirigeant de la Corée du Nord, Kim Jong-un" is Kim, not the Corée du Nord."""
     named = [m for m in mentions if m.kind in ("person", "organisation", "place", "name")]
-    for near in ({tok.i}, {c.i for c in tok.children if c.dep_ in deps}):
-        found = [m for m in named if near & set(m.tokens)]
+    beside = {c.i for c in tok.children if c.dep_ in deps}
+    # A common noun heading the phrase is a title ("la ministre de la Culture, Claire
+    # Martin"): the person beside it is the actor, whatever the tagger made of the title.
+    order = ({tok.i}, beside) if tok.pos_ == "PROPN" else (beside, {tok.i})
+    for near in order:
+        found = sorted((m for m in named if near & set(m.tokens)), key=lambda m: m.kind != "person")
         if found:
             return found[0]
     return None
