@@ -6,6 +6,7 @@ twice, never another name for the same thing ("Kim" for "Kim Jong Un").
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ POOL_KIND = {
     "person": "person", "organisation": "organisation", "place": "place", "year": "year",
     "date": "date", "month": "month", "day": "day", "number": "number", "role": "role",
 }  # fmt: skip
+MAX_CANDIDATES = 12  # enough for three distractors and five near-misses
 DIRECTIONS = ("vers le nord", "vers le sud", "vers l'est", "vers l'ouest")
 
 
@@ -68,10 +70,15 @@ def _related(mentions: list[tuple[str, Mention]]) -> dict[str, set[str]]:
     return {a: {b for b in names if b != a and len(names[a] & names[b]) >= 3} for a in names}
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold(text: str) -> str:
+    return fold_basic(text)
+
+
 def _same_thing(a: str, b: str, aliases: dict[str, set[str]] | None = None) -> bool:
     """Two names for one thing: equal once folded, one inside the other word for word, an
     acronym of the other, or two people sharing a surname ("Mr Saputo", "Joey Saputo")."""
-    fa, fb = f" {fold_basic(a)} ", f" {fold_basic(b)} "
+    fa, fb = f" {_fold(a)} ", f" {_fold(b)} "
     if fa.strip() == fb.strip() or fa in fb or fb in fa:
         return True
     if aliases and fb.strip() in aliases.get(fa.strip(), set()):
@@ -122,9 +129,11 @@ def _candidates(q: Question, pool: Pool) -> list[str]:
             continue
         (own if source == q.source_id else other).append(text)
     out: list[str] = []
-    for text in own + other:
+    for text in dict.fromkeys(own + other):
         if not _clash(text, q, pool.aliases) and not any(_same_thing(text, t) for t in out):
             out.append(text)
+        if len(out) >= MAX_CANDIDATES:
+            break
     return out
 
 

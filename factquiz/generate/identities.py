@@ -152,7 +152,25 @@ def _description(article: Article, sent: Any, m: Mention) -> tuple[list[int], st
             tokens = _phrase_after(doc, child, sent)
             if tokens:
                 return tokens, noun_gender(child), morph(child, "Number", "Sing")
-    return None
+    return _apposition_by_position(doc, m, sent) if comma_after else None
+
+
+def _apposition_by_position(doc: Any, m: Mention, sent: Any) -> tuple[list[int], str, str] | None:
+    """ "observe Leif-Eric Easley, professeur à l'Université Ewha de Séoul.": the parser hung
+    the title on the verb; read it off the words between the name's comma and the next one."""
+    start = m.end + 1
+    end = start
+    while end < sent.end and doc[end].text not in (",", ".", ";", ":", "(", "«", "»"):
+        end += 1
+    words = [doc[k] for k in range(start, end)]
+    finite = any(w.pos_ in ("VERB", "AUX") and morph(w, "VerbForm", "") == "Fin" for w in words)
+    if not words or len(words) > 12 or finite:
+        return None
+    head = words[1] if words[0].pos_ == "DET" and len(words) > 1 else words[0]
+    if head.pos_ != "NOUN":
+        return None
+    tokens = _usable(doc, [w.i for w in words])
+    return (tokens, noun_gender(head), morph(head, "Number", "Sing")) if tokens else None
 
 
 def _phrase_before(doc: Any, head: Any, m: Mention) -> list[int] | None:
@@ -191,7 +209,7 @@ def _usable(doc: Any, tokens: list[int]) -> list[int] | None:
     content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM")]
     if len(content) < 2 or any(w.text.casefold() in _VAGUE for w in words):
         return None
-    if any(w.pos_ in ("PRON", "SCONJ", "CCONJ") for w in words) or any(
+    if any(w.pos_ in ("PRON", "SCONJ") for w in words) or any(
         w.text.casefold() in TITLES for w in words
     ):
         return None

@@ -148,7 +148,7 @@ def score(q: Question, protagonists: dict[str, float]) -> float | None:
         value -= 0.02 * (words - 24)
     if q.resolved:
         value -= 0.05
-    if q.kind == "thing" and len(q.answers[0][0].split()) > 6:
+    if q.kind == "thing" and len(q.answers[0][0].split()) > 8:
         value -= 0.2
     if _OPINION.search(q.prompt) and q.skill != "attribution":
         value -= 0.1
