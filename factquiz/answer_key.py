@@ -17,8 +17,16 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
-from factquiz.matching import ACCEPT, Match, match, other_given_name, surname_index
-from factquiz.normalize import Analysed, analyse, fold_letters
+from factquiz.matching import (
+    ACCEPT,
+    NO_MATCH,
+    Match,
+    could_match,
+    match,
+    other_given_name,
+    surname_index,
+)
+from factquiz.normalize import Analysed, Prompt, analyse, fold_letters
 
 Accepted = Sequence[str | Sequence[str]]
 
@@ -38,6 +46,17 @@ _DIGIT_OR_SHORT = re.compile(r"\d|^\S{1,6}$")
 def quick_key(text: str) -> str:
     """Equal quick keys give equal analyses: the cheap test for an exact answer."""
     return fold_letters(text).strip()
+
+
+_JOINER = "\x1e"  # a record separator: no answer has one, and no fold makes or crosses one
+
+
+def quick_keys(texts: list[str]) -> list[str]:
+    """`quick_key` of each text, folded in one pass (an item's variants, cheaply)."""
+    joined = _JOINER.join(texts)
+    if len(texts) < 2 or _JOINER in joined or not joined.isascii():
+        return [quick_key(t) for t in texts]  # accents, mojibake: one text at a time
+    return [k.strip() for k in fold_letters(joined).split(_JOINER)]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -67,13 +86,14 @@ def _place_head(text: str) -> str | None:
 class Answer:
     """One accepted answer: its preferred form, its variants, their analyses (lazily)."""
 
-    __slots__ = ("preferred", "given", "language", "_variants")
+    __slots__ = ("preferred", "given", "language", "_variants", "_forms")
 
     def __init__(self, given: tuple[str, ...], language: str) -> None:
         self.preferred = given[0]
         self.given = given
         self.language = language
         self._variants: tuple[str, ...] | None = None
+        self._forms: tuple[Analysed, ...] | None = None
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -85,8 +105,16 @@ class Answer:
 
     @property
     def forms(self) -> tuple[Analysed, ...]:
-        """Every variant analysed (cached per text by `analyse`)."""
-        return tuple(analyse(v, self.language) for v in self.variants)
+        """Every variant analysed (once)."""
+        if self._forms is None:
+            self._forms = tuple(analyse(v, self.language) for v in self.variants)
+        return self._forms
+
+    def form(self, variant: str) -> Analysed:
+        """One variant analysed (all of them once they are all needed)."""
+        if self._forms is not None:
+            return self._forms[self.variants.index(variant)]
+        return analyse(variant, self.language)
 
 
 def answers(accepted: Accepted, language: str) -> tuple[Answer, ...]:
@@ -120,9 +148,20 @@ def known_names(entities: tuple[str, ...], language: str) -> KnownNames:
 
 
 class AnswerKey:
-    """An open item prepared for grading: answers, rejects, question, known names."""
+    """An open item prepared for grading: answers, rejects, question, known names. Each part
+    is prepared when a response first needs it, then kept."""
 
-    __slots__ = ("answers", "rejects", "question_text", "require", "language", "entities")
+    __slots__ = (
+        "answers",
+        "rejects",
+        "question_text",
+        "require",
+        "language",
+        "entities",
+        "_prompt",
+        "_exact",
+        "_accepted_keys",
+    )
 
     def __init__(
         self,
@@ -139,11 +178,16 @@ class AnswerKey:
         self.require = require
         self.language = language
         self.entities = tuple(entities)
+        self._prompt: Prompt | None = None
+        self._exact: dict[str, tuple[Answer, str]] | None = None
+        self._accepted_keys: frozenset[str] | None = None
 
     @property
-    def question(self) -> Analysed | None:
-        """The item's prompt analysed (None without one): words the answer may leave out."""
-        return analyse(self.question_text, self.language) if self.question_text.strip() else None
+    def question(self) -> Prompt | None:
+        """The item's prompt (None without one), analysed when a rule needs its words."""
+        if self._prompt is None and self.question_text.strip():
+            self._prompt = Prompt(self.question_text, self.language)
+        return self._prompt
 
     @property
     def known(self) -> KnownNames:
@@ -155,30 +199,39 @@ class AnswerKey:
         """The item's known wrong answers, analysed."""
         return tuple(analyse(r, self.language) for r in self.rejects)
 
+    @property
+    def accepted_keys(self) -> frozenset[str]:
+        """The word keys of every accepted variant."""
+        if self._accepted_keys is None:
+            forms = (f for a in self.answers for f in a.forms)
+            self._accepted_keys = frozenset(k for f in forms for k in f.keys)
+        return self._accepted_keys
+
     def expected(self) -> str:
         """The expected answers as a reason shows them."""
         return " ; ".join(a.preferred for a in self.answers)
 
     def exact(self, response: str) -> tuple[Answer, str] | None:
         """The answer and given variant equal in form to `response`, without analysing."""
-        key = quick_key(response)
-        size = len(key)
-        for answer in self.answers:
-            for raw in answer.given:
-                # Folding changes a length by a few characters at most (`l'`, `'s`, accents
-                # decomposed): only variants of about the response's length can be equal.
-                if abs(len(raw) - size) <= 6 and quick_key(raw) == key:
-                    return answer, raw
-        return None
+        if self._exact is None:
+            index: dict[str, tuple[Answer, str]] = {}
+            given = [(a, raw) for a in self.answers for raw in a.given]
+            for (answer, raw), key in zip(given, quick_keys([r for _, r in given]), strict=True):
+                index.setdefault(key, (answer, raw))
+            self._exact = index
+        return self._exact.get(quick_key(response))
 
     def candidates(self, resp: Analysed) -> Iterator[tuple[Answer, str, Analysed]]:
-        """(answer, variant, analysis) worth comparing with `resp`, answer by answer."""
+        """(answer, variant, analysis) worth comparing with `resp`, answer by answer: none
+        that `could_match` rules out."""
         for answer in self.answers:
             variants = answer.variants
             if len(variants) > MANY_VARIANTS and not _needs_all(resp):
                 variants = _similar(resp, variants)
             for raw in variants:
-                yield answer, raw, analyse(raw, self.language)
+                form = answer.form(raw)
+                if could_match(resp, form):
+                    yield answer, raw, form
 
     def better_known(self, resp: Analysed, best: Match) -> str | None:
         """A known name, not an accepted one, that the response matches better, if any."""
@@ -211,21 +264,21 @@ class AnswerKey:
                 return True
         return False
 
-    def other_person(self, resp: Analysed, best: Match) -> tuple[str, str] | None:
+    def other_person(self, resp: Analysed, best: Match = NO_MATCH) -> tuple[str, str] | None:
         """(given name written, expected full name) when the response writes another given
         name with the surname it matched (`best`) of an accepted person, or of a known one:
         `Igor Kozhemyako` for `Kozhemyako` when the bank knows `Oleg Kozhemyako`."""
         extra = frozenset(best.detail if best.kind == "contains" else ())
-        question = self.question
-        asked = frozenset(question.words) if question is not None else frozenset()
         forms = [(a.preferred, f) for a in self.answers for f in a.forms]
-        accepted = frozenset(k for _, f in forms for k in f.keys)
         known = self.known
         found = {n for k in resp.keys for n in known.by_key.get(k, ())}
-        for raw, full in forms + [known.forms[n] for n in sorted(found)]:
-            if surname_index(full) is None:
-                continue
-            given = other_given_name(resp, full, (accepted, asked), extra)
+        names = [n for n in forms + [known.forms[n] for n in sorted(found)] if surname_index(n[1])]
+        if not names:
+            return None
+        question = self.question
+        asked = frozenset(question.words) if question is not None else frozenset()
+        for raw, full in names:
+            given = other_given_name(resp, full, (self.accepted_keys, asked), extra)
             if given is not None:
                 return given, raw
         return None

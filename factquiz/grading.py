@@ -100,37 +100,28 @@ def _fields(best: Match, response: str, raw: str) -> tuple[tuple[str, str], ...]
     return tuple(zip("ab", detail, strict=False))
 
 
-def _exact(response: str, key: AnswerKey) -> Outcome | None:
-    """A response equal in form to an accepted variant, found without analysing it."""
-    exact = key.exact(response)
-    if exact is None or key.rejects or not any(c.isalnum() for c in response):
-        return None
-    return Outcome("correct", 1.0, exact[0].preferred, "exact", shown=exact[1])
-
-
 def _evaluate(response: str, key: AnswerKey) -> Outcome:
     """The outcome of one response (or one part of a list) against an open item."""
-    found = _exact(response, key)
-    if found is not None:
-        return found
     exact = key.exact(response)
+    if exact is not None and not key.rejects and any(c.isalnum() for c in response):
+        return Outcome("correct", 1.0, exact[0].preferred, "exact", shown=exact[1])
     resp = analyse(response, key.language)
     if not resp.tokens:
         return Outcome("wrong", 0.0, None, "empty")
     best, answer, raw = (EXACT, *exact) if exact is not None else _best(resp, key)
     shown = answer.preferred if answer else key.expected()
-    if key.rejected(resp, best):
+    if key.rejects and key.rejected(resp, best):
         return Outcome("wrong", 0.0, None, "reject", shown=shown)
     if answer is None:
         return Outcome("wrong", 0.0, None, "none", shown=shown)
-    if REVIEW <= best.score < 1.0:
+    if REVIEW <= best.score < 1.0 and key.entities:
         other = key.better_known(resp, best)
         if other is not None:
             return Outcome("wrong", 0.0, None, "entity", (("a", other),), shown)
-    if best.kind not in _SAME_WORDS:
-        other = key.other_person(resp, best)
-        if other is not None:
-            fields = (("a", _as_written((other[0],), response)), ("b", other[1]))
+    if best.score >= ACCEPT and best.kind not in _SAME_WORDS:
+        person = key.other_person(resp, best)
+        if person is not None:
+            fields = (("a", _as_written((person[0],), response)), ("b", person[1]))
             return Outcome("wrong", 0.0, None, "first_name", fields, shown)
     kind, fields = best.kind, _fields(best, response, raw)
     if kind in ("surname", "nickname"):
@@ -172,7 +163,7 @@ def _grade_any(response: str, key: AnswerKey) -> Outcome:
         return whole
     for p, o in outcomes:
         other = o.kind in ("reject", "entity", "first_name") and not _QUALIFIER.match(p)
-        if other or (o.verdict != "correct" and _echoes_a_name(p, key)):
+        if other or (o.verdict != "correct" and _another_name(p, key)):
             return Outcome("wrong", 0.0, None, "hedge", (("a", p.strip()),), good[0][1].matched)
     if whole.verdict == "correct":
         return whole
@@ -185,6 +176,12 @@ def _grade_any(response: str, key: AnswerKey) -> Outcome:
 
 # A part that starts like this places the answer (`Kozhemyako, à Khasan`): no alternative.
 _PLACE = re.compile(r"^\s*(?:en|au|aux|a|à|in|near|pres|près|dans|at|on)\b", re.I)
+
+
+def _another_name(part: str, key: AnswerKey) -> bool:
+    """Whether a wrong part names another person (`Igor Kozhemyako`) or repeats a name of
+    the question: then the answer hedges."""
+    return _echoes_a_name(part, key) or key.other_person(analyse(part, key.language)) is not None
 
 
 def _echoes_a_name(part: str, key: AnswerKey) -> bool:

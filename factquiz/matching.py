@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from factquiz.normalize import Analysed
+from factquiz.normalize import Analysed, Prompt
 from factquiz.number_matching import closest, coarser_kind, compare_numeric
 
 ACCEPT = 0.7  # scores at or above: correct
@@ -110,11 +110,25 @@ def _make(kind: str, *detail: str) -> Match:
 # --- numbers -------------------------------------------------------------------------------
 
 
-def compare_numbers(resp: Analysed, exp: Analysed, question: Analysed | None) -> Match | None:
+class _AskedNumbers:
+    """The question's numbers, read only if a rule asks (`x in asked`)."""
+
+    __slots__ = ("question",)
+
+    def __init__(self, question: Prompt | None) -> None:
+        self.question = question
+
+    def __contains__(self, token: str) -> bool:
+        return self.question is not None and token in self.question.numerics
+
+
+def compare_numbers(resp: Analysed, exp: Analysed, question: Prompt | None) -> Match | None:
     """None when the numbers agree; else a `number` or `partial_number` match to report."""
-    asked = question.numerics if question is not None else ()
+    if not resp.numerics and not exp.numerics and not resp.units:
+        return None
+    asked = _AskedNumbers(question)
     for r in resp.numerics:
-        if exp.numerics and r not in asked and not any(compare_numeric(r, e) for e in exp.numerics):
+        if exp.numerics and not any(compare_numeric(r, e) for e in exp.numerics) and r not in asked:
             return _make("number", r, closest(r, exp.numerics))
     partial: Match | None = None
     for e in exp.numerics:
@@ -216,7 +230,7 @@ def _surname(resp: Analysed, exp: Analysed, j: int, said: int) -> bool:
     return j == 0 and first_is_surname
 
 
-def match(resp: Analysed, exp: Analysed, question: Analysed | None = None) -> Match:
+def match(resp: Analysed, exp: Analysed, question: Prompt | None = None) -> Match:
     """Compare a response with one accepted form (both analysed)."""
     if not resp.tokens:
         return NO_MATCH
@@ -232,8 +246,22 @@ def match(resp: Analysed, exp: Analysed, question: Analysed | None = None) -> Ma
     return _compare_words(resp, exp, question, numbers)
 
 
+def could_match(resp: Analysed, exp: Analysed) -> bool:
+    """False only when `match` is sure to find nothing: no number on either side, no word
+    key in common nor a pair of long words with one first letter (a typo), not the same
+    letters, no acronym. Cheap: most accepted variants of a wrong answer stop here."""
+    if resp.numerics or exp.numerics or resp.squashed == exp.squashed:
+        return True
+    long_starts = {k[0] for k in exp.keys if len(k) >= 5}
+    keys = set(exp.keys)
+    for k in resp.keys:
+        if k in keys or (len(k) >= 5 and k[0] in long_starts):
+            return True
+    return _acronym(resp, exp)
+
+
 def _compare_words(
-    resp: Analysed, exp: Analysed, question: Analysed | None, numbers: Match | None
+    resp: Analysed, exp: Analysed, question: Prompt | None, numbers: Match | None
 ) -> Match:
     extra, missing, typos = align(resp.keys, exp.keys, exp.person_like)
     m = _judge_words(resp, exp, question, numbers, (extra, missing, typos))
@@ -247,23 +275,24 @@ def _compare_words(
 def _judge_words(
     resp: Analysed,
     exp: Analysed,
-    question: Analysed | None,
+    question: Prompt | None,
     numbers: Match | None,
     aligned: tuple[list[int], list[int], int],
 ) -> Match:
     said_more, missing, typos = aligned
-    asked = set(question.keys) if question is not None else set()
+    found_number = any(
+        compare_numeric(r, e) is not None for r in resp.numerics for e in exp.numerics
+    )
+    if len(exp.keys) == len(missing) and not found_number:
+        return NO_MATCH  # no word of the answer, whatever the question says
+    needs_question = question is not None and (said_more or missing or typos)
+    asked = set(question.keys) if needs_question and question is not None else set()
     # Words repeated from the question are no new fact (`Central`, `region`, for `Central
     # Germany`), yet they are more words: never an exact answer (`Kozhemyako ou Shoigu` to
     # a question that names both is no `Kozhemyako`).
     extra = [i for i in said_more if resp.keys[i] not in asked]
     forgiven = [j for j in missing if exp.keys[j] in asked]
     missing = [j for j in missing if exp.keys[j] not in asked]
-    found_number = any(
-        compare_numeric(r, e) is not None for r in resp.numerics for e in exp.numerics
-    )
-    if len(exp.keys) == len(missing) + len(forgiven) and not found_number:
-        return NO_MATCH
     if missing or (forgiven and extra):
         if missing:  # `Michael Jackson` for `Jermaine Jackson`, even if the question says Michael
             extra = said_more

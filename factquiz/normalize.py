@@ -109,6 +109,45 @@ class Analysed(NamedTuple):
         return _case_info(self.source)[2]
 
 
+class Prompt:
+    """An item's question, analysed only when a rule first needs its words: most answers
+    are decided without it."""
+
+    __slots__ = ("text", "language", "_analysed")
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self._analysed: Analysed | None = None
+
+    @property
+    def analysed(self) -> Analysed:
+        """The question analysed (once)."""
+        if self._analysed is None:
+            self._analysed = analyse(self.text, self.language)
+        return self._analysed
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The transliteration keys of the question's words."""
+        return self.analysed.keys
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The question's content words."""
+        return self.analysed.words
+
+    @property
+    def numerics(self) -> tuple[str, ...]:
+        """The question's numbers and dates."""
+        return self.analysed.numerics
+
+    @property
+    def proper(self) -> frozenset[str]:
+        """The question's capitalised words: names."""
+        return self.analysed.proper
+
+
 def repair_mojibake(text: str) -> str:
     """`DÃ¡in` -> `Dáin`: UTF-8 read as Latin-1, as copied from a broken web page."""
     try:
@@ -129,6 +168,9 @@ _ELISION = re.compile(
 def fold_letters(text: str) -> str:
     """NFKC, casefold, accents and soft hyphens folded; elided articles (`l'`, `d'`, `qu'`)
     and the English possessive `'s` dropped. Punctuation stays."""
+    if text.isascii():  # the common case: NFKC, accents and the letter folds change nothing
+        text = text.lower()
+        return _ELISION.sub("", text) if "'" in text or "`" in text else text
     if "Ã" in text or "Â" in text or "â€" in text:
         text = repair_mojibake(text)
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -238,12 +280,14 @@ def analyse(text: str, language: str = "fr") -> Analysed:
     """The normal form of `text` and its words, keys, numbers and units."""
     tokens = _tokens(text, language)
     words: list[str] = []
+    keys: list[str] = []
     nums: list[str] = []
     units: set[str] = set()
     squashed: list[str] = []
     # `L`, `the`: when all is small words, the answer is the words themselves.
     all_small = WEIGHTLESS.issuperset(tokens)
     last = len(tokens) - 1
+    key_of = transliteration_key
     for i, tok in enumerate(tokens):
         if tok[0].isdigit() or tok[:2] == "--":
             nums.append(tok)
@@ -251,25 +295,26 @@ def analyse(text: str, language: str = "fr") -> Analysed:
         elif i and tok in numbers.UNIT_TOKENS and numbers.is_number(tokens[i - 1]):
             units.add(tok)
             squashed.append(tok)
-        elif not all_small and (
-            tok in WEIGHTLESS or (len(tok) == 1 and _middle_initial(tokens, i))
+        elif all_small or (
+            tok not in WEIGHTLESS and (len(tok) > 1 or not _middle_initial(tokens, i))
         ):
-            if len(tok) == 1 and i == last and i:
-                words.append(tok)  # `Vitamin A`: a last single letter is a word
-                squashed.append(tok)
-        else:
+            key = key_of(tok)
             words.append(tok)
-            squashed.append(transliteration_key(tok))
-    keys = tuple(transliteration_key(w) for w in words)
+            keys.append(key)
+            squashed.append(key)
+        elif len(tok) == 1 and i == last and i:
+            words.append(tok)  # `Vitamin A`: a last single letter is a word
+            keys.append(key_of(tok))
+            squashed.append(tok)
     return Analysed(
-        text=" ".join(tokens),
-        tokens=tuple(tokens),
-        words=tuple(words),
-        keys=keys,
-        numerics=tuple(nums),
-        units=frozenset(units),
-        squashed="".join(squashed),
-        source=text,
+        " ".join(tokens),
+        tuple(tokens),
+        tuple(words),
+        tuple(keys),
+        tuple(nums),
+        frozenset(units),
+        "".join(squashed),
+        text,
     )
 
 
@@ -305,6 +350,13 @@ _TRANSLIT = (
     ("gui", "gi"),
     ("y", "i"),
 )
+# The rules in order, grouped so a word skips a group that cannot apply: the clusters, then
+# the letters (`c`, `q`, `x`, `w` at once: none of them yields another), the vowels, `y`.
+_CLUSTERS = _TRANSLIT[:13]
+_CLUSTER_START = re.compile("sh|ch|dz|zh|dj|kh|ph|th|ck")
+_LETTERS_FOLD = (("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"))
+_VOWELS = _TRANSLIT[17:22]
+_VOWEL_START = re.compile("ou|oo|eo|gu")
 _DOUBLE = re.compile(r"(.)\1+")
 _ROMAN_NUMERAL = re.compile(r"^[ivx]+$")
 
@@ -314,12 +366,26 @@ def transliteration_key(word: str) -> str:
     """A spelling-insensitive key for a folded word: `choigou` and `shoigu` -> `shoigu`."""
     if word.isdigit() or _ROMAN_NUMERAL.match(word):
         return word  # `Elizabeth II` is not `Elizabeth I`
-    for a, b in _TRANSLIT:
+    if _CLUSTER_START.search(word):
+        for a, b in _CLUSTERS:
+            if a in word:
+                word = word.replace(a, b)
+    for a, b in _LETTERS_FOLD:  # str.translate is slower on so short a word
         if a in word:
             word = word.replace(a, b)
+    if _VOWEL_START.search(word):
+        for a, b in _VOWELS:
+            if a in word:
+                word = word.replace(a, b)
+    if "y" in word:
+        word = word.replace("y", "i")
     if word.startswith("ie") and len(word) > 4:
         word = word[1:]  # Russian Е: `Yevgenia`, `Ievguenia`, `Evgenia`
-    return _DOUBLE.sub(r"\1", word)
+    return _DOUBLE.sub(_first_letter, word) if _DOUBLE.search(word) else word
+
+
+def _first_letter(m: re.Match[str]) -> str:
+    return m.group(1)
 
 
 def clear_caches() -> None:
