@@ -69,13 +69,18 @@ class Vocabulary:
     days: set[int] = field(default_factory=set)
     numbers: set[int] = field(default_factory=set)
     speakers: list[tuple[str, Mention, str]] = field(default_factory=list)  # (words, name, class)
+    sentences: list[str] = field(default_factory=list)
 
 
 def build_vocabulary(
-    mentions: Iterable[Mention], speakers: Iterable[tuple[str, Mention]], index: EntityIndex
+    mentions: Iterable[Mention],
+    speakers: Iterable[tuple[str, Mention]],
+    index: EntityIndex,
+    sentences: Iterable[str] = (),
 ) -> Vocabulary:
-    """Every place with the preposition it takes, every date and number, every named source."""
-    vocab = Vocabulary(index)
+    """Every place with the preposition it takes, every date and number, every named source,
+    and every sentence (folded), to keep a speaker swap away from what a source may say."""
+    vocab = Vocabulary(index, sentences=[fold_basic(s) for s in sentences])
     for m in mentions:
         words = m.text.casefold().split()
         if m.kind == "place":
@@ -371,6 +376,7 @@ def speaker_swaps(s: Statement, vocab: Vocabulary) -> list[Mutation]:
         and not (fold_basic(words) == fold_basic(name.text) and " " not in name.text.strip())
         and (s.speaker is None or not same_source(name, s.speaker))
         and fold_basic(name.text) not in sentence
+        and not _may_have_said(words, name, s, vocab)
     ]
     options.sort(key=lambda o: (o[2] != mine, _rank(o[0], s.text)))
     before = s.frame.removeprefix("Selon ")
@@ -384,6 +390,35 @@ def speaker_swaps(s: Statement, vocab: Vocabulary) -> list[Mutation]:
         )  # fmt: skip
         for words, _, _ in options
     ]
+
+
+# Words that tie a source to a country, and the words for that country in the articles.
+# Folded word beginnings: "core" is "coréenne", "nord-coréens" and "Corée".
+NATIONALITIES = {
+    "core": ("core", "nord core", "sud core", "pyongyang", "seoul"),
+    "russ": ("russ", "kremlin", "moscou"),
+    "japon": ("japon", "tokyo"),
+    "americ": ("americ", "etats unis", "washington"),
+    "chin": ("chin", "pekin"),
+    "ukrain": ("ukrain", "kiev", "kyiv"),
+}
+
+
+def _may_have_said(words: str, name: Mention, s: Statement, vocab: Vocabulary) -> bool:
+    """A source some sentence on the same fact names ("Kyodo a rapporté que M. Kim devait
+    visiter une usine après sa rencontre avec M. Poutine"), or a source of a country whose
+    media or officials such a sentence cites (a North Korean agency for what "les médias
+    d'Etat nord-coréens" report): either could have said it, so the swap is not made."""
+    folded = f" {fold_basic(words)}"
+    stems = [k for k, forms in NATIONALITIES.items() if any(f" {f}" in folded for f in forms)]
+    forms = [f for k in stems for f in NATIONALITIES[k]] + [fold_basic(name.text)]
+    content = {w[:5] for w in fold_basic(s.render(frame="")).split() if len(w) > 4}
+    for sentence in vocab.sentences:
+        padded = f" {sentence}"
+        shared = content & {w[:5] for w in sentence.split()}
+        if len(shared) >= 2 and any(f" {form}" in padded for form in forms):
+            return True
+    return False
 
 
 def _rank(option: str, seed: str) -> str:

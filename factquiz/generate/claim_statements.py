@@ -41,6 +41,7 @@ MODAL_VERBS = {"pouvoir", "devoir", "sembler", "paraître", "falloir"}
 _VAGUE_SUBJECTS = ("certain", "des ", "nombreu", "plusieurs", "on ", "beaucoup", "d'autres")
 _POINTING_BACK = {"y", "en", "lui", "leur", "eux", "celui", "celle", "ceux", "celles", "ci"}
 CLAUSE_DEPS = {"advcl", "acl", "acl:relcl", "xcomp", "conj", "ccomp", "parataxis"}
+TIME_NOUNS = {"heure", "jour", "semaine", "mois", "an", "année", "minute", "fois", "soir", "matin"}
 # Nouns that leave a claim empty without the sentence around it ("pour sa destination").
 VAGUE_NOUNS = {"destination", "objectif", "but", "intention", "sujet", "chose", "question", "cas"}
 _PAST_AUX = {"était": "est", "étaient": "sont", "avait": "a", "avaient": "ont"}
@@ -372,6 +373,10 @@ def _definite_subject(article: Article, clause: Clause, mentions: Sequence[Menti
     if subject.resolved:
         return subject.text[:1].isupper()
     tokens = subject.phrase.tokens
+    if doc[subject.phrase.head].lemma_ in TIME_NOUNS or any(
+        doc[t].text.casefold() in ("avant", "après", "pendant", "depuis") for t in tokens
+    ):
+        return False  # "une heure à peine avant la rencontre": a time the parser took for a subject
     if doc[subject.phrase.head].pos_ == "PROPN":
         return True
     key = fold_basic(subject.text)

@@ -128,8 +128,10 @@ def claim_options(
     """Each claim the articles state, with every mutation of it that no source states."""
     stated = corpus_statements(found)
     speakers = [pair for f in found for pair in named_speakers(f.article, f.all)]
-    vocab = build_vocabulary([m for f in found for m in f.all], speakers, index)
     every = source_sentences(found)
+    vocab = build_vocabulary(
+        [m for f in found for m in f.all], speakers, index, [s.quote for s in every]
+    )
     out = []
     for s in stated:
         mutations = _checked(refutations(s, vocab) + speaker_swaps(s, vocab), every)
