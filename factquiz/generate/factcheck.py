@@ -245,7 +245,10 @@ def explain(s: Statement, mutation: Mutation | None) -> str:
                 "rapportée, à citer avec sa source."
             )
         if s.hedged:
-            return "L'article le dit, au conditionnel : une possibilité, pas un fait établi."
+            return (
+                "L'article le dit avec prudence (conditionnel, « pourrait », « semble ») : "
+                "une possibilité, pas un fait établi."
+            )
         return "L'article l'affirme dans la phrase citée."
     if mutation.kind in ("date", "number", "place", "direction"):
         return f"L'article dit « {mutation.before} », pas « {mutation.after} »."
