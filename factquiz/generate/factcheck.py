@@ -196,7 +196,28 @@ def choose(
             picked[i] = best
             used[best.kind] += 1
             used[best.after] += 1
-    return [(s, picked.get(i)) for i, (s, _) in enumerate(options)]
+    chosen = [(s, picked.get(i)) for i, (s, _) in enumerate(options)]
+    return _balanced(chosen)
+
+
+def _balanced(
+    chosen: list[tuple[Statement, Mutation | None]],
+) -> list[tuple[Statement, Mutation | None]]:
+    """Claims stated as they are give way, longest first, until every verdict makes at
+    least a quarter of the items: a student answering "vrai" throughout must not pass."""
+    supported = sorted(
+        (i for i, (_, m) in enumerate(chosen) if m is None), key=lambda i: -len(chosen[i][0].text)
+    )
+    counts = Counter(m.verdict if m else SUPPORTED for _, m in chosen)
+    dropped: set[int] = set()
+    total = len(chosen)
+    while supported and min(counts[v] for v in VERDICTS) * 4 < total:
+        if counts[SUPPORTED] * 4 < total or counts[SUPPORTED] <= max(counts[REFUTED], 1):
+            break  # dropping more would starve the supported claims instead
+        dropped.add(supported.pop(0))
+        counts[SUPPORTED] -= 1
+        total -= 1
+    return [c for i, c in enumerate(chosen) if i not in dropped]
 
 
 def make_record(s: Statement, mutation: Mutation | None) -> ClaimRecord:
