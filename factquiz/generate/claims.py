@@ -226,7 +226,9 @@ def _clause(
     )  # fmt: skip
 
 
-_TIME_WORDS = {"année", "semaine", "mois", "jour", "matin", "soir", "nuit", "hier", "aujourd'hui"}
+_TIME_WORDS = {
+    "année", "semaine", "mois", "jour", "matin", "soir", "nuit", "hier", "aujourd'hui", "heure",
+}  # fmt: skip
 
 
 def _keeps_fronted(doc: Any, phrase: Phrase) -> bool:
@@ -263,6 +265,8 @@ def _subject_of(
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
         return None, None, None  # "X a confirmé que A, et B a indiqué que C": whose claim is B?
     subj = subjects[0]
+    if is_time_word(subj):
+        return None, None, None  # "une heure avant la rencontre, la Corée du Nord a tiré"
     if any(c.dep_ == "case" for c in subj.children):
         return None, None, None  # "pour X, ..." read as a subject
     named = named_antecedent(verb) if verb.dep_ == "acl:relcl" else None
@@ -468,12 +472,26 @@ def _agent_span(doc: Any, tokens: tuple[int, ...], banned: set[int]) -> tuple[in
     return tuple(range(tokens[0], end))
 
 
+def _bare_date_start(doc: Any, toks: tuple[int, ...]) -> int | None:
+    """Where a phrase ends on "le 13 septembre" (no preposition), after a name."""
+    if len(toks) < 4 or doc[toks[-1]].text.casefold() not in MONTHS:
+        return None
+    day, article = doc[toks[-2]], doc[toks[-3]]
+    if not (day.like_num and article.text.casefold() == "le" and doc[toks[-4]].pos_ == "PROPN"):
+        return None
+    return toks[-3]
+
+
 def _split_date(doc: Any, phrase: Phrase) -> list[Phrase]:
     """A year ending an agent phrase is a time phrase ("par le Conseil ... en 2006")."""
     toks = phrase.tokens
     if phrase.dep == "obl:mod" or len(toks) < 4:
         return [phrase]
     last, before = doc[toks[-1]], doc[toks[-2]]
+    bare = _bare_date_start(doc, toks)
+    if bare is not None:  # "a rencontré Vladimir Poutine [le 13 septembre]": a name takes no date
+        head = Phrase(phrase.dep, phrase.head, toks[: toks.index(bare)], phrase.case)
+        return [head, Phrase("obl:mod", toks[-1], toks[toks.index(bare) :], "")]
     if phrase.dep != "obl:agent":
         return [phrase]
     if (

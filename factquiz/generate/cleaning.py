@@ -106,6 +106,18 @@ def _is_prose(block: str) -> bool:
     return bool(_END.search(block)) and len(block.split()) >= 5 and not block.endswith("?")
 
 
+_LAST_STOP = re.compile(r"^(.*[.!?…][»\")]?)\s+[^.!?…]*$", re.DOTALL)
+
+
+def _complete_sentences(block: str) -> str:
+    """The block up to its last full stop: "... deux États parias. Les deux pays font l'objet
+    de lourdes sanctions internationales" loses its unfinished last sentence, not the rest."""
+    if _END.search(block):
+        return block
+    found = _LAST_STOP.match(block)
+    return found.group(1) if found else block
+
+
 def clean_article(text: str) -> list[Paragraph]:
     """The article's prose paragraphs, in order, with furniture, credits and captions gone."""
     out: list[Paragraph] = []
@@ -114,7 +126,7 @@ def clean_article(text: str) -> list[Paragraph]:
             continue
         block = _DATELINE.sub("", block, count=1)
         for piece in _GLUE.split(block):
-            piece = piece.strip()
+            piece = _complete_sentences(piece.strip())
             if _is_prose(piece) and not is_furniture(piece):
                 out.append(Paragraph(piece, len(out)))
     return out

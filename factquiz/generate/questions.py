@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from factquiz.generate.claims import sentences
@@ -18,20 +18,25 @@ from factquiz.generate.clauses import (
 )
 from factquiz.generate.document import Article
 from factquiz.generate.mentions import Mention
+from factquiz.generate.participles import STATE_VERBS
 from factquiz.generate.realise import ask, elide, join, lower_initial
 from factquiz.generate.targets import (
     MentionTable,
     Target,
     actor_place_target,
+    agent_target,
     cleft_target,
     date_target,
     number_target,
     organisation_target,
     person_target,
     place_target,
+    subject_thing_target,
     thing_target,
 )
 
+# Answers a question can leave out when another question on the clause asks for them.
+LEAN_KINDS = {"date", "year", "month", "day", "place", "number", "direction"}
 # Verbs that report words; "craindre" or "penser" say what someone fears or thinks, which is
 # no attribution question.
 REPORTING_VERBS = SPEECH_VERBS - {"craindre", "penser", "croire", "supposer", "juger"}
@@ -63,6 +68,8 @@ class Question:
     vague_subject: bool = False
     topic: str = ""  # questions on one topic (a person's identity) are asked once
     clitic: bool = False  # "prévoit de les attaquer": the prompt points back to unnamed things
+    lean: bool = False  # asked without the clause's other dates, places and numbers
+    crowded: bool = False  # holds an answer that another question on the clause asks for
 
     @property
     def skill(self) -> str:
@@ -85,46 +92,56 @@ def clause_questions(
     short_form: ShortForm,
     place_class: PlaceClass,
 ) -> list[Question]:
-    """Every question one clause supports, one per phrase that has a typed answer."""
+    """Every question one clause supports, one per phrase that has a typed answer, each also
+    in a lean form without the other answerable phrases (when it can do without them), so two
+    questions on one clause need not give each other's answers away."""
     start = clause.evidence_start if clause.evidence_start is not None else clause.sentence[0]
     quote = quote_of(article, start, clause.sentence[1])
-    out: list[Question] = []
+    targets = []
     for phrase, subject in [(clause.subject.phrase, True)] + [(p, False) for p in clause.phrases]:
         if subject and clause.subject.resolved:
             continue
         target = _target(article, clause, phrase, table, short_form, place_class, subject)
-        if target is None:
-            continue
-        kind = target.kind
-        if (
-            subject
-            and article.doc[clause.verb].lemma_ in REPORTING_VERBS
-            and kind in ("person", "organisation", "place")
-        ):
-            kind = "speaker"
-        if subject and not _says_more(clause, target):
-            continue  # "Quel pays semble se concentrer ?": nothing left to pin the answer down
-        prompt = ask(article, clause, set(target.removed), target.wh)
-        if not prompt:
-            continue
-        out.append(
-            Question(
-                article.source_id,
-                kind,
-                prompt,
-                target.answers,
-                quote,
-                clause.sentence[0],
-                target.mentions,
-                clause.in_quotes,
-                clause.subject.resolved,
-                clause.frame is not None,
-                require=target.require,
-                vague_subject=not subject and _anaphoric(article, clause),
-                clitic=_object_clitic(article, clause),
-            )
+        if target is not None and (not subject or _says_more(clause, target)):
+            targets.append((target, subject))
+    optional = {
+        t for target, subject in targets if not subject and target.kind in LEAN_KINDS
+        for t in target.removed
+    }  # fmt: skip
+    out: list[Question] = []
+    for target, subject in targets:
+        lean = target.removed | optional
+        has_lean = lean != target.removed and (
+            not subject or _says_more(clause, replace(target, removed=lean))
         )
+        question = _question(article, clause, target, subject, quote, target.removed)
+        if question is not None:
+            out.append(replace(question, crowded=has_lean))
+        if has_lean:
+            question = _question(article, clause, target, subject, quote, lean)
+            if question is not None:
+                out.append(replace(question, lean=True))
     return out
+
+
+def _question(
+    article: Article, clause: Clause, target: Target, subject: bool, quote: str,
+    removed: frozenset[int],
+) -> Question | None:  # fmt: skip
+    kind = target.kind
+    if subject and article.doc[clause.verb].lemma_ in REPORTING_VERBS and kind in (
+        "person", "organisation", "place"
+    ):  # fmt: skip
+        kind = "speaker"
+    prompt = ask(article, clause, set(removed), target.wh)
+    if not prompt:
+        return None
+    return Question(
+        article.source_id, kind, prompt, target.answers, quote, clause.sentence[0],
+        target.mentions, clause.in_quotes, clause.subject.resolved, clause.frame is not None,
+        require=target.require, vague_subject=not subject and _anaphoric(article, clause),
+        clitic=_object_clitic(article, clause),
+    )  # fmt: skip
 
 
 _CLITICS = {"le", "la", "les", "l'", "lui", "leur", "y", "en"}
@@ -169,12 +186,15 @@ def _target(
 ) -> Target | None:
     if phrase.dep in ("ccomp", "xcomp"):
         return None
+    if clause.synthetic and not subject:
+        return _participle_target(article, clause, phrase, table, short_form)
     if subject:
         target = (
             person_target(article, phrase, table, short_form, clause.subject.number)
             or organisation_target(article, phrase, table, True)
             or actor_place_target(article, phrase, table, place_class, clause.subject.number)
             or (cleft_target(article, phrase) if clause.subject.cleft else None)
+            or subject_thing_target(article, phrase, table, clause.subject.number)
             or number_target(article, phrase, table, True)
         )
     else:
@@ -182,11 +202,27 @@ def _target(
             date_target(article, phrase, table)
             or number_target(article, phrase, table, False)
             or person_target(article, phrase, table, short_form, None)
+            or (agent_target(article, phrase, table) if phrase.dep == "obl:agent" else None)
             or organisation_target(article, phrase, table, False)
             or place_target(article, clause, phrase, table)
             or actor_place_target(article, phrase, table, place_class, None)
             or thing_target(article, phrase, table)
         )
+    return target if target is not None and _keeps_names_whole(target, table) else None
+
+
+def _participle_target(
+    article: Article, clause: Clause, phrase: Phrase, table: MentionTable, short_form: ShortForm
+) -> Target | None:
+    """A participle's own phrases asked for: its agent, date, quantity, or where a thing
+    "est située"; "les biens de luxe destinés à la Corée du Nord" is no question."""
+    target = date_target(article, phrase, table) or number_target(article, phrase, table, False)
+    if target is None and phrase.dep == "obl:agent":
+        target = person_target(article, phrase, table, short_form, None) or agent_target(
+            article, phrase, table
+        )
+    if target is None and article.doc[clause.verb].lemma_ in STATE_VERBS:
+        target = place_target(article, clause, phrase, table)
     return target if target is not None and _keeps_names_whole(target, table) else None
 
 

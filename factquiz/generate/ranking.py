@@ -148,6 +148,8 @@ def score(q: Question, protagonists: dict[str, float]) -> float | None:
         value -= 0.02 * (words - 24)
     if q.resolved:
         value -= 0.05
+    if q.crowded:
+        value -= 0.05  # it holds another question's answer; its lean form is asked first
     if q.kind == "thing" and len(q.answers[0][0].split()) > 8:
         value -= 0.2
     if _OPINION.search(q.prompt) and q.skill != "attribution":

@@ -9,6 +9,7 @@ and the answer with the variants a student would type.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from factquiz.generate.clauses import Clause, Phrase, morph, noun_gender
 from factquiz.generate.document import Article
@@ -44,6 +45,12 @@ WH_DATE = {
 NAMED = {"person", "organisation", "place", "name"}
 TIME_NOUNS = {"matin", "soir", "midi", "nuit", "jour", "heure", "heures", "semaine", "mois", "an"}
 _VERB_PREPOSITIONS = {"à", "pour", "avec", "contre", "vers", "auprès", "par", "sur"}
+# Heads of subjects that are people: "Qu'est-ce qui" does not ask for them.
+HUMAN_NOUNS = {
+    "responsable", "expert", "ministre", "président", "porte-parole", "dirigeant", "ouvrier",
+    "journaliste", "analyste", "militaire", "soldat", "chef", "homme", "femme", "habitant",
+    "candidat", "visiteur", "joueur", "médecin", "chercheur", "député", "leader", "personne",
+}  # fmt: skip
 VAGUE_HEADS = {
     "chose",
     "choses",
@@ -148,10 +155,12 @@ def number_target(
         range(doc[phrase.head].sent.start, doc[phrase.head].sent.end)
     ):
         return None  # "pour la première fois depuis 24 ans" is not "depuis combien d'années"
-    tail = [t for t in phrase.tokens if t >= m.end]
-    if tail and doc[tail[0]].text.casefold() not in ("de", "d'"):
-        tail = []  # "18 jours [accrochée à la station]": the rest stays in the clause
-    removed = frozenset(t for t in phrase.tokens if t < m.end or t in tail)
+    rest = [t for t in phrase.tokens if t >= m.end]
+    tail = _counted_tail(doc, rest)
+    if tail or not rest or doc[rest[0]].pos_ != "VERB":
+        removed = frozenset(phrase.tokens)  # "deux missiles [balistiques] [qui ont atterri]"
+    else:
+        removed = frozenset(t for t in phrase.tokens if t < m.end)  # "18 jours [accrochée]"
     how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
     case = phrase.case if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
     words = f"{case} {how_many}{unit}".strip()
@@ -162,6 +171,23 @@ def number_target(
     agreement = counted if phrase.dep == "obj" else None
     wh = Wh(words, subject=subject, object_agreement=agreement, agreement=counted)
     return Target("number", (number_variants(m),), removed, wh, (m,))
+
+
+def _counted_tail(doc: Any, rest: list[int]) -> list[int]:
+    """What the counted noun keeps in "Combien de ...": its adjectives and "de" complements
+    ("kg de matériel", "missiles balistiques à courte portée"), up to a relative clause."""
+    if not rest or not (doc[rest[0]].pos_ == "ADJ" or doc[rest[0]].text.casefold() in ("de", "d'")):
+        return []
+    tail = []
+    for t in rest:
+        if (
+            doc[t].pos_ in ("VERB", "AUX")
+            or morph(doc[t], "PronType", "") == "Rel"
+            or doc[t].is_punct
+        ):
+            break
+        tail.append(t)
+    return tail
 
 
 def _named(article: Article, phrase: Phrase, table: MentionTable, kinds: set[str]) -> list[Mention]:
@@ -322,6 +348,18 @@ def actor_place_target(
     return Target("place", answers, frozenset(phrase.tokens), wh, tuple(places), require)
 
 
+def agent_target(article: Article, phrase: Phrase, table: MentionTable) -> Target | None:
+    """Par qui, for an organisation or a country that did it: "par le Conseil de sécurité"."""
+    actors = table.inside(phrase.tokens, {"organisation", "place"})
+    if len(actors) != 1:
+        return None
+    whole = without_article(article.surface(phrase.tokens[1:]))
+    if len(whole.split()) > 10:
+        return None
+    answers = (tuple(dict.fromkeys((whole, actors[0].text, without_article(actors[0].text)))),)
+    return Target("organisation", answers, frozenset(phrase.tokens), Wh("Par qui"), tuple(actors))
+
+
 def cleft_target(article: Article, phrase: Phrase) -> Target | None:
     """Qui, for the focus of "C'est la firme Idées au cube qui a réalisé le spectacle"."""
     doc = article.doc
@@ -363,6 +401,31 @@ def place_target(
         return None
     words = "D'où" if departure else "Où"
     return Target("place", answers, frozenset(phrase.tokens), Wh(words), tuple(places))
+
+
+def subject_thing_target(
+    article: Article, phrase: Phrase, table: MentionTable, number: str
+) -> Target | None:
+    """Qu'est-ce qui, for a specific subject that is no name: "le train personnel de Kim"."""
+    doc = article.doc
+    head = doc[phrase.head]
+    toks = [doc[t] for t in phrase.tokens]
+    if number != "Sing" or head.pos_ != "NOUN" or head.lemma_ in HUMAN_NOUNS | VAGUE_HEADS:
+        return None
+    if not 3 <= len(toks) <= 10 or any(t.text in ("«", "»", '"', "(", ",") for t in toks):
+        return None
+    det = next((t for t in toks if t.dep_ == "det" and t.head.i == head.i), None)
+    if det is None or morph(det, "PronType", "") != "Art":
+        return None  # "cette arrivée", "sa décision": it points back to the article
+    if any(head.i in m.tokens for m in table.inside(phrase.tokens, NAMED)):
+        return None
+    if not any(t.pos_ in ("PROPN", "NUM") for t in toks):
+        return None  # "la rencontre entre les deux hommes" could be many things
+    text = article.surface(phrase.tokens)
+    core = [t.i for t in toks if t.i == head.i or (t.head.i == head.i and t.dep_ == "amod")]
+    variants = (text, without_article(text), article.surface(core))
+    wh = Wh("Qu'est-ce qui", subject=True)
+    return Target("thing", (tuple(dict.fromkeys(variants)),), frozenset(phrase.tokens), wh)
 
 
 def thing_target(article: Article, phrase: Phrase, table: MentionTable) -> Target | None:
