@@ -21,9 +21,12 @@ from factquiz.matching import (
     ACCEPT,
     NO_MATCH,
     Match,
+    Probe,
     could_match,
+    could_match_any,
     match,
     other_given_name,
+    probe,
     surname_index,
 )
 from factquiz.normalize import Analysed, Prompt, analyse, fold_letters
@@ -86,7 +89,7 @@ def _place_head(text: str) -> str | None:
 class Answer:
     """One accepted answer: its preferred form, its variants, their analyses (lazily)."""
 
-    __slots__ = ("preferred", "given", "language", "_variants", "_forms")
+    __slots__ = ("preferred", "given", "language", "_variants", "_forms", "_probe")
 
     def __init__(self, given: tuple[str, ...], language: str) -> None:
         self.preferred = given[0]
@@ -94,6 +97,7 @@ class Answer:
         self.language = language
         self._variants: tuple[str, ...] | None = None
         self._forms: tuple[Analysed, ...] | None = None
+        self._probe: Probe | None = None
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -109,6 +113,13 @@ class Answer:
         if self._forms is None:
             self._forms = tuple(analyse(v, self.language) for v in self.variants)
         return self._forms
+
+    @property
+    def probe(self) -> Probe:
+        """What a response must share with some variant to match it (`could_match_any`)."""
+        if self._probe is None:
+            self._probe = probe(self.forms)
+        return self._probe
 
     def form(self, variant: str) -> Analysed:
         """One variant analysed (all of them once they are all needed)."""
@@ -207,6 +218,15 @@ class AnswerKey:
             self._accepted_keys = frozenset(k for f in forms for k in f.keys)
         return self._accepted_keys
 
+    def prepare(self) -> AnswerKey:
+        """Everything a response may need, prepared now (batch grading, benchmarks)."""
+        for answer in self.answers:
+            _ = [f.person_like for f in answer.forms], answer.probe
+        _ = self.accepted_keys, self.reject_forms, self.known, self.exact("")
+        if self.question is not None:
+            _ = self.question.analysed
+        return self
+
     def expected(self) -> str:
         """The expected answers as a reason shows them."""
         return " ; ".join(a.preferred for a in self.answers)
@@ -228,6 +248,13 @@ class AnswerKey:
             variants = answer.variants
             if len(variants) > MANY_VARIANTS and not _needs_all(resp):
                 variants = _similar(resp, variants)
+            elif answer._forms is not None:  # prepared: one test may rule out every variant
+                if not could_match_any(resp, answer.probe):
+                    continue
+                for raw, form in zip(variants, answer._forms, strict=True):
+                    if could_match(resp, form):
+                        yield answer, raw, form
+                continue
             for raw in variants:
                 form = answer.form(raw)
                 if could_match(resp, form):

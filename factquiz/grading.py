@@ -103,7 +103,7 @@ def _fields(best: Match, response: str, raw: str) -> tuple[tuple[str, str], ...]
 def _evaluate(response: str, key: AnswerKey) -> Outcome:
     """The outcome of one response (or one part of a list) against an open item."""
     exact = key.exact(response)
-    if exact is not None and not key.rejects and any(c.isalnum() for c in response):
+    if exact is not None and not key.rejects and has_text(response):
         return Outcome("correct", 1.0, exact[0].preferred, "exact", shown=exact[1])
     resp = analyse(response, key.language)
     if not resp.tokens:
@@ -136,6 +136,14 @@ def _evaluate(response: str, key: AnswerKey) -> Outcome:
     return Outcome(band, 0.0, None, kind, fields, raw)
 
 
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts, found without a Python loop
+
+
+def has_text(response: str) -> bool:
+    """Whether a response has a letter or a digit (`?` and blanks have none)."""
+    return _ALNUM.search(response) is not None
+
+
 # `,` before a digit is part of a date or a number (`October 1, 1982`), not a list.
 _LIST_SEPARATORS = re.compile(r"\s*(?:,(?!\s*\d)|[;/+&\n]|\bet\b|\band\b|\bou\b|\bor\b)\s*", re.I)
 # A part that starts like this qualifies the answer (`Vladivostok, en Russie`): no hedge.
@@ -149,13 +157,15 @@ _MAY_BE_A_LIST = re.compile(r"[,;/+&\n]|\b(?:et|and|ou|or)\b", re.I)
 def split_list(response: str) -> list[str]:
     """The parts of a list answer: `Kozhemyako, Kozlov` or `Kozhemyako et Kozlov`."""
     parts = _LIST_SEPARATORS.split(response) if _MAY_BE_A_LIST.search(response) else [response]
-    return [p for p in parts if p and any(c.isalnum() for c in p)]
+    return [p for p in parts if p and has_text(p)]
 
 
 def _grade_any(response: str, key: AnswerKey) -> Outcome:
     whole = _evaluate(response, key)
+    if whole.kind in _SURE:
+        return whole
     parts = split_list(response)
-    if len(parts) < 2 or whole.kind in _SURE:
+    if len(parts) < 2:
         return whole
     outcomes = [(p, _evaluate(p, key)) for p in parts]
     good = [(p, o) for p, o in outcomes if o.verdict == "correct"]
@@ -231,7 +241,7 @@ def _grade_all(response: str, key: AnswerKey) -> Outcome:
 
 
 def _grade_open(response: str, key: AnswerKey) -> Outcome:
-    if not any(c.isalnum() for c in response):
+    if not has_text(response):
         return Outcome("wrong", 0.0, None, "empty")
     if key.require == "all" and len(key.answers) > 1:
         return _grade_all(response, key)
@@ -385,12 +395,12 @@ def decision_key(item: Item, response: str) -> tuple[object, ...]:
         return ("claim", claim_verdict(response), bool(response.strip()))
     if item.type != "open":
         return ("choice", response)
-    has_text = any(c.isalnum() for c in response)
+    written = has_text(response)
     parts = split_list(response)
     if len(parts) < 2:
-        return ("open", has_text, quick_key(response))
+        return ("open", written, quick_key(response))
     shape = tuple((quick_key(p), bool(_QUALIFIER.match(p)), _described(p)) for p in parts)
-    return ("open", has_text, quick_key(response), shape)
+    return ("open", written, quick_key(response), shape)
 
 
 def grade_many(

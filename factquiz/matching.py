@@ -260,6 +260,46 @@ def could_match(resp: Analysed, exp: Analysed) -> bool:
     return _acronym(resp, exp)
 
 
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """What `could_match` reads of all the variants of one answer at once."""
+
+    keys: frozenset[str]
+    long_starts: frozenset[str]  # first letters of words long enough for a typo
+    squashed: frozenset[str]
+    initials: frozenset[str]  # of the variants of several words: acronyms a word may be
+    single_words: frozenset[str]  # of the variants of one word: what initials may spell
+    numeric: bool
+
+
+def probe(forms: tuple[Analysed, ...]) -> Probe:
+    """The `Probe` of an answer's analysed variants."""
+    keys = frozenset(k for f in forms for k in f.keys)
+    return Probe(
+        keys=keys,
+        long_starts=frozenset(k[0] for k in keys if len(k) >= 5),
+        squashed=frozenset(f.squashed for f in forms),
+        initials=frozenset("".join(w[0] for w in f.words) for f in forms if len(f.words) >= 2),
+        single_words=frozenset(f.words[0] for f in forms if len(f.words) == 1 and not f.numerics),
+        numeric=any(f.numerics for f in forms),
+    )
+
+
+def could_match_any(resp: Analysed, answer: Probe) -> bool:
+    """Whether `could_match` may hold for some variant of the answer (never False when it
+    does for one): one test for all the variants of an answer a response shares nothing with."""
+    if answer.numeric or resp.numerics or resp.squashed in answer.squashed:
+        return True
+    keys, starts = answer.keys, answer.long_starts
+    for k in resp.keys:
+        if k in keys or (len(k) >= 5 and k[0] in starts):
+            return True
+    words = resp.words
+    if len(words) == 1:
+        return words[0] in answer.initials
+    return len(words) >= 2 and "".join(w[0] for w in words) in answer.single_words
+
+
 def _compare_words(
     resp: Analysed, exp: Analysed, question: Prompt | None, numbers: Match | None
 ) -> Match:

@@ -225,9 +225,10 @@ def _tokens(text: str, language: str) -> list[str]:
     if has_digit:
         folded = _canonical_numbers(folded, language)
     # The token pattern skips apostrophes, hyphens and other punctuation between words.
-    tokens = _TOKEN.findall(folded)
     if _SYMBOL.search(folded):
-        tokens = [_SYMBOLS.get(t, t) for t in tokens]
+        tokens = [_SYMBOLS.get(t, t) for t in _TOKEN.findall(folded)]
+    else:  # without digits or symbols, every token is a word: a simpler pattern finds them
+        tokens = (_TOKEN if has_digit else _LETTERS).findall(folded)
     if has_digit or not _PLAIN_WORDS.isdisjoint(tokens) or _ORDINAL_END.search(folded):
         tokens = numbers.numbers_to_digits(tokens)
         tokens = dates.textual_dates(tokens)

@@ -4,7 +4,9 @@ sent to review, in French or English (the bank's language). No I/O.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from factquiz.dates import describe_date
 
@@ -19,10 +21,10 @@ class Verdict:
     reason: str
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """A verdict before its reason is written for a given response (decisions are cached
-    per normalised response; the reason quotes each response as typed)."""
+    per normalised response; the reason quotes each response as typed). A tuple: made for
+    every decision, it must be cheap."""
 
     verdict: str
     credit: float
@@ -158,8 +160,13 @@ def describe_numeric(token: str, language: str = "fr") -> str:
 
 def shorten(text: str, limit: int = 60) -> str:
     """A response as quoted in a reason: one line, at most `limit` characters."""
-    text = " ".join(text.split())
+    if len(text) > limit or not _ONE_LINE.fullmatch(text):
+        text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# Text that `shorten` leaves as it is: no space at either end, single spaces between words.
+_ONE_LINE = re.compile(r"(?:\S+(?: \S+)*)?")
 
 
 def claim_label(verdict: str, language: str) -> str:
@@ -174,7 +181,17 @@ def reason(kind: str, language: str, response: str = "", matched: str = "", **fi
         kind = "number_short"
     if kind in _NUMERIC_KINDS:
         fields = {k: describe_numeric(v, language) for k, v in fields.items()}
-    if kind == "exact" and shorten(response) != shorten(matched):
+    r, m = shorten(response), shorten(matched)
+    if kind == "exact" and r != m:
         kind = "form"
-    values = {"a": "", "b": "", "n": "", "k": "", **fields}
-    return table.get(kind, table["none"]).format(r=shorten(response), m=shorten(matched), **values)
+    return table.get(kind, table["none"]).format_map(_Fields(fields, r=r, m=m))
+
+
+class _Fields(dict[str, str]):
+    """A reason's fields; one its sentence does not give is empty."""
+
+    def __init__(self, fields: dict[str, str], **quoted: str) -> None:
+        super().__init__(fields, **quoted)
+
+    def __missing__(self, key: str) -> str:
+        return ""
