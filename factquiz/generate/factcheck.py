@@ -15,6 +15,7 @@ bank Item; `attribution_items` asks "Selon quelle agence de presse ... ?".
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from factquiz.generate.mentions import EntityIndex
 from factquiz.generate.participles import participle_clauses
 from factquiz.generate.pipeline import ArticleMentions
 from factquiz.generate.questions import quote_of
+from factquiz.generate.targets import without_article
 from factquiz.text import fold_basic, fold_for_quote, strip_accents
 
 SUPPORTED = "supported"
@@ -244,8 +246,6 @@ def make_record(s: Statement, mutation: Mutation | None) -> ClaimRecord:
 
 
 def _slug(text: str, limit: int = 28) -> str:
-    import re
-
     words = re.sub(r"[^a-z0-9]+", "-", strip_accents(text).casefold()).strip("-")
     return words[:limit].strip("-") or "claim"
 
@@ -286,6 +286,9 @@ def explain(s: Statement, mutation: Mutation | None) -> str:
 def attribution_items(found: Sequence[ArticleMentions], index: EntityIndex) -> list[Item]:
     """ "Selon quelle agence de presse ... ?", "Qui a déclaré que ... ?": the answer is the
     source the article names for the claim."""
+    from factquiz.generate.corroboration_reports import canonical_names
+
+    fullest = canonical_names([m for f in found for m in f.all], index)
     items = []
     for s in corpus_statements(found):
         prompt = attribution_prompt(s)
@@ -293,7 +296,10 @@ def attribution_items(found: Sequence[ArticleMentions], index: EntityIndex) -> l
         if prompt is None or source.name is None:
             continue
         words = lower_first(s.frame.removeprefix("Selon "))
-        answers = [source.name.text, index.short_form(source.name.text) or "", words]
+        full = fullest.get(fold_basic(source.name.text), source.name.text)
+        answers = [source.name.text, full, index.short_form(full) or "", words]
+        if re.search(rf"\b(?:de|du|des|d'|l')\s*{re.escape(source.name.text)}$", words):
+            answers.insert(0, without_article(words))  # "ministère ... de l'Unification"
         if fold_basic(source.name.text) in fold_basic(prompt):
             continue  # the question would give its answer away
         digest = hashlib.sha256(f"attribution|{prompt}".encode()).hexdigest()[:8]

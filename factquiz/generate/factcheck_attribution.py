@@ -217,7 +217,10 @@ def attribution_prompt(statement: Statement) -> str | None:
         content = lower_first(statement.render(frame="", reported=True).removesuffix("."))
         que = "qu'" if content[:1].casefold() in "aeiouyéèêàh" else "que "
         return f"{who[0].upper()}{who[1:]} {verb} {que}{content} ?"
-    who = "Selon qui" if described is None else f"Selon {quel(described[1], 'Sing')} {described[0]}"
+    if described is not None:
+        who = f"Selon {quel(described[1], 'Sing')} {described[0]}"
+    else:
+        who = "Selon qui" if source.name.kind == "person" else "Selon quelle source"
     unframed = replace(statement.clause, frame=None, attribution=None)
     prompt = ask(article, unframed, set(), Wh(who))
     return prompt or None
