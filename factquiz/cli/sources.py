@@ -40,13 +40,9 @@ def sources(
 
     Needs the generator's extra: pip install 'factquiz[nlp]'.
     """
-    from factquiz.errors import UsageError
     from factquiz.text import safe_text
 
-    if format not in FORMATS:
-        raise UsageError(f"unknown format {format!r}", hint="use table, yaml or markdown")
-    if output is not None and format == "table":
-        raise UsageError("a table is for the terminal", hint="add --format yaml or markdown")
+    _check_usage(format, output)
 
     def progress(message: str) -> None:
         sys.stderr.write(f"{safe_text(message)}\n")
@@ -68,6 +64,15 @@ def sources(
 
     write_text_atomic(output, text)
     progress(f"wrote {output}")
+
+
+def _check_usage(format: str, output: Path | None) -> None:
+    from factquiz.errors import UsageError
+
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}", hint="use table, yaml or markdown")
+    if output is not None and format == "table":
+        raise UsageError("a table is for the terminal", hint="add --format yaml or markdown")
 
 
 def _render(report, format: str) -> str:  # type: ignore[no-untyped-def]

@@ -209,36 +209,10 @@ def _statement(
     article: Article, clause: Clause, sent: Any, mentions: Sequence[Mention]
 ) -> Statement | None:
     doc = article.doc
-    if clause.in_quotes or _reports_speech(doc, clause):
+    parts = _claim_tokens(article, clause, sent, mentions)
+    if parts is None:
         return None
-    if clause.synthetic and clause.subject.number == "Plur":
-        return None  # "les biens de luxe ont été destinés": a description, not a fact
-    fronted = _fronted(article, clause, mentions)
-    if fronted is None:
-        return None
-    phrases = {t for p in clause.phrases if p.head not in clause.fronted for t in p.tokens}
-    rest = tuple(t for t in sorted(phrases | set(clause.group)) if not _discourse(doc[t]))
-    if not phrases or not any(doc[t].pos_ in ("NOUN", "PROPN", "NUM", "ADJ") for t in phrases):
-        return None
-    if _incomplete(doc, clause, phrases) or any(
-        doc[p.head].lemma_ in VAGUE_NOUNS for p in clause.phrases
-    ):
-        return None
-    subject_tokens = clause.subject.phrase.tokens
-    if not rest or min(rest) < min(subject_tokens) and not clause.synthetic:
-        return None
-    everything = set(fronted) | set(subject_tokens) | set(rest)
-    skippable = {i for r in attribution_spans(sent) for i in r}
-    if _garbled(doc, rest) or not _definite_subject(article, clause, mentions):
-        return None
-    skippable |= {t.i for t in sent if _discourse(t)}
-    if not clause.synthetic and not (
-        is_coherent(doc, everything, skippable) and _bounded(doc, sent, everything, skippable)
-    ):
-        return None
-    own = () if clause.subject.resolved else subject_tokens
-    if not _stands_alone(article, clause, fronted + tuple(own) + rest, mentions):
-        return None
+    fronted, own, rest = parts
     source = clause_source(article, clause, sent, mentions)
     swaps = _tense_swaps(article, clause) if clause.frame else {}
     if source is None or swaps is None or source.long and _hedged(doc, clause):
@@ -250,10 +224,50 @@ def _statement(
     start = clause.evidence_start if clause.evidence_start is not None else clause.sentence[0]
     inside = tuple(m for m in mentions if set(m.tokens) <= set(rest) | set(own))
     return Statement(
-        article.source_id, clause, frame, subject, tuple(own), fronted, rest,
+        article.source_id, clause, frame, subject, own, fronted, rest,
         quote_of(article, start, clause.sentence[1]), _hedged(doc, clause), source, inside,
         tuple(swaps.items()), article,
     )  # fmt: skip
+
+
+def _claim_tokens(
+    article: Article, clause: Clause, sent: Any, mentions: Sequence[Mention]
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None:
+    """The fronted phrase, own subject and rest tokens of a clause that stands alone."""
+    doc = article.doc
+    if clause.in_quotes or _reports_speech(doc, clause):
+        return None
+    if clause.synthetic and clause.subject.number == "Plur":
+        return None  # "les biens de luxe ont été destinés": a description, not a fact
+    fronted = _fronted(article, clause, mentions)
+    phrases = {t for p in clause.phrases if p.head not in clause.fronted for t in p.tokens}
+    rest = tuple(t for t in sorted(phrases | set(clause.group)) if not _discourse(doc[t]))
+    subject_tokens = clause.subject.phrase.tokens
+    if fronted is None or not _substantial(doc, clause, phrases, rest):
+        return None
+    if min(rest) < min(subject_tokens) and not clause.synthetic:
+        return None
+    if _garbled(doc, rest) or not _definite_subject(article, clause, mentions):
+        return None
+    everything = set(fronted) | set(subject_tokens) | set(rest)
+    skippable = {i for r in attribution_spans(sent) for i in r}
+    skippable |= {t.i for t in sent if _discourse(t)}
+    if not clause.synthetic and not (
+        is_coherent(doc, everything, skippable) and _bounded(doc, sent, everything, skippable)
+    ):
+        return None
+    own = () if clause.subject.resolved else subject_tokens
+    if not _stands_alone(article, clause, fronted + tuple(own) + rest, mentions):
+        return None
+    return fronted, tuple(own), rest
+
+
+def _substantial(doc: Any, clause: Clause, phrases: set[int], rest: tuple[int, ...]) -> bool:
+    """The verb keeps what it needs and says something: a noun, a name or a number."""
+    if not rest or not any(doc[t].pos_ in ("NOUN", "PROPN", "NUM", "ADJ") for t in phrases):
+        return False
+    vague = any(doc[p.head].lemma_ in VAGUE_NOUNS for p in clause.phrases)
+    return not vague and not _incomplete(doc, clause, phrases)
 
 
 def _incomplete(doc: Any, clause: Clause, kept: set[int]) -> bool:
