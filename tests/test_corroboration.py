@@ -90,6 +90,19 @@ def test_a_seed_disagreement_sets_both_quotes_side_by_side(seeds) -> None:
     assert departure[0].kind == "precision"
 
 
+def test_the_seeds_disagree_on_the_day_of_the_meeting(seeds) -> None:
+    """The README of the seeds says it: the meeting is on the 12th in one, the 13th in another."""
+    _, report = seeds
+    meeting = [
+        d
+        for d in report.disagreements
+        if d.fact.event == "rencontrer" and "Poutine" in d.fact.partner and d.role == "time"
+    ]
+    assert meeting and meeting[0].kind == "contradiction"
+    said = {source[:3]: says for source, says, _ in meeting[0].values}
+    assert said == {"001": "mardi 12 septembre", "002": "13 septembre"}
+
+
 def test_single_source_facts_are_listed_apart(seeds) -> None:
     _, report = seeds
     assert report.single
