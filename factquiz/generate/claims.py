@@ -282,6 +282,12 @@ def _subject_of(
         )
     reported = verb.dep_ == "ccomp" and has_que(verb)
     frame = _frame(article, verb, banned) if reported else None
+    if verb.dep_ == "advcl" and (verb.head.dep_ == "ccomp" or verb.head.lemma_ in SPEECH_VERBS):
+        # "X rapporte que A, tandis que B": B is X's word too, whichever verb the parser chose
+        speech_clause = verb.head if verb.head.dep_ == "ccomp" else verb
+        frame = _frame(article, speech_clause, banned)
+        if frame is None:
+            return None, None, None
     if reported and frame is None:
         return None, None, None
     tokens = phrase_tokens(subj, banned)

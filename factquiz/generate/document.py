@@ -43,10 +43,13 @@ class Article:
         return self.meta.text
 
     def surface(self, indices: Iterable[int]) -> str:
-        """The article's own words for these tokens; gaps between them become one space."""
+        """The article's own words for these tokens; gaps between them become one space, but
+        a hyphen or a comma between numbers the parser hung elsewhere is put back
+        ("week-end", "6-1, 4-2")."""
         ordered = sorted(set(indices))
         if not ordered:
             return ""
+        ordered = sorted(set(ordered) | self._glue(ordered))
         runs: list[str] = []
         start = prev = ordered[0]
         for i in ordered[1:] + [None]:  # type: ignore[list-item]
@@ -58,6 +61,17 @@ class Article:
             if i is not None:
                 start = prev = i
         return " ".join(r.strip() for r in runs if r.strip())
+
+    def _glue(self, ordered: list[int]) -> set[int]:
+        doc, kept, out = self.doc, set(ordered), set()
+        for i in range(ordered[0] + 1, ordered[-1]):
+            if i in kept or not (i - 1 in kept and i + 1 in kept):
+                continue
+            tok = doc[i]
+            numbers = doc[i - 1].like_num and doc[i + 1].like_num
+            if tok.text in ("-", "'", "/") or (tok.text == "," and numbers):
+                out.add(i)
+        return out
 
     def span_text(self, start: int, end: int) -> str:
         """The article's words for tokens start..end-1."""

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from factquiz.generate.claims import sentences
-from factquiz.generate.clauses import is_garbled, morph, noun_gender
+from factquiz.generate.clauses import morph, noun_gender
 from factquiz.generate.document import Article
 from factquiz.generate.mentions import TITLES, Mention
-from factquiz.generate.questions import Question, ShortForm, quote_of
+from factquiz.generate.questions import Question, ShortForm, askable_sentences
 from factquiz.generate.targets import MentionTable
 from factquiz.text import fold_basic
 
@@ -66,10 +65,7 @@ def identity_questions(
 ) -> list[Question]:
     """A question for each named person, organisation or place with a specific description."""
     out: list[Question] = []
-    for sent in sentences(article):
-        if is_garbled(sent) or sent.text.strip().endswith("?"):
-            continue
-        quote = quote_of(article, sent.start, sent.end)
+    for sent, quote in askable_sentences(article):
         for m in table.mentions:
             if sent.start <= m.start < sent.end and m.kind in ("person", "organisation", "place"):
                 out.extend(_identity(article, sent, m, short_form, quote))

@@ -105,7 +105,8 @@ def clause_questions(
         if target is not None and (not subject or _says_more(clause, target)):
             targets.append((target, subject))
     optional = {
-        t for target, subject in targets if not subject and target.kind in LEAN_KINDS
+        t for target, subject in targets
+        if not subject and target.kind in LEAN_KINDS and len(target.removed) <= 6
         for t in target.removed
     }  # fmt: skip
     out: list[Question] = []
@@ -208,7 +209,22 @@ def _target(
             or actor_place_target(article, phrase, table, place_class, None)
             or thing_target(article, phrase, table)
         )
-    return target if target is not None and _keeps_names_whole(target, table) else None
+    if target is None or not _keeps_names_whole(target, table):
+        return None
+    return None if not subject and _cuts_noun_phrase(article, target) else target
+
+
+def _cuts_noun_phrase(article: Article, target: Target) -> bool:
+    """ "a battu la Polonaise [Agnieszka Radwanska]": the answer is the name apposed to a noun
+    the question would keep, which no longer reads as French."""
+    doc = article.doc
+    first = min(target.removed)
+    if first == 0:
+        return False
+    before = doc[first - 1]
+    return before.pos_ in ("NOUN", "PROPN", "ADJ") and (
+        before.head.i in target.removed or doc[first].head.i == before.i
+    )
 
 
 def _participle_target(
@@ -236,15 +252,21 @@ def _keeps_names_whole(target: Target, table: MentionTable) -> bool:
     return True
 
 
+def askable_sentences(article: Article) -> list[tuple[Any, str]]:
+    """The sentences questions may be drawn from (not mangled, not questions), with quotes."""
+    return [
+        (sent, quote_of(article, sent.start, sent.end))
+        for sent in sentences(article)
+        if not is_garbled(sent) and not sent.text.strip().endswith("?")
+    ]
+
+
 def attribution_questions(
     article: Article, table: MentionTable, short_form: ShortForm
 ) -> list[Question]:
     """Who said it: "..., a indiqué M. Peskov" and "selon KCNA, ..." made into questions."""
     out: list[Question] = []
-    for sent in sentences(article):
-        if is_garbled(sent) or sent.text.strip().endswith("?"):
-            continue
-        quote = quote_of(article, sent.start, sent.end)
+    for sent, quote in askable_sentences(article):
         for make in (_incise_question, _selon_question):
             q = make(article, sent, table, short_form, quote)
             if q is not None:

@@ -421,9 +421,11 @@ def subject_thing_target(
         return None
     if not any(t.pos_ in ("PROPN", "NUM") for t in toks):
         return None  # "la rencontre entre les deux hommes" could be many things
+    if table.inside(phrase.tokens, {"person"}):
+        return None  # "la cadette des Williams" is someone: "Qu'est-ce qui" would not do
     text = article.surface(phrase.tokens)
     core = [t.i for t in toks if t.i == head.i or (t.head.i == head.i and t.dep_ == "amod")]
-    variants = (text, without_article(text), article.surface(core))
+    variants = (text, without_article(text)) + ((article.surface(core),) if len(core) > 1 else ())
     wh = Wh("Qu'est-ce qui", subject=True)
     return Target("thing", (tuple(dict.fromkeys(variants)),), frozenset(phrase.tokens), wh)
 
