@@ -26,10 +26,11 @@ from factquiz.matching import (
     could_match_any,
     match,
     other_given_name,
+    person_name,
     probe,
-    surname_index,
 )
-from factquiz.normalize import Analysed, Prompt, analyse, fold_letters
+from factquiz.normalize import Analysed, Prompt, analyse, fold, fold_letters
+from factquiz.numbers import NUMBER_WORDS
 
 Accepted = Sequence[str | Sequence[str]]
 
@@ -37,6 +38,8 @@ _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _NICKNAME = re.compile(r"\s*[\"“«][^\"”»]*[\"”»]")
 _LIST_END = re.compile(r"\b(?:and|et|or|ou)\b|&", re.I)
 _ALTERNATIVES = re.compile(r"\s+(?:or|ou)\s+", re.I)
+# What a response that may be a list of answers has (the grader splits it on these).
+_MAY_BE_A_LIST = re.compile(r"[,;/+&\n]|\b(?:et|and|ou|or)\b", re.I)
 # Above this many variants, a fast similarity picks those worth a full comparison.
 MANY_VARIANTS = 4
 # token_set_ratio below which a variant cannot be matched by any rule (checked on the
@@ -73,7 +76,80 @@ def implied_variants(variant: str) -> tuple[str, ...]:
     head = _place_head(bare or variant)
     if head:
         implied.append(head)
+    implied.extend(_narrower(bare or variant))
     return tuple(implied)
+
+
+# `X by Y`, `X in Y`, `X of Y` with X a name of two words or more and Y a name: X names the
+# thing (`United States of America`, `Charles Carroll of Carrollton`, `RAF Coningsby in
+# Lincolnshire`, `Zen and the Art of Motorcycle Maintenance by Robert M. Pirsig`).
+_QUALIFIED = {
+    link: re.compile(rf"^(?P<head>.+)\s+{link}\s+(?:the\s+)?[A-Z]") for link in ("by", "in", "of")
+}
+_SMALL = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "et",
+    ]
+)
+# `Tamera Mowry-Housley`: either half of a double surname names the person.
+_DOUBLE_SURNAME = re.compile(r"^((?:[A-Z][\w.]*\s+){1,3})([A-Z]\w+)-([A-Z]\w+)$")
+
+
+def _narrower(text: str) -> list[str]:
+    found: list[str] = []
+    for pattern in _QUALIFIED.values():
+        m = pattern.match(text)
+        if m:
+            head = m.group("head")
+            words = [w for w in head.split() if w.lower() not in _SMALL]
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                found.append(head)
+            break
+    m = _DOUBLE_SURNAME.match(text)
+    if m:
+        found += [m.group(1) + m.group(2), m.group(1) + m.group(3)]
+    return found
+
+
+_ITEM_SEPARATORS = re.compile(r"\s*(?:,|\band\b|\bet\b|&)\s*", re.I)
+
+
+def _capitalised(text: str) -> bool:
+    """Whether the first word that is not an article is capitalised: `the Ayyubid army`."""
+    words = [w for w in text.split() if w.lower() not in _SMALL]
+    return bool(words) and words[0][:1].isupper()
+
+
+@lru_cache(maxsize=1 << 14)
+def list_items(variant: str) -> tuple[str, ...]:
+    """The items of an answer that is a list (`the brain and spinal cord`, `Saladin and the
+    Ayyubid army`): each names part of the answer, enough for an answer of one item. Not a
+    number (`ten thousand and one`), not alternatives (`X or Y`), not a title."""
+    if not _LIST_END.search(variant) or _ALTERNATIVES.search(variant):
+        return ()
+    if any(c.isdigit() for c in variant) or not NUMBER_WORDS.isdisjoint(fold(variant).split()):
+        return ()
+    items = tuple(p for p in _ITEM_SEPARATORS.split(variant) if p.strip())
+    if all(_capitalised(i) for i in items):
+        return ()  # a title or a name (`Pride and Prejudice`, `Procter & Gamble`): one thing
+    return items if len(items) >= 2 else ()
 
 
 def _place_head(text: str) -> str | None:
@@ -89,7 +165,7 @@ def _place_head(text: str) -> str | None:
 class Answer:
     """One accepted answer: its preferred form, its variants, their analyses (lazily)."""
 
-    __slots__ = ("preferred", "given", "language", "_variants", "_forms", "_probe")
+    __slots__ = ("preferred", "given", "language", "_variants", "_forms", "_probe", "_items")
 
     def __init__(self, given: tuple[str, ...], language: str) -> None:
         self.preferred = given[0]
@@ -98,14 +174,24 @@ class Answer:
         self._variants: tuple[str, ...] | None = None
         self._forms: tuple[Analysed, ...] | None = None
         self._probe: Probe | None = None
+        self._items: frozenset[str] = frozenset()
 
     @property
     def variants(self) -> tuple[str, ...]:
-        """The given variants, then the implied ones."""
+        """The given variants, the implied ones, then the items of lists."""
         if self._variants is None:
             implied = [v for g in self.given for v in implied_variants(g)]
-            self._variants = tuple(dict.fromkeys(self.given + tuple(implied)))
+            known = dict.fromkeys(self.given + tuple(implied))
+            items = [i for v in known for i in list_items(v) if i not in known]
+            self._items = frozenset(items)
+            self._variants = tuple(known) + tuple(dict.fromkeys(items))
         return self._variants
+
+    @property
+    def items(self) -> frozenset[str]:
+        """The variants that are one item of a list: enough only for an answer of one."""
+        _ = self.variants
+        return self._items
 
     @property
     def forms(self) -> tuple[Analysed, ...]:
@@ -244,21 +330,24 @@ class AnswerKey:
     def candidates(self, resp: Analysed) -> Iterator[tuple[Answer, str, Analysed]]:
         """(answer, variant, analysis) worth comparing with `resp`, answer by answer: none
         that `could_match` rules out."""
+        a_list = _MAY_BE_A_LIST.search(resp.source) is not None
         for answer in self.answers:
             variants = answer.variants
+            items = answer.items if a_list else frozenset()
             if len(variants) > MANY_VARIANTS and not _needs_all(resp):
                 variants = _similar(resp, variants)
             elif answer._forms is not None:  # prepared: one test may rule out every variant
                 if not could_match_any(resp, answer.probe):
                     continue
                 for raw, form in zip(variants, answer._forms, strict=True):
-                    if could_match(resp, form):
+                    if raw not in items and could_match(resp, form):
                         yield answer, raw, form
                 continue
             for raw in variants:
-                form = answer.form(raw)
-                if could_match(resp, form):
-                    yield answer, raw, form
+                if raw not in items:
+                    form = answer.form(raw)
+                    if could_match(resp, form):
+                        yield answer, raw, form
 
     def better_known(self, resp: Analysed, best: Match) -> str | None:
         """A known name, not an accepted one, that the response matches better, if any."""
@@ -299,7 +388,8 @@ class AnswerKey:
         forms = [(a.preferred, f) for a in self.answers for f in a.forms]
         known = self.known
         found = {n for k in resp.keys for n in known.by_key.get(k, ())}
-        names = [n for n in forms + [known.forms[n] for n in sorted(found)] if surname_index(n[1])]
+        candidates = forms + [known.forms[n] for n in sorted(found)]
+        names = [n for n in candidates if person_name(n[1]) is not None]
         if not names:
             return None
         question = self.question

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from factquiz.normalize import Analysed, Prompt
+from factquiz.normalize import TITLES, Analysed, Prompt
 from factquiz.number_matching import closest, coarser_kind, compare_numeric
 
 ACCEPT = 0.7  # scores at or above: correct
@@ -80,8 +80,14 @@ ROLE_NOUNS = frozenset(
         "spokesperson chief head mayor senator congressman congresswoman representative "
         "ambassador director chairman chairwoman ceo king queen princess pope captain "
         "commander marshal admiral judge justice prosecutor professor doctor mister comrade "
-        "deputy adviser advisor envoy delegate counterpart russe russian nord coreen korean "
-        "sud est ouest north south east west northern southern eastern western new old"
+        "deputy adviser advisor envoy delegate counterpart"
+    )
+)
+# Other words that may stand before a surname and are no given name: `South Sudan`.
+_NOT_GIVEN_NAMES = ROLE_NOUNS | frozenset(
+    str.split(
+        "russe russian nord coreen korean sud est ouest north south east west northern "
+        "southern eastern western new old"
     )
 )
 
@@ -340,6 +346,9 @@ def _judge_words(
             return numbers or _subset(resp, exp, missing, len(resp.words))
         if _nickname(resp, exp, extra, missing):
             return numbers or _make("nickname", exp.words[-1])
+        if missing and all(exp.words[j] in ROLE_NOUNS or exp.words[j] in TITLES for j in missing):
+            # `John Marshall Harlan` for `Justice Harlan`: the title only describes the name
+            return numbers or _make("contains", *(resp.words[i] for i in extra))
         if len(resp.words) >= SENTENCE and not forgiven:
             inner = _subset(resp, exp, missing, len(exp.words) - len(missing))
             if inner.kind == "full_name":  # a sentence that names the person: `George Barnes`
@@ -401,9 +410,12 @@ def _subset(resp: Analysed, exp: Analysed, missing: list[int], said: int) -> Mat
 
 def _apposition(exp: Analysed, missing: list[int]) -> bool:
     """Whether the missing words are a description just before the name, with no
-    preposition between (`le gouverneur Oleg Kozhemyako`, not `la guerre en Ukraine`)."""
-    if missing != list(range(len(missing))) or any(exp.words[j] in exp.proper for j in missing):
+    preposition between (`le gouverneur Oleg Kozhemyako`, `the British band Argent`, not
+    `la guerre en Ukraine`)."""
+    if missing != list(range(len(missing))):
         return False
+    if exp.words[missing[-1]] in exp.proper:
+        return False  # the word just before the name is a description, not another name
     first_name = exp.words[len(missing)]
     before = exp.tokens[exp.tokens.index(first_name) - 1] if first_name in exp.tokens else ""
     return before == exp.words[missing[-1]]
@@ -429,13 +441,24 @@ def _mismatch(resp: Analysed, exp: Analysed, extra: list[int], missing: list[int
 _NOT_IN_NAMES = frozenset(str.split("of the and et in on at for to by a an au aux en sur pour par"))
 
 
-def surname_index(name: Analysed) -> int | None:
-    """Where the surname stands in a person's full name of 2 to 5 words, else None."""
-    if not name.person_like or not 2 <= len(name.words) <= 5 or name.numerics:
+def person_name(name: Analysed) -> tuple[tuple[str, ...], tuple[str, ...], int] | None:
+    """A person's name in an answer, after any description (`le gouverneur Oleg Kozhemyako`
+    -> `Oleg Kozhemyako`): its 2 to 5 words, their keys and where the surname stands; None
+    when the answer names no person (`Climate of Dundee`, `Justice Harlan`)."""
+    if name.numerics or not _NOT_IN_NAMES.isdisjoint(name.tokens):
         return None
-    if not _NOT_IN_NAMES.isdisjoint(name.tokens):
+    words, lower = name.words, name.lower
+    start = 0
+    while start < len(words) and (
+        words[start] in lower or words[start] in ROLE_NOUNS or words[start] in TITLES
+    ):
+        start += 1
+    if not 2 <= len(words) - start <= 5 or (start == 0 and not name.person_like):
         return None
-    return 0 if name.words[0] in SURNAME_FIRST else len(name.words) - 1
+    if any(w in lower for w in words[start:]):
+        return None
+    words, keys = words[start:], name.keys[start:]
+    return words, keys, 0 if words[0] in SURNAME_FIRST else len(words) - 1
 
 
 def _same_given_name(said: str, given: tuple[str, ...]) -> bool:
@@ -463,10 +486,11 @@ def other_given_name(
     words), or when the surname is one of the `extra` words, beside the answer (`Rockwell
     featuring Michael Jackson`)."""
     accepted, asked = known
-    s = surname_index(full)
-    if s is None:
+    person = person_name(full)
+    if person is None:
         return None
-    surname = full.keys[s]
+    names, keys, s = person
+    surname = keys[s]
     found = [
         i
         for i, k in enumerate(resp.keys)
@@ -475,13 +499,13 @@ def other_given_name(
     if not found:
         return None
     step = 1 if s == 0 else -1
-    given = full.keys[:s] + full.keys[s + 1 :]
+    given = keys[:s] + keys[s + 1 :]
     run: list[int] = []
     j = found[0] + step
     while 0 <= j < len(resp.keys):
         if _same_given_name(resp.keys[j], given):
             return None  # `Oleg Nikolaïevitch Kozhemyako`: a middle name may come between
-        if resp.words[j] in ROLE_NOUNS or resp.keys[j] in accepted or resp.words[j] in asked:
+        if resp.words[j] in _NOT_GIVEN_NAMES or resp.keys[j] in accepted or resp.words[j] in asked:
             break
         run.append(j)
         j += step

@@ -461,3 +461,39 @@ def test_words_of_the_prompt_make_an_answer_longer_not_exact():
 def test_a_superscript_digit_names_no_choice():
     v = grade("²", ["2006"], kind="choice", choices=["2006", "2011"])
     assert v.verdict == "wrong"
+
+
+# --- more or less specific forms of an English reference ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "accepted", "expected"),
+    [
+        ("the United States", "United States of America", "correct"),
+        ("Charles Carroll", "Charles Carroll of Carrollton", "correct"),
+        ("RAF Coningsby", "RAF Coningsby in Lincolnshire", "correct"),
+        (
+            "Zen and the Art of Motorcycle Maintenance",
+            "Zen and the Art of Motorcycle Maintenance by Robert M. Pirsig",
+            "correct",
+        ),
+        ("Alice", "Alice in Wonderland", "wrong"),
+        ("Bank", "Bank of England", "wrong"),
+        ("brain", "the brain and spinal cord", "correct"),
+        ("the liver", "the brain and spinal cord", "wrong"),
+        ("brain and liver", "the brain and spinal cord", "wrong"),
+        ("Pride", "Pride and Prejudice", "wrong"),
+        ("one", "ten thousand and one", "wrong"),
+        ("Tamera Mowry", "Tamera Mowry-Housley", "correct"),
+        ("Argent", "the British band Argent", "correct"),
+        ("John Marshall Harlan", "Justice Harlan", "correct"),
+        ("Central Europe", "Central Germany", "wrong"),
+    ],
+)
+def test_specific_and_general_forms_in_english(response: str, accepted: str, expected: str):
+    assert grade(response, [accepted], language="en").verdict == expected
+
+
+def test_a_title_before_a_surname_does_not_hide_another_given_name():
+    v = grade("Boris Kozhemyako", [["le gouverneur Oleg Kozhemyako", "Kozhemyako"]])
+    assert v.verdict == "wrong", v.reason
