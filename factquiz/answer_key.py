@@ -80,11 +80,13 @@ def implied_variants(variant: str) -> tuple[str, ...]:
     return tuple(implied)
 
 
-# `X by Y`, `X in Y`, `X of Y` with X a name of two words or more and Y a name: X names the
-# thing (`United States of America`, `Charles Carroll of Carrollton`, `RAF Coningsby in
-# Lincolnshire`, `Zen and the Art of Motorcycle Maintenance by Robert M. Pirsig`).
+# `X by Y`, `X in Y`, `X of Y` with X a name of two words or more and Y a name or a year: X
+# names the thing (`United States of America`, `Charles Carroll of Carrollton`, `RAF
+# Coningsby in Lincolnshire`, `Zen and the Art of Motorcycle Maintenance by Robert M. Pirsig`,
+# `Civil Rights Act of 1964`).
 _QUALIFIED = {
-    link: re.compile(rf"^(?P<head>.+)\s+{link}\s+(?:the\s+)?[A-Z]") for link in ("by", "in", "of")
+    link: re.compile(rf"^(?P<head>.+)\s+{link}\s+(?:the\s+)?[A-Z0-9]")
+    for link in ("by", "in", "of")
 }
 _SMALL = frozenset(
     [

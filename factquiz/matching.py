@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from factquiz.normalize import TITLES, Analysed, Prompt
+from factquiz.normalize import TITLES, Analysed, Prompt, transliteration_key
 from factquiz.number_matching import closest, coarser_kind, compare_numeric
 
 ACCEPT = 0.7  # scores at or above: correct
@@ -383,7 +383,37 @@ def _nickname(resp: Analysed, exp: Analysed, extra: list[int], missing: list[int
     if not _surname(resp, exp, last, 1):
         return False
     given, expected = resp.keys[extra[0]], exp.keys[0]
+    if exp.words[0] in SHORT_FORMS.get(resp.words[extra[0]], ()):
+        return True
     return len(given) >= 3 and len(expected) >= 3 and given[:3] == expected[:3]
+
+
+# Short forms of given names that do not begin like the name (`Dave` does: `David`).
+_SHORT_FORMS = (
+    ("james", "jim jimmy jamie"),
+    ("william", "bill billy will willy liam"),
+    ("robert", "bob bobby rob robbie bert"),
+    ("richard", "dick rick ricky rich"),
+    ("edward", "ted teddy ed eddie ned"),
+    ("john", "jack johnny"),
+    ("henry", "harry hank"),
+    ("margaret", "peggy maggie meg"),
+    ("elizabeth", "liz lizzie beth betty bess"),
+    ("katherine", "kate katie kathy kitty"),
+    ("catherine", "cathy kate katie"),
+    ("anthony", "tony"),
+    ("charles", "chuck charlie"),
+    ("alexander", "sasha sacha"),
+    ("alexandre", "sasha sacha"),
+    ("dmitri", "dima"),
+    ("vladimir", "volodia vova"),
+    ("mikhail", "misha"),
+    ("ivan", "vania vanya"),
+)
+SHORT_FORMS: dict[str, frozenset[str]] = {}
+for _name, _shorts in _SHORT_FORMS:
+    for _short in _shorts.split():
+        SHORT_FORMS[_short] = SHORT_FORMS.get(_short, frozenset()) | {_name}
 
 
 def _subset(resp: Analysed, exp: Analysed, missing: list[int], said: int) -> Match:
@@ -461,8 +491,11 @@ def person_name(name: Analysed) -> tuple[tuple[str, ...], tuple[str, ...], int] 
     return words, keys, 0 if words[0] in SURNAME_FIRST else len(words) - 1
 
 
-def _same_given_name(said: str, given: tuple[str, ...]) -> bool:
-    """A given name written another way: the same key, a typo, an initial, a short form."""
+def _same_given_name(word: str, said: str, given: tuple[str, ...]) -> bool:
+    """A given name (`word`, key `said`) written another way: the same key, a typo, an
+    initial, a short form (`Jimmy` for `James`)."""
+    if any(transliteration_key(name) in given for name in SHORT_FORMS.get(word, ())):
+        return True
     for g in given:
         if said == g or typo_edits(said, g) is not None:
             return True
@@ -503,7 +536,7 @@ def other_given_name(
     run: list[int] = []
     j = found[0] + step
     while 0 <= j < len(resp.keys):
-        if _same_given_name(resp.keys[j], given):
+        if _same_given_name(resp.words[j], resp.keys[j], given):
             return None  # `Oleg Nikolaïevitch Kozhemyako`: a middle name may come between
         if resp.words[j] in _NOT_GIVEN_NAMES or resp.keys[j] in accepted or resp.words[j] in asked:
             break

@@ -488,6 +488,9 @@ def test_a_superscript_digit_names_no_choice():
         ("Argent", "the British band Argent", "correct"),
         ("John Marshall Harlan", "Justice Harlan", "correct"),
         ("Central Europe", "Central Germany", "wrong"),
+        ("Civil Rights Act", "Civil Rights Act of 1964", "correct"),
+        ("Jimmy Flynn", "James P. Flynn", "correct"),
+        ("Jimmy Carter", "James P. Flynn", "wrong"),
     ],
 )
 def test_specific_and_general_forms_in_english(response: str, accepted: str, expected: str):
@@ -497,3 +500,8 @@ def test_specific_and_general_forms_in_english(response: str, accepted: str, exp
 def test_a_title_before_a_surname_does_not_hide_another_given_name():
     v = grade("Boris Kozhemyako", [["le gouverneur Oleg Kozhemyako", "Kozhemyako"]])
     assert v.verdict == "wrong", v.reason
+
+
+def test_a_short_form_of_the_given_name_is_the_same_person():
+    assert grade("Sacha Kozlov", [["Alexander Kozlov", "Kozlov"]]).verdict == "correct"
+    assert grade("Igor Kozlov", [["Alexander Kozlov", "Kozlov"]]).verdict == "wrong"
