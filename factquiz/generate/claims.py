@@ -194,6 +194,8 @@ def _clause(
     if verb.dep_ == "conj" and verb.head.i not in done:
         return None
     chain = verb_chain(verb)
+    if any(sum(c.dep_ == "obj" for c in v.children) > 1 for v in chain):
+        return None  # "a battu [la Polonaise] [Agnieszka] [Radwanska]": the parse fell apart
     relative_subject = verb.dep_ == "acl:relcl"
     if is_negated(chain) or (has_relative(verb) and not relative_subject):
         return None
