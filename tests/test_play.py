@@ -14,7 +14,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from factquiz.bank import load_bank
+from factquiz.bank import load_bank, resolve_bank
 from factquiz.cli import app, screens
 from factquiz.messages import Messages
 from factquiz.session import Attempt, Selection, select_items
@@ -186,6 +186,13 @@ def test_bad_options_are_usage_errors(factquiz_home: Path) -> None:
     assert play(str(FR), "--student", "a", "--lang", "de", input="").exit_code == 2
     nothing = play(str(FR), "--student", "a", "--tag", "nope", input="")
     assert nothing.exit_code == 2 and "velo" in nothing.output
+
+
+def test_a_session_asks_ten_questions_unless_told_otherwise(factquiz_home: Path) -> None:
+    assert "Question 1/10 " in play("--student", "a", input="!quit\n").output
+    every = len(load_bank(resolve_bank(None)).items)
+    assert f"Question 1/{every} " in play("--student", "a", "-n", "0", input="!quit\n").output
+    assert "Question 1/3 " in play("--student", "a", "-n", "3", input="!quit\n").output
 
 
 def test_without_a_bank_the_bundled_one_is_played(factquiz_home: Path) -> None:

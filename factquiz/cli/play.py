@@ -43,7 +43,10 @@ LangOpt = Annotated[
         "--lang", metavar="fr|en", help="Language of the screen: fr or en (default: the bank's)."
     ),
 ]
-CountOpt = Annotated[int | None, typer.Option("-n", metavar="N", help="Ask at most N questions.")]
+CountOpt = Annotated[
+    int | None, typer.Option("-n", metavar="N", help="Ask at most N questions (0: all of them).")
+]
+PLAY_COUNT = 10  # a session a student finishes: about five minutes
 
 
 class Terminal:
@@ -307,6 +310,7 @@ def play(
     from factquiz.store import ScoreStore, student_id
 
     check_lang(lang)
+    count = PLAY_COUNT if count is None else (count or None)
     selection = Selection(split_types(types), tuple(tag or ()), tuple(skill or ()), count, seed)
     term = Terminal()
     the_bank = load_bank(resolve_bank(bank))
