@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from factquiz import answer_key
 from factquiz.answer_key import Accepted, Answer, AnswerKey, quick_key
 from factquiz.choice_grading import claim_verdict, grade_choice, grade_claim
-from factquiz.matching import ACCEPT, REVIEW, Match, match
+from factquiz.matching import ACCEPT, REVIEW, SENTENCE, Match, match
 from factquiz.normalize import (
     LEADING,
     TITLES,
@@ -207,9 +207,11 @@ def _echoes_a_name(part: str, key: AnswerKey) -> bool:
 
 
 def _described(part: str) -> bool:
-    """Whether a part starts with an article or a title: `le gouverneur`, not `Peru`."""
+    """Whether a part is a short description, starting with an article or a title: `le
+    gouverneur`, not `Peru`, nor a sentence (`The World Fair was filmed in Los Angeles`)."""
     words = fold(part).split()
-    return bool(words) and (words[0] in LEADING or words[0] in TITLES)
+    short = 0 < len(words) < SENTENCE
+    return short and (words[0] in LEADING or words[0] in TITLES)
 
 
 def _grade_all(response: str, key: AnswerKey) -> Outcome:

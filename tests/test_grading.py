@@ -505,3 +505,9 @@ def test_a_title_before_a_surname_does_not_hide_another_given_name():
 def test_a_short_form_of_the_given_name_is_the_same_person():
     assert grade("Sacha Kozlov", [["Alexander Kozlov", "Kozlov"]]).verdict == "correct"
     assert grade("Igor Kozlov", [["Alexander Kozlov", "Kozlov"]]).verdict == "wrong"
+
+
+def test_a_sentence_beside_the_right_part_is_no_description():
+    v = grade("The fair was filmed in Los Angeles, California", [["Camarillo, California"]])
+    assert v.verdict == "wrong", v.reason
+    assert _grade("khasan-welcome", "Kozhemyako, le gouverneur").verdict == "correct"
