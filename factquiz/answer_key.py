@@ -38,6 +38,8 @@ _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _NICKNAME = re.compile(r"\s*[\"“«][^\"”»]*[\"”»]")
 _LIST_END = re.compile(r"\b(?:and|et|or|ou)\b|&", re.I)
 _ALTERNATIVES = re.compile(r"\s+(?:or|ou)\s+", re.I)
+# What a variant has when it implies others (brackets, quotes, commas, hyphens, linking words).
+_MAY_IMPLY = re.compile('[(\\["“«,&-]|\\s(?:or|ou|of|in|by|and|et)\\s', re.I)
 # What a response that may be a list of answers has (the grader splits it on these).
 _MAY_BE_A_LIST = re.compile(r"[,;/+&\n]|\b(?:et|and|ou|or)\b", re.I)
 # Above this many variants, a fast similarity picks those worth a full comparison.
@@ -60,7 +62,7 @@ _JOINER = "\x1e"  # a record separator: no answer has one, and no fold makes or 
 def quick_keys(texts: list[str]) -> list[str]:
     """`quick_key` of each text, folded in one pass (an item's variants, cheaply)."""
     joined = _JOINER.join(texts)
-    if len(texts) < 2 or _JOINER in joined or not joined.isascii():
+    if len(texts) < 2 or joined.count(_JOINER) >= len(texts) or not joined.isascii():
         return [quick_key(t) for t in texts]  # accents, mojibake: one text at a time
     return [k.strip() for k in fold_letters(joined).split(_JOINER)]
 
@@ -68,6 +70,8 @@ def quick_keys(texts: list[str]) -> list[str]:
 @lru_cache(maxsize=1 << 14)
 def implied_variants(variant: str) -> tuple[str, ...]:
     """The variants one written variant implies (see the module doc)."""
+    if not _MAY_IMPLY.search(variant) and variant == variant.strip():
+        return ()  # most variants: no bracket, quote, comma, hyphen, `or`, `of`, `in`, `by`
     implied: list[str] = []
     bare = _BRACKETED.sub("", _NICKNAME.sub("", variant)).strip()
     if bare and bare != variant:
@@ -130,7 +134,8 @@ def _narrower(text: str) -> list[str]:
     return found
 
 
-_ITEM_SEPARATORS = re.compile(r"\s*(?:,|\band\b|\bet\b|&)\s*", re.I)
+_ITEM_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:and|et)\s+|\s*&\s*", re.I)
+_LIST_WORD = re.compile(r"\s(?:and|et)\s|&", re.I)
 
 
 def _capitalised(text: str) -> bool:
@@ -144,7 +149,7 @@ def list_items(variant: str) -> tuple[str, ...]:
     """The items of an answer that is a list (`the brain and spinal cord`, `Saladin and the
     Ayyubid army`): each names part of the answer, enough for an answer of one item. Not a
     number (`ten thousand and one`), not alternatives (`X or Y`), not a title."""
-    if not _LIST_END.search(variant) or _ALTERNATIVES.search(variant):
+    if not _LIST_WORD.search(variant) or _ALTERNATIVES.search(variant):
         return ()
     if any(c.isdigit() for c in variant) or not NUMBER_WORDS.isdisjoint(fold(variant).split()):
         return ()
