@@ -408,6 +408,36 @@ class AnswerKey:
         return None
 
 
+@lru_cache(maxsize=1024)
+def _shared_key(
+    accepted: Accepted,
+    question: str,
+    reject: tuple[str, ...],
+    require: str,
+    language: str,
+    entities: tuple[str, ...],
+) -> AnswerKey:
+    return AnswerKey(accepted, question, reject, require, language, entities)
+
+
+def answer_key(
+    accepted: Accepted,
+    question: str = "",
+    reject: Iterable[str] = (),
+    require: str = "any",
+    language: str = "fr",
+    entities: Iterable[str] = (),
+) -> AnswerKey:
+    """The prepared key of an item, shared by every call with the same fields (a quiz asks
+    the same item again and again); a new one when a field cannot be a cache key."""
+    frozen = tuple(a if isinstance(a, str) else tuple(a) for a in accepted)
+    fields = (frozen, question, tuple(reject), require, language, tuple(entities))
+    try:
+        return _shared_key(*fields)
+    except TypeError:  # an unhashable value inside `accepted`: graded, just not shared
+        return AnswerKey(accepted, question, reject, require, language, entities)
+
+
 def _same_name(form: Analysed, answer: Answer) -> bool:
     """Whether a known name is this answer or a shorter form of it (`Kozhemyako`)."""
     return any(
@@ -437,5 +467,7 @@ def _similar(resp: Analysed, variants: tuple[str, ...]) -> tuple[str, ...]:
 def clear_caches() -> None:
     """Forget quick keys and entity indexes (benchmarks measure cold runs)."""
     quick_key.cache_clear()
+    _shared_key.cache_clear()
     known_names.cache_clear()
     implied_variants.cache_clear()
+    list_items.cache_clear()

@@ -121,8 +121,8 @@ def _evaluate(response: str, key: AnswerKey) -> Outcome:
     if best.score >= ACCEPT and best.kind not in _SAME_WORDS:
         person = key.other_person(resp, best)
         if person is not None:
-            fields = (("a", _as_written((person[0],), response)), ("b", person[1]))
-            return Outcome("wrong", 0.0, None, "first_name", fields, shown)
+            named = (("a", _as_written((person[0],), response)), ("b", person[1]))
+            return Outcome("wrong", 0.0, None, "first_name", named, shown)
     kind, fields = best.kind, _fields(best, response, raw)
     if kind in ("surname", "nickname"):
         other = key.shared_surname(transliteration_key(best.detail[0]), answer)
@@ -289,7 +289,7 @@ def grade(
     elif kind == "choice":
         outcome = _grade_choice(response, choices, accepted, require, language)
     else:
-        key = AnswerKey(accepted, question, reject, require, language, entities)
+        key = answer_key.answer_key(accepted, question, reject, require, language, entities)
         outcome = _grade_open(response, key)
     return outcome.render(response, language)
 
@@ -340,7 +340,7 @@ class Grader:
         self.entities = tuple(entities)
         # Keyed by id(item); holding the item keeps its id from being reused by another.
         self._keys: dict[int, tuple[Item, AnswerKey]] = {}
-        self._decisions: dict[tuple[int, str], Outcome] = {}
+        self._decisions: dict[tuple[int, tuple[object, ...]], Outcome] = {}
         # Answers typed identically skip even normalisation (bounded: a class's answers).
         self._verdicts: dict[tuple[int, str], Verdict] = {}
 

@@ -511,3 +511,17 @@ def test_a_sentence_beside_the_right_part_is_no_description():
     v = grade("The fair was filmed in Los Angeles, California", [["Camarillo, California"]])
     assert v.verdict == "wrong", v.reason
     assert _grade("khasan-welcome", "Kozhemyako, le gouverneur").verdict == "correct"
+
+
+def test_an_item_graded_again_gets_the_same_verdicts():
+    first = [
+        _grade("khasan-welcome", r).verdict for r in ("Kojemiako", "Shoigu", "Igor Kozhemyako")
+    ]
+    again = [
+        _grade("khasan-welcome", r).verdict for r in ("Kojemiako", "Shoigu", "Igor Kozhemyako")
+    ]
+    assert first == again == ["correct", "wrong", "wrong"]
+
+
+def test_answers_that_cannot_be_a_cache_key_are_still_graded():
+    assert grade("2006", [["2006", ["nested"]]]).verdict == "correct"  # type: ignore[list-item]
