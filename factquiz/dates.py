@@ -79,6 +79,8 @@ def _textual_date(tokens: list[str], i: int) -> tuple[str, int] | None:
 
 def textual_dates(tokens: list[str]) -> list[str]:
     """Replace spelled dates by ISO tokens; a month on its own becomes `--MM`."""
+    if TRIGGER_WORDS.isdisjoint(tokens):
+        return tokens  # every date has a month (or a weekday before it)
     out: list[str] = []
     i = 0
     n = len(tokens)

@@ -232,8 +232,23 @@ def _starts_number(tokens: list[str], i: int, out: list[str]) -> bool:
     return word in NUMBER_WORDS or word.endswith(("ieme", "th"))
 
 
+def _may_spell_numbers(tokens: list[str]) -> bool:
+    """Whether `numbers_to_digits` may change anything: a number or ordinal word, a word in
+    `-th` or `-ieme`, an article before a unit or a scale, a digit with a suffix, a scale,
+    a century."""
+    if not _SPELLING_WORDS.isdisjoint(tokens):
+        return True
+    if not _ARTICLE_WORDS.isdisjoint(tokens) and (
+        len(tokens) == 1 or not _AFTER_ARTICLE.isdisjoint(tokens)
+    ):
+        return True
+    return any(t.endswith(("ieme", "th")) or (t[:1].isdigit() and t[-1].isalpha()) for t in tokens)
+
+
 def numbers_to_digits(tokens: list[str]) -> list[str]:
     """Spelled numbers and ordinals to digits; thousands/millions after digits multiplied."""
+    if not _may_spell_numbers(tokens):
+        return tokens
     out: list[str] = []
     i = 0
     n = len(tokens)
@@ -303,6 +318,8 @@ def _range_at(tokens: list[str], i: int) -> tuple[str, int] | None:
 def units_and_ranges(tokens: list[str]) -> list[str]:
     """Canonical units after numbers (`60 kilometres` -> `60 km`, `£50m` -> `50000000 gbp`),
     spelled ranges (`entre 2 et 3` -> `2~3`) and decades (`annees 80` -> `1980s`)."""
+    if _UNIT_OR_RANGE_WORDS.isdisjoint(tokens):
+        return tokens  # no unit, range word, currency, `pour cent` or decade word
     out: list[str] = []
     i = 0
     n = len(tokens)
@@ -372,4 +389,14 @@ TRIGGER_WORDS = (
     | _DECADE_WORDS
     | frozenset(_CENTURY)
     | frozenset(w for w in UNITS if len(w) > 2)  # `an hour`, `une heure`
+)
+
+# What each pass needs to find before it can change a token (see the guards above).
+_SPELLING_WORDS = (
+    frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(SCALES) | frozenset(_CENTURY)
+)
+_ARTICLE_WORDS = frozenset(_ARTICLE_NUMBERS)
+_AFTER_ARTICLE = frozenset(UNITS) | frozenset(SCALES) | frozenset(HUNDREDS) | {"pour", "per"}
+_UNIT_OR_RANGE_WORDS = (
+    _RANGE_JOIN | _CURRENCIES | frozenset(UNITS) | frozenset(_DECADE_WORDS) | {"pour", "per"}
 )
