@@ -30,7 +30,7 @@ from factquiz.generate.clauses import (
     verb_group,
 )
 from factquiz.generate.document import Article
-from factquiz.generate.parsing import MONTHS, WEEKDAYS
+from factquiz.generate.parsing import MONTHS, WEEKDAYS, entity_at
 from factquiz.generate.realise import lower_initial
 from factquiz.text import fold_basic
 
@@ -56,7 +56,7 @@ PersonsOf = Callable[[Any], list[str]]
 
 def sentences(article: Article) -> list[Any]:
     """The article's sentences, without the blank tokens between paragraphs."""
-    return [s for s in article.doc.sents if s.text.strip()]
+    return article.sentences
 
 
 def has_que(verb: Any) -> bool:
@@ -91,8 +91,8 @@ def named_antecedent(verb: Any) -> tuple[range, Any, bool] | None:
     head = verb.head
     if not head.ent_type_ or head.ent_type_ not in ("PER", "ORG", "LOC"):
         return None
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-    return (range(ent.start, ent.end), ent.root, False) if ent is not None else None
+    ent = entity_at(head.doc, head.i)
+    return (ent, head.doc[ent.start : ent.stop].root, False) if ent is not None else None
 
 
 def _cleft_focus(qui: Any) -> tuple[range, Any, bool] | None:
@@ -324,8 +324,8 @@ def _apposed_name(subj: Any) -> list[int] | None:
             and c.ent_type_ in ("PER", "ORG")
             and not any(k.dep_ == "case" for k in c.children)
         ):
-            ent = next(e for e in subj.doc.ents if e.start <= c.i < e.end)
-            return list(range(ent.start, ent.end))
+            ent = entity_at(subj.doc, c.i)
+            return list(ent) if ent is not None else None
     return None
 
 

@@ -8,8 +8,11 @@ source mangled ("le un train", "est devrait") give no clause at all.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
+
+from factquiz.generate.parsing import entity_at
 
 GROUP_DEPS = {
     "aux:tense",
@@ -132,6 +135,7 @@ def noun_gender(tok: Any) -> str:
     return "Fem" if tok.text.casefold().endswith(_FEMININE_ENDINGS) else "Masc"
 
 
+@functools.lru_cache(maxsize=2048)
 def is_garbled(sent: Any) -> bool:
     """Source slips that make any question from the sentence wrong ("le un train")."""
     toks = [t for t in sent if not t.is_space]
@@ -145,7 +149,8 @@ def is_garbled(sent: Any) -> bool:
     return False
 
 
-def attribution_spans(sent: Any) -> list[range]:
+@functools.lru_cache(maxsize=2048)
+def attribution_spans(sent: Any) -> tuple[range, ...]:
     """Attributions ("selon X", "d'après X"): from the marker to the next comma or the end."""
     out: list[range] = []
     doc = sent.doc
@@ -157,7 +162,7 @@ def attribution_spans(sent: Any) -> list[range]:
             while end < sent.end and doc[end].text not in (",", ".", ";", ":", "»"):
                 end += 1
             out.append(range(tok.i, _past_apposition(doc, tok.i, end, sent.end)))
-    return out
+    return tuple(out)
 
 
 def _past_apposition(doc: Any, start: int, end: int, limit: int) -> int:
@@ -215,9 +220,9 @@ def phrase_tokens(tok: Any, banned: set[int]) -> tuple[int, ...]:
     doc = tok.doc
     for i in list(keep):  # a name is never cut: "Nations" pulls in "Unies" hung elsewhere
         if doc[i].ent_type_:
-            ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+            ent = entity_at(doc, i)
             if ent is not None:
-                keep.extend(k for k in range(ent.start, ent.end) if k not in banned)
+                keep.extend(k for k in ent if k not in banned)
     keep = sorted(set(keep))
     while keep and (doc[keep[0]].is_punct or doc[keep[0]].is_space) and doc[keep[0]].text != "«":
         keep.pop(0)

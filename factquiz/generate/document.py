@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,11 @@ class Article:
 
     meta: ArticleText
     doc: Any
+
+    @functools.cached_property
+    def sentences(self) -> list[Any]:
+        """The sentences, without the blank tokens between paragraphs (built once)."""
+        return [s for s in self.doc.sents if s.text.strip()]
 
     @property
     def source_id(self) -> str:

@@ -19,6 +19,7 @@ from factquiz.generate.clauses import (
     phrase_tokens,
 )
 from factquiz.generate.document import Article
+from factquiz.generate.parsing import entity_at
 
 # Participles that describe a state ("est située"), not an event ("a été adoptée").
 STATE_VERBS = {
@@ -125,10 +126,10 @@ def _named_by_apposition(noun: Any) -> range | None:
     if left < 2 or doc[left - 1].text != ",":
         return None
     before = doc[left - 2]
-    ent = next((e for e in doc.ents if e.start <= before.i < e.end), None)
-    if ent is None or ent.end != left - 1 or ent.label_ not in ("LOC", "PER", "ORG"):
+    ent = entity_at(doc, before.i)
+    if ent is None or ent.stop != left - 1 or before.ent_type_ not in ("LOC", "PER", "ORG"):
         return None
-    return range(ent.start, ent.end)
+    return ent
 
 
 def _trailing_participle(doc: Any, part: Any) -> list[int]:
