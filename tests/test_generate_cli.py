@@ -87,6 +87,8 @@ def test_generate_writes_a_valid_bank_and_a_summary(tmp_path: Path) -> None:
         str(out),
         "--title",
         "Actualités 2012",
+        "--schema-url",
+        "../docs/bank.schema.json",
     )
     assert result.exit_code == 0, result.output
     report = check_bank(out)
@@ -96,3 +98,5 @@ def test_generate_writes_a_valid_bank_and_a_summary(tmp_path: Path) -> None:
     assert source.id == "wikinews-44290" and not Path(source.file).is_absolute()
     assert (out.parent / source.file).resolve() == (DATA / "wikinews-44290.txt").resolve()
     assert "wrote" in result.output and "skill" in result.output and "words/s" in result.output
+    first_line = out.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=../docs/bank.schema.json"

@@ -60,6 +60,14 @@ def generate(
             "--types", metavar="TYPES", help="Item types to make: open, choice or open,choice."
         ),
     ] = "open,choice",
+    schema_url: Annotated[
+        str | None,
+        typer.Option(
+            "--schema-url",
+            metavar="URL",
+            help="Start the bank with a yaml-language-server line pointing at this JSON Schema.",
+        ),
+    ] = None,
 ) -> None:
     """Generate quiz items from articles: each tied to the sentence that proves it.
 
@@ -99,7 +107,7 @@ def generate(
     )
     if not result.bank.items:
         progress("warning: no item passed the quality checks; the bank is written empty")
-    save_bank(result.bank, output)
+    save_bank(result.bank, output, schema_url=schema_url)
     _summary(result, output)
 
 
