@@ -24,6 +24,7 @@ from factquiz.matching import (
     Probe,
     could_match,
     could_match_any,
+    could_match_text,
     match,
     other_given_name,
     person_name,
@@ -264,6 +265,7 @@ class AnswerKey:
         "entities",
         "_prompt",
         "_exact",
+        "_folded",
         "_accepted_keys",
     )
 
@@ -284,6 +286,7 @@ class AnswerKey:
         self.entities = tuple(entities)
         self._prompt: Prompt | None = None
         self._exact: dict[str, tuple[Answer, str]] | None = None
+        self._folded: dict[str, str] = {}
         self._accepted_keys: frozenset[str] | None = None
 
     @property
@@ -327,11 +330,11 @@ class AnswerKey:
     def exact(self, response: str) -> tuple[Answer, str] | None:
         """The answer and given variant equal in form to `response`, without analysing."""
         if self._exact is None:
-            index: dict[str, tuple[Answer, str]] = {}
             given = [(a, raw) for a in self.answers for raw in a.given]
-            for (answer, raw), key in zip(given, quick_keys([r for _, r in given]), strict=True):
-                index.setdefault(key, (answer, raw))
-            self._exact = index
+            keys = quick_keys([raw for _, raw in given])
+            # Reversed, so that the first variant with a key is the one kept.
+            self._exact = dict(zip(reversed(keys), reversed(given), strict=True))
+            self._folded = dict(zip((raw for _, raw in given), keys, strict=True))
         return self._exact.get(quick_key(response))
 
     def candidates(self, resp: Analysed) -> Iterator[tuple[Answer, str, Analysed]]:
@@ -351,10 +354,17 @@ class AnswerKey:
                         yield answer, raw, form
                 continue
             for raw in variants:
-                if raw not in items:
+                # Not analysed yet: a look at its letters may spare the analysis.
+                if raw not in items and could_match_text(resp, self.folded(raw)):
                     form = answer.form(raw)
                     if could_match(resp, form):
                         yield answer, raw, form
+
+    def folded(self, variant: str) -> str:
+        """The quick key of a variant (those given were folded for the exact index)."""
+        if self._exact is None:
+            self.exact("")
+        return self._folded.get(variant) or quick_key(variant)
 
     def better_known(self, resp: Analysed, best: Match) -> str | None:
         """A known name, not an accepted one, that the response matches better, if any."""

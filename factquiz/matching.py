@@ -9,11 +9,12 @@ words or numbers a reason can quote. No I/O.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from factquiz.normalize import TITLES, Analysed, Prompt, transliteration_key
+from factquiz.normalize import TITLES, TRIGGER_WORDS, Analysed, Prompt, transliteration_key
 from factquiz.number_matching import closest, coarser_kind, compare_numeric
 
 ACCEPT = 0.7  # scores at or above: correct
@@ -264,6 +265,49 @@ def could_match(resp: Analysed, exp: Analysed) -> bool:
         if k in keys or (len(k) >= 5 and k[0] in long_starts):
             return True
     return _acronym(resp, exp)
+
+
+# The first letters a word's transliteration key may have, by the word's first letter
+# (`choigou` -> `shoigu`, `yevgenia` -> `evgenia`, `kh` -> `h`, `ph` -> `f`, `tch` -> `sh`).
+_KEY_STARTS = {
+    "c": "cks",
+    "q": "qk",
+    "x": "xk",
+    "w": "wv",
+    "y": "yie",
+    "i": "ie",
+    "o": "ou",
+    "e": "eo",
+    "k": "kh",
+    "p": "pf",
+    "t": "ts",
+    "z": "zj",
+    "d": "dj",
+}
+_NUMBER_TRIGGERS = TRIGGER_WORDS
+_ORDINAL_END = re.compile(r"(?:ieme|th)\b")
+_PLAIN_TOKEN = re.compile(r"[^\W\d_]+")
+_NOT_PLAIN = re.compile(r"[\d$€£%]")
+
+
+def could_match_text(resp: Analysed, folded: str) -> bool:
+    """`could_match` for a variant not analysed yet, from its quick key (folded letters):
+    False only when the variant has no number, no word of which a key could begin like a
+    word of the response, and cannot be an acronym of it or have it for acronym. Cheaper
+    than analysing the variant."""
+    if resp.numerics or _NOT_PLAIN.search(folded) or not resp.keys:
+        return True
+    tokens = _PLAIN_TOKEN.findall(folded)
+    if not _NUMBER_TRIGGERS.isdisjoint(tokens) or _ORDINAL_END.search(folded):
+        return True  # spelled numbers, dates, ordinals: the analysis decides
+    starts = {k[0] for k in resp.keys}
+    for t in tokens:
+        if t[0] in starts or not starts.isdisjoint(_KEY_STARTS.get(t[0], "")):
+            return True
+    if len(resp.words) == 1:  # the response may be the initials of the variant's words
+        initials = iter(t[0] for t in tokens)
+        return len(tokens) >= 2 and all(c in initials for c in resp.words[0])
+    return len(tokens) == 1 or "." in folded  # a one-word variant may be the response's initials
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ WEIGHTLESS = frozenset(
 _SYMBOLS = {"$": "usd", "€": "eur", "£": "gbp", "%": "%"}
 # Words that may start a number, date or unit: only then do those passes run.
 _PLAIN_WORDS = numbers.TRIGGER_WORDS | dates.TRIGGER_WORDS
+TRIGGER_WORDS = _PLAIN_WORDS  # a text with none of these (and no digit) has no number
 
 # What NFKC, casefold and NFKD leave: letters that do not decompose, soft hyphens.
 _LETTER_FOLD = str.maketrans(
