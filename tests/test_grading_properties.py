@@ -7,8 +7,11 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factquiz.answer_key import quick_key
 from factquiz.bank import Item
 from factquiz.grading import grade, grade_item, grade_many
+from factquiz.matching import could_match_text, match
+from factquiz.normalize import analyse
 from factquiz.text import strip_accents
 
 # Names, places, numbers and dates of the seed articles, and French letters to mix them with.
@@ -173,3 +176,23 @@ def test_grade_many_decides_each_answer_as_grade_does(responses, item):
         got = [v.verdict for v in grade_many([(item, r) for r in order], entities=_PERSONS)]
         want = alone if order is responses else alone[::-1]
         assert got == want
+
+
+# --- the shortcuts that skip work never skip a match ------------------------------------------
+
+_SPELLINGS = (
+    "Choïgou Shoigu Kozhemyako Kojemiako Yevgenia Ievguenia Khasan Hasan Philip Filip "
+    "Tchaikovsky Zhukov Djokovic Quebec Xavier Wladimir Vladimir U.S.A. United States UN CSNU "
+    "Conseil sécurité Nations unies Ouest Owen Eoin the of et Kim Jong-un Iouri Yuri deux "
+    "2006 mai"
+)
+_NAMES = st.sampled_from(_SPELLINGS.split())
+_PHRASES = st.lists(_NAMES, min_size=1, max_size=4).map(" ".join)
+
+
+@given(_PHRASES, _PHRASES, st.sampled_from(["fr", "en"]))
+@settings(max_examples=400)
+def test_a_variant_skipped_unread_would_have_matched_nothing(response, variant, language):
+    said = analyse(response, language)
+    if said.tokens and not could_match_text(said, quick_key(variant)):
+        assert match(said, analyse(variant, language)).score == 0
