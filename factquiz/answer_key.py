@@ -2,10 +2,18 @@
 
 Each accepted answer keeps its variants as written, and the ones they imply: without a
 bracketed aside (`Kazuo Ishiguro (about ...)`) or a quoted nickname (`James "Jamie" Dornan`),
-each side of `X or Y` / `X ou Y`, and the head of a placed name (`Tucson` for `Tucson,
-Arizona`). Variants are analysed only when a response needs them: a response equal in form to
-a variant is found by a cheap key, and an answer with many variants sends to full comparison
-only those a fast C similarity (rapidfuzz) does not rule out. No I/O.
+each side of `X or Y` / `X ou Y`, the head of a placed name (`Tucson` for `Tucson, Arizona`),
+the name before `of`, `in`, `by` (`United States` for `United States of America`), either half
+of a double surname (`Tamera Mowry-Housley`); then the items of a lowercase list (`the brain
+and spinal cord`), enough for an answer of one item only.
+
+Variants are analysed only when a response needs them: a response equal in form to a variant
+is found in an index of quick keys (all variants folded in one pass); a variant whose letters
+show it cannot match is not analysed (`could_match_text`); an answer with many variants sends
+to full comparison only those a fast C similarity (rapidfuzz) does not rule out. `prepare()`
+analyses everything at once (batch grading): then one `Probe` per answer rules out all its
+variants in one test. `answer_key()` shares a prepared key between calls for the same item
+(bounded cache). No I/O.
 """
 
 from __future__ import annotations

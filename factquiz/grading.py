@@ -20,11 +20,15 @@ The rules, in order: an empty answer is wrong; an answer equal in form to an acc
 is right; an answer matching a `reject` entry is wrong; otherwise the closest accepted variant
 decides (`factquiz.matching`): numbers and dates must agree, every word of the answer must be
 there (transliterations and typos in long words forgiven, words of the question may be left
-out), a surname alone or a name without its category noun will do, more words will do; then
-an answer that matches a known name of the bank (`entities`) better is wrong, and a surname
-that another known name shares is not enough. A list answer is split on `,`, `et`, `ou`...:
-for `require: all` each answer found earns its share and each wrong one costs one; for
-`require: any` a known wrong name beside the right one makes the answer wrong.
+out), a surname alone or a name without its category noun will do, more words will do (words
+repeated from the question are more words, never an exact answer); then an answer that
+matches a known name of the bank (`entities`) better is wrong, another given name before an
+accepted surname is another person (`Igor Kozhemyako` when the answer or the bank says `Oleg
+Kozhemyako`; `Sacha` for `Alexander` is a short form), and a surname that another known name
+shares is not enough. A list answer is split on `,`, `et`, `ou`...: for `require: all` each
+answer found earns its share and each wrong one costs one; for `require: any` a wrong part
+that is a known wrong name, another person, or a name the question offered as an alternative
+(`Kozhemyako ou Shoigu ?`) makes the answer wrong.
 
 Modules: `factquiz.normalize` (form), `factquiz.numbers` and `factquiz.dates`,
 `factquiz.matching` and `factquiz.number_matching` (comparison), `factquiz.answer_key` (an
