@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factquiz.generate.claims import clause_phrases, sentences
+from factquiz.generate.claims import sentences
 from factquiz.generate.clauses import (
     Clause,
     Phrase,
@@ -20,6 +20,7 @@ from factquiz.generate.clauses import (
 )
 from factquiz.generate.document import Article
 from factquiz.generate.parsing import entity_at
+from factquiz.generate.phrases import clause_phrases
 
 # Participles that describe a state ("est située"), not an event ("a été adoptée").
 STATE_VERBS = {

@@ -26,14 +26,13 @@ from factquiz.generate.targets import (
     actor_place_target,
     agent_target,
     cleft_target,
-    date_target,
-    number_target,
     organisation_target,
     person_target,
     place_target,
     subject_thing_target,
     thing_target,
 )
+from factquiz.generate.when_how_many import date_target, number_target
 
 # Answers a question can leave out when another question on the clause asks for them.
 LEAN_KINDS = {"date", "year", "month", "day", "place", "number", "direction"}

@@ -9,13 +9,10 @@ and the answer with the variants a student would type.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from factquiz.generate.clauses import Clause, Phrase, morph, noun_gender
 from factquiz.generate.document import Article
-from factquiz.generate.french_numbers import number_to_words
 from factquiz.generate.mentions import TITLES, Mention
-from factquiz.generate.parsing import WEEKDAYS
 from factquiz.generate.realise import Wh, quel
 
 LOCATIVE = {"à", "au", "aux", "en", "dans", "vers", "près de", "jusqu'", "à bord de"}
@@ -38,10 +35,6 @@ NOT_LOCATING = {
     "appartenir",
 }
 DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
-WH_DATE = {
-    "year": ("En quelle année", "Depuis quelle année"),
-    "month": ("En quel mois", "Depuis quel mois"),
-}
 NAMED = {"person", "organisation", "place", "name"}
 TIME_NOUNS = {"matin", "soir", "midi", "nuit", "jour", "heure", "heures", "semaine", "mois", "an"}
 _VERB_PREPOSITIONS = {"à", "pour", "avec", "contre", "vers", "auprès", "par", "sur"}
@@ -100,94 +93,6 @@ def without_article(text: str) -> str:
         if text.casefold().startswith(det) and len(text) > len(det) + 1:
             return text[len(det) :]
     return text
-
-
-def number_variants(m: Mention) -> tuple[str, ...]:
-    """ "18 jours" -> ("18 jours", "18", "dix-huit", "dix-huit jours", ...)."""
-    out = [m.text]
-    if m.value is not None:
-        out.append(str(m.value))
-        words = number_to_words(m.value)
-        if words:
-            out += [words, f"{words} {m.unit}" if m.unit else words]
-        if m.unit:
-            out.append(f"{m.value} {m.unit}")
-    return tuple(dict.fromkeys(v for v in out if v))
-
-
-def date_target(article: Article, phrase: Phrase, table: MentionTable) -> Target | None:
-    """A time phrase made only of a date ("en 2006", "le 13 septembre", "tôt mardi")."""
-    doc = article.doc
-    dates = table.inside(phrase.tokens, {"date", "year", "month", "day"})
-    if len(dates) != 1 or phrase.case not in ("", "en", "depuis", "dès"):
-        return None
-    m = dates[0]
-    if any(t not in m.tokens and doc[t].pos_ not in ("ADP", "DET") for t in phrase.tokens):
-        return None
-    if m.kind in WH_DATE:
-        words = WH_DATE[m.kind][phrase.case == "depuis"]
-    elif m.kind == "day" and m.end - m.start == 1:
-        words = "Quel jour"
-    else:
-        words = "Depuis quand" if phrase.case == "depuis" else "Quand"
-    variants = [m.text, without_article(m.text)]
-    variants += [w for w in m.text.split() if w.casefold() in WEEKDAYS]
-    answers = (tuple(dict.fromkeys(variants)),)
-    return Target(m.kind, answers, frozenset(phrase.tokens), Wh(words), (m,))
-
-
-def number_target(
-    article: Article, phrase: Phrase, table: MentionTable, subject: bool
-) -> Target | None:
-    """A counted noun: "Combien de jours", "À combien de kilomètres au nord-ouest d'Ussuriysk"."""
-    doc = article.doc
-    nums = table.inside(phrase.tokens, {"number"})
-    if len(nums) != 1:
-        return None
-    m = nums[0]
-    if phrase.case not in ("", "à", "pendant", "durant", "depuis", "de", "sur"):
-        return None  # "au cours des 18 derniers mois" asks badly as "combien"
-    if any(doc[t].pos_ == "DET" for t in phrase.tokens if t < m.start):
-        return None  # "les deux pays": a count the reader is not asked to remember
-    unit = article.surface([m.end - 1])
-    unit = {"an": "années", "ans": "années"}.get(unit, unit)
-    if phrase.case == "depuis" and "première fois" in article.surface(
-        range(doc[phrase.head].sent.start, doc[phrase.head].sent.end)
-    ):
-        return None  # "pour la première fois depuis 24 ans" is not "depuis combien d'années"
-    rest = [t for t in phrase.tokens if t >= m.end]
-    tail = _counted_tail(doc, rest)
-    if tail or not rest or doc[rest[0]].pos_ != "VERB":
-        removed = frozenset(phrase.tokens)  # "deux missiles [balistiques] [qui ont atterri]"
-    else:
-        removed = frozenset(t for t in phrase.tokens if t < m.end)  # "18 jours [accrochée]"
-    how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
-    case = phrase.case if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
-    words = f"{case} {how_many}{unit}".strip()
-    if tail:
-        words = f"{words} {article.surface(tail)}"
-    words = words[:1].upper() + words[1:]
-    counted = (noun_gender(doc[m.end - 1]), "Plur" if (m.value or 0) > 1 else "Sing")
-    agreement = counted if phrase.dep == "obj" else None
-    wh = Wh(words, subject=subject, object_agreement=agreement, agreement=counted)
-    return Target("number", (number_variants(m),), removed, wh, (m,))
-
-
-def _counted_tail(doc: Any, rest: list[int]) -> list[int]:
-    """What the counted noun keeps in "Combien de ...": its adjectives and "de" complements
-    ("kg de matériel", "missiles balistiques à courte portée"), up to a relative clause."""
-    if not rest or not (doc[rest[0]].pos_ == "ADJ" or doc[rest[0]].text.casefold() in ("de", "d'")):
-        return []
-    tail = []
-    for t in rest:
-        if (
-            doc[t].pos_ in ("VERB", "AUX")
-            or morph(doc[t], "PronType", "") == "Rel"
-            or doc[t].is_punct
-        ):
-            break
-        tail.append(t)
-    return tail
 
 
 def _named(article: Article, phrase: Phrase, table: MentionTable, kinds: set[str]) -> list[Mention]:
