@@ -65,6 +65,19 @@ def quick_key(text: str) -> str:
     return fold_letters(text).strip()
 
 
+# A key answers its first responses by scanning its variants, then builds an index.
+_SCANS_BEFORE_INDEX = 2
+
+
+def _may_fold_to(raw: str, size: int) -> bool:
+    """Whether an ASCII variant may fold to a key of `size` characters: folding lowers its
+    case, drops elided articles (`l'`, `qu'`, `'s`: 3 characters at most each) and strips."""
+    if len(raw) < size:
+        return False
+    quotes = raw.count("'") + raw.count("`")
+    return len(raw) - 3 * quotes - (len(raw) - len(raw.strip())) <= size
+
+
 _JOINER = "\x1e"  # a record separator: no answer has one, and no fold makes or crosses one
 
 
@@ -274,6 +287,7 @@ class AnswerKey:
         "_prompt",
         "_exact",
         "_folded",
+        "_scans",
         "_accepted_keys",
     )
 
@@ -295,6 +309,7 @@ class AnswerKey:
         self._prompt: Prompt | None = None
         self._exact: dict[str, tuple[Answer, str]] | None = None
         self._folded: dict[str, str] = {}
+        self._scans = 0
         self._accepted_keys: frozenset[str] | None = None
 
     @property
@@ -326,7 +341,8 @@ class AnswerKey:
         """Everything a response may need, prepared now (batch grading, benchmarks)."""
         for answer in self.answers:
             _ = [f.person_like for f in answer.forms], answer.probe
-        _ = self.accepted_keys, self.reject_forms, self.known, self.exact("")
+        self.index()
+        _ = self.accepted_keys, self.reject_forms, self.known
         if self.question is not None:
             _ = self.question.analysed
         return self
@@ -336,28 +352,46 @@ class AnswerKey:
         return " ; ".join(a.preferred for a in self.answers)
 
     def exact(self, response: str) -> tuple[Answer, str] | None:
-        """The answer and given variant equal in form to `response`, without analysing."""
+        """The answer and given variant equal in form to `response`, without analysing: by
+        a scan of the variants for the first responses, then by an index of their keys."""
+        key = quick_key(response)
         if self._exact is None:
-            given = [(a, raw) for a in self.answers for raw in a.given]
-            keys = quick_keys([raw for _, raw in given])
-            # Reversed, so that the first variant with a key is the one kept.
-            self._exact = dict(zip(reversed(keys), reversed(given), strict=True))
-            self._folded = dict(zip((raw for _, raw in given), keys, strict=True))
-        return self._exact.get(quick_key(response))
+            self._scans += 1
+            if self._scans <= _SCANS_BEFORE_INDEX:
+                return self._scan(key)
+            self.index()
+        return self._exact.get(key) if self._exact is not None else None
+
+    def _scan(self, key: str) -> tuple[Answer, str] | None:
+        size = len(key)
+        for answer in self.answers:
+            for raw in answer.given:
+                if (not raw.isascii() or _may_fold_to(raw, size)) and quick_key(raw) == key:
+                    return answer, raw
+        return None
+
+    def index(self) -> None:
+        """Fold every given variant (in one pass) into the index of exact forms."""
+        given = [(a, raw) for a in self.answers for raw in a.given]
+        keys = quick_keys([raw for _, raw in given])
+        # Reversed, so that the first variant with a key is the one kept.
+        self._exact = dict(zip(reversed(keys), reversed(given), strict=True))
+        self._folded = dict(zip((raw for _, raw in given), keys, strict=True))
 
     def candidates(self, resp: Analysed) -> Iterator[tuple[Answer, str, Analysed]]:
         """(answer, variant, analysis) worth comparing with `resp`, answer by answer: none
         that `could_match` rules out."""
         a_list = _MAY_BE_A_LIST.search(resp.source) is not None
         for answer in self.answers:
+            prepared = answer._forms is not None
+            if prepared and not could_match_any(resp, answer.probe):
+                continue  # one test rules out every variant
             variants = answer.variants
             items = answer.items if a_list else frozenset()
             if len(variants) > MANY_VARIANTS and not _needs_all(resp):
                 variants = _similar(resp, variants)
-            elif answer._forms is not None:  # prepared: one test may rule out every variant
-                if not could_match_any(resp, answer.probe):
-                    continue
-                for raw, form in zip(variants, answer._forms, strict=True):
+            elif prepared:
+                for raw, form in zip(variants, answer.forms, strict=True):
                     if raw not in items and could_match(resp, form):
                         yield answer, raw, form
                 continue
@@ -369,9 +403,7 @@ class AnswerKey:
                         yield answer, raw, form
 
     def folded(self, variant: str) -> str:
-        """The quick key of a variant (those given were folded for the exact index)."""
-        if self._exact is None:
-            self.exact("")
+        """The quick key of a variant (those given are folded for the exact index)."""
         return self._folded.get(variant) or quick_key(variant)
 
     def better_known(self, resp: Analysed, best: Match) -> str | None:
