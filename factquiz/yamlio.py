@@ -171,11 +171,17 @@ class _EventBuilder:
         str_tag = _TAG + "str"
         plain_tags: dict[str, str] = {}
         get_event = self.loader.get_event
-        stack: list[Any] = []  # open containers
-        pending: list[Any] = []  # per open mapping: the key waiting for its value
+        # The open container and its state live in locals; `stack` keeps the outer ones.
+        stack: list[tuple[Any, bool]] = []
+        top: Any = None
+        is_map = False
+        want_key = True
+        key: Any = None
+        key_pos: Any = None
         root: Any = None
         values = 0
         max_values = self.max_values
+        max_depth = self.max_depth
         documents = 0
         while True:
             ev = get_event()
@@ -198,8 +204,8 @@ class _EventBuilder:
                     if tag != str_tag and tag != "!":
                         value = self.construct(ev, tag)
             elif kind is map_start or kind is seq_start:
-                if len(stack) >= self.max_depth:
-                    raise self.fail(f"nested deeper than {self.max_depth} levels", ev.start_mark)
+                if len(stack) >= max_depth:
+                    raise self.fail(f"nested deeper than {max_depth} levels", ev.start_mark)
                 if ev.tag not in (_MAP_TAGS if kind is map_start else _SEQ_TAGS):
                     raise self.fail(
                         f"the tag {_short(ev.tag)} is not allowed", ev.start_mark, "remove it"
@@ -207,9 +213,8 @@ class _EventBuilder:
                 m = ev.start_mark
                 value = (YamlMap if kind is map_start else YamlSeq)(Mark(m.line + 1, m.column + 1))
             elif kind in ends:
-                container = stack.pop()
-                if container.__class__ is YamlMap:
-                    pending.pop()
+                top, is_map = stack.pop()
+                want_key = True
                 continue
             elif kind is y.AliasEvent:
                 raise self.fail(
@@ -231,36 +236,36 @@ class _EventBuilder:
             else:  # StreamStart, DocumentEnd
                 continue
             pos = ev.start_mark  # a parser Mark, 0-based; `_pos` makes it (line, col) on demand
-            if stack:
-                top = stack[-1]
-                if top.__class__ is YamlSeq:
-                    top.append(value)
-                    top.item_marks.append(pos)
-                    values += 1
-                elif pending[-1] is _NO_KEY:
+            if top is None:
+                root = value
+            elif is_map:
+                if want_key:
                     if value.__class__ is not str or value in top:
                         self.check_key(top, value, ev)
-                    pending[-1] = (value, pos)
+                    key = value
+                    key_pos = pos
+                    want_key = False
                 else:
-                    key, key_pos = pending[-1]
                     top[key] = value
                     top.key_marks[key] = key_pos
                     top.value_marks[key] = pos
-                    pending[-1] = _NO_KEY
+                    want_key = True
                     values += 1
-                if values > max_values:
-                    raise self.fail(
-                        f"more than {max_values:,} values in one file",
-                        pos,
-                        "split the file into smaller ones",
-                    )
             else:
-                root = value
-            if kind is map_start:
-                stack.append(value)
-                pending.append(_NO_KEY)
-            elif kind is seq_start:
-                stack.append(value)
+                top.append(value)
+                top.item_marks.append(pos)
+                values += 1
+            if values > max_values:
+                raise self.fail(
+                    f"more than {max_values:,} values in one file",
+                    pos,
+                    "split the file into smaller ones",
+                )
+            if kind is not scalar_ev:
+                stack.append((top, is_map))
+                top = value
+                is_map = kind is map_start
+                want_key = True
 
     def check_key(self, container: YamlMap, key: Any, ev: Any) -> None:
         """Refuse a key that is a container or that the mapping already has."""
