@@ -185,3 +185,33 @@ def test_types_and_max_items_are_honoured(nlp, tmp_path) -> None:
     assert {it.type for it in only_choice.bank.items} == {"choice"}
     only_open = generate_bank([SEEDS], out, nlp=nlp, types=("open",))
     assert {it.type for it in only_open.bank.items} == {"open"}
+
+
+def test_a_measure_stated_with_etre_de_is_asked_with_quel(wikinews_bank) -> None:
+    _, result = wikinews_bank
+    costs = _by_prompt(result.bank, "Quels sont les coûts de réalisation")
+    assert len(costs) == 1
+    variants = {v for a in costs[0].answers for v in a} | set(costs[0].choices)
+    assert "deux cent mille dollars" in variants and costs[0].skill == "number"
+
+
+def _questions_of(nlp, tmp_path, text: str):
+    from factquiz.generate import generate_bank
+
+    article = tmp_path / "article.txt"
+    article.write_text(f"Un titre\n\n{text}\n", encoding="utf-8")
+    return generate_bank([article], tmp_path / "b.yaml", nlp=nlp).questions
+
+
+def test_a_measure_keeps_its_decimals_and_its_magnitude(nlp, tmp_path) -> None:
+    questions = _questions_of(
+        nlp,
+        tmp_path,
+        "Pour les ménages les plus aisés, la baisse du niveau de vie est de 1,2 %. "
+        "Le budget de l'armée était de 3 milliards d'euros en 2012.",
+    )
+    by_prompt = {q.prompt: q.answers[0] for q in questions if q.kind == "number"}
+    drop = "Quelle est la baisse du niveau de vie pour les ménages les plus aisés ?"
+    assert by_prompt[drop][0] == "1,2 %"
+    budget = by_prompt["Quel était le budget de l'armée en 2012 ?"]
+    assert budget[0] == "3 milliards d'euros" and "3" not in budget

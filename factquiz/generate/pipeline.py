@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from factquiz.generate.claims import extract_clauses, sentences
+from factquiz.generate.copulas import copular_questions
 from factquiz.generate.document import Article
 from factquiz.generate.identities import identity_questions
 from factquiz.generate.mentions import (
@@ -100,4 +101,5 @@ def article_questions(found: ArticleMentions, index: EntityIndex) -> list[Questi
         out.extend(clause_questions(article, clause, table, index.short_form, index.place_class))
     out.extend(attribution_questions(article, table, index.short_form))
     out.extend(identity_questions(article, table, index.short_form))
+    out.extend(copular_questions(article, table))
     return out

@@ -26,7 +26,9 @@ MIN_SCORE = 0.5
 PER_ANSWER = 3
 # Words that only make sense on the day the article was written.
 _DEICTIC = re.compile(
-    r"\b(?:hier|aujourd'hui|demain|ce matin|ce soir|cette nuit|cette semaine|cette année)\b", re.I
+    r"\b(?:hier|aujourd'hui|demain|ce matin|ce soir|cette nuit|cette semaine|cette année"
+    r"|l'année dernière|l'an dernier|la semaine dernière|le mois dernier)\b",
+    re.I,
 )
 _LOOSE_END = {
     "lors",
@@ -114,18 +116,37 @@ def _person_key(folded: str) -> str:
     return folded if " " in folded else surname_key(folded)
 
 
+def rejection(q: Question) -> str | None:
+    """Why a question must not be asked at all (None when it may be): the hard filters,
+    named so a benchmark can count what each one drops."""
+    words = len(q.prompt.split())
+    checks = (
+        ("length", not 4 <= words <= 34),
+        ("gives away", gives_away(q)),
+        ("in quotes", q.in_quotes),
+        ("clitic", q.clitic),
+        ("dangling", bool(_DANGLING.search(q.prompt))),
+        ("deictic", bool(_DEICTIC.search(q.prompt))),
+        ("unbalanced quotes", _unbalanced(q.prompt)),
+        ("loose end", _loose_end(q.prompt)),
+    )
+    return next((name for name, failed in checks if failed), None)
+
+
+def _unbalanced(prompt: str) -> bool:
+    return prompt.count("«") != prompt.count("»") or prompt.count('"') % 2 == 1
+
+
+def _loose_end(prompt: str) -> bool:
+    last = prompt.removesuffix("?").split()
+    return bool(last) and last[-1].casefold() in _LOOSE_END
+
+
 def score(q: Question, protagonists: dict[str, float]) -> float | None:
     """A question's worth in [0, 1.5], or None when it must not be asked at all."""
+    if rejection(q) is not None:
+        return None
     words = len(q.prompt.split())
-    if not 4 <= words <= 34 or gives_away(q) or q.in_quotes or q.clitic:
-        return None
-    if _DANGLING.search(q.prompt) or _DEICTIC.search(q.prompt):
-        return None
-    if q.prompt.count("«") != q.prompt.count("»") or q.prompt.count('"') % 2:
-        return None
-    last = q.prompt.removesuffix("?").split()
-    if last and last[-1].casefold() in _LOOSE_END:
-        return None
     value = 0.5 + KIND_VALUE.get(q.kind, 0.0)
     if _DEMONSTRATIVE.search(q.prompt):
         value -= 0.3
