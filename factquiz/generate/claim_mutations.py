@@ -2,8 +2,7 @@
 
 A refuting mutation changes exactly one thing the source pins down: a date or a weekday, a
 number, a place where something happened, a direction, the polarity of the verb, or who
-did what to whom. A speaker swap puts the claim in the mouth of another source of the same
-articles: nothing in them says that source said it, so it is not in the sources. The new
+did what to whom (`claim_speakers` makes the not-in-the-sources ones). The new
 values come from the corpus (another place it names) or step aside from every value it
 holds (a year none of the articles mentions), so a mutation never lands on another
 article's version of the fact.
@@ -18,9 +17,8 @@ from dataclasses import dataclass, field
 
 from factquiz.generate.claim_statements import Statement, article_text
 from factquiz.generate.clauses import morph
-from factquiz.generate.factcheck_attribution import lower_first
 from factquiz.generate.french_numbers import number_to_words, words_to_number
-from factquiz.generate.mentions import EntityIndex, Mention, surname_key
+from factquiz.generate.mentions import EntityIndex, Mention
 from factquiz.generate.parsing import MONTHS, WEEKDAYS
 from factquiz.text import fold_basic
 
@@ -73,13 +71,10 @@ class Vocabulary:
 
 
 def build_vocabulary(
-    mentions: Iterable[Mention],
-    speakers: Iterable[tuple[str, Mention]],
-    index: EntityIndex,
-    sentences: Iterable[str] = (),
+    mentions: Iterable[Mention], index: EntityIndex, sentences: Iterable[str] = ()
 ) -> Vocabulary:
-    """Every place with the preposition it takes, every date and number, every named source,
-    and every sentence (folded), to keep a speaker swap away from what a source may say."""
+    """Every place with the preposition it takes, every date and number, and every sentence
+    (folded); `claim_speakers.add_speakers` adds the named sources."""
     vocab = Vocabulary(index, sentences=[fold_basic(s) for s in sentences])
     for m in mentions:
         words = m.text.casefold().split()
@@ -92,24 +87,7 @@ def build_vocabulary(
             vocab.days.update(int(w) for w in words if w.isdigit() and len(w) <= 2)
         if m.kind == "number" and m.value is not None:
             vocab.numbers.add(m.value)
-    for words, name in speakers:
-        known = [i for i, (_, n, _) in enumerate(vocab.speakers) if same_source(n, name)]
-        entry = (words, name, speaker_class(words, name))
-        if not known:
-            vocab.speakers.append(entry)
-        elif len(words) > len(vocab.speakers[known[0]][0]):
-            vocab.speakers[known[0]] = entry  # "Lim Soo-suk" rather than "M. Lim"
     return vocab
-
-
-def speaker_class(words: str, name: Mention) -> str:
-    """agency, media, person or institution: who may stand in for whom."""
-    low = words.casefold()
-    if "agence" in low or "kcna" in low:
-        return "agency"
-    if any(w in low for w in ("journal", "times", "quotidien", "média", "chaîne")):
-        return "media"
-    return "person" if name.kind == "person" else "institution"
 
 
 def _pick(options: Sequence[str], seed: str) -> str | None:
@@ -291,8 +269,24 @@ def _negation(s: Statement) -> Mutation | None:
             continue  # the object of an infinitive keeps its article: "pas d'obtenir des"
         if p.dep == "obj" and first.text.casefold() in ("un", "une", "des", "du"):
             swaps[(first.i, first.i + 1)] = "de"  # "n'a pas tiré de missiles"
-    claim = s.render(swaps, negated=True)
+    claim = s.render({**swaps, **negation_swaps(s)})
     return Mutation("negation", REFUTED, claim, s.text, claim)
+
+
+def negation_swaps(statement: Statement) -> dict[tuple[int, int], str]:
+    """ "a quitté" -> "n'a pas quitté", "s'est arrêté" -> "ne s'est pas arrêté"."""
+    doc = statement.article.doc
+    clause = statement.clause
+    finite = clause.finite
+    first = min([t for t in clause.group if t <= finite and doc[t].pos_ == "PRON"] + [finite])
+    finite_word = dict(statement.retensed).get((finite, finite + 1)) or article_text(
+        statement.article, finite
+    )
+    word = finite_word if first == finite else article_text(statement.article, first)
+    ne = "n'" if word[:1].casefold() in "aeiouyéèêàh" else "ne "
+    swaps = {(first, first + 1): ne + word} if first != finite else {}
+    swaps[(finite, finite + 1)] = (ne + finite_word if first == finite else finite_word) + " pas"
+    return swaps
 
 
 def _roles(s: Statement) -> Mutation | None:
@@ -342,85 +336,3 @@ def _named_head(s: Statement, tokens: set[int]) -> Mention | None:
         return None
     extra = [t for t in tokens - set(named[0].tokens) if doc[t].pos_ not in ("DET", "ADP")]
     return named[0] if not extra else None
-
-
-def same_source(a: Mention, b: Mention) -> bool:
-    """Two names that may be one source: one surname ("Peskov", "Dmitri Peskov"), or an
-    acronym beside a long name ("KCNA", "Agence centrale de presse coréenne")."""
-    fa, fb = fold_basic(a.text), fold_basic(b.text)
-    if fa == fb or fa in fb.split() or fb in fa.split():
-        return True
-    if a.kind == "person" and b.kind == "person":
-        return surname_key(fa) == surname_key(fb)
-
-    def acronym(m: Mention) -> bool:
-        return m.text.isupper() and len(m.text) <= 6
-
-    def long_name(m: Mention) -> bool:
-        return len(m.text.split()) > 1
-
-    return (acronym(a) and long_name(b)) or (acronym(b) and long_name(a))
-
-
-def speaker_swaps(s: Statement, vocab: Vocabulary) -> list[Mutation]:
-    """The claim credited to other sources of the articles (never a country, which may
-    speak through the very ministry quoted): not in the sources. Same kind of source first."""
-    if not s.frame or not s.frame.startswith("Selon"):
-        return []
-    mine = speaker_class(s.frame, s.speaker) if s.speaker else None
-    sentence = fold_basic(s.quote)
-    options = [
-        (words, name, cls)
-        for words, name, cls in vocab.speakers
-        if name.kind != "place"
-        and not (fold_basic(words) == fold_basic(name.text) and " " not in name.text.strip())
-        and (s.speaker is None or not same_source(name, s.speaker))
-        and fold_basic(name.text) not in sentence
-        and not _may_have_said(words, name, s, vocab)
-    ]
-    options.sort(key=lambda o: (o[2] != mine, _rank(o[0], s.text)))
-    before = s.frame.removeprefix("Selon ")
-    return [
-        Mutation(
-            "speaker",
-            NOT_IN_SOURCES,
-            s.render(frame=f"Selon {lower_first(words)}"),
-            before,
-            lower_first(words),
-        )  # fmt: skip
-        for words, _, _ in options
-    ]
-
-
-# Words that tie a source to a country, and the words for that country in the articles.
-# Folded word beginnings: "core" is "coréenne", "nord-coréens" and "Corée".
-NATIONALITIES = {
-    "core": ("core", "nord core", "sud core", "pyongyang", "seoul"),
-    "russ": ("russ", "kremlin", "moscou"),
-    "japon": ("japon", "tokyo"),
-    "americ": ("americ", "etats unis", "washington"),
-    "chin": ("chin", "pekin"),
-    "ukrain": ("ukrain", "kiev", "kyiv"),
-}
-
-
-def _may_have_said(words: str, name: Mention, s: Statement, vocab: Vocabulary) -> bool:
-    """A source some sentence on the same fact names ("Kyodo a rapporté que M. Kim devait
-    visiter une usine après sa rencontre avec M. Poutine"), or a source of a country whose
-    media or officials such a sentence cites (a North Korean agency for what "les médias
-    d'Etat nord-coréens" report): either could have said it, so the swap is not made."""
-    folded = f" {fold_basic(words)}"
-    stems = [k for k, forms in NATIONALITIES.items() if any(f" {f}" in folded for f in forms)]
-    forms = [f for k in stems for f in NATIONALITIES[k]] + [fold_basic(name.text)]
-    content = {w[:5] for w in fold_basic(s.render(frame="")).split() if len(w) > 4}
-    for sentence in vocab.sentences:
-        padded = f" {sentence}"
-        shared = content & {w[:5] for w in sentence.split()}
-        if len(shared) >= 2 and any(f" {form}" in padded for form in forms):
-            return True
-    return False
-
-
-def _rank(option: str, seed: str) -> str:
-    """A stable shuffle: the same claim meets its options in the same order every run."""
-    return hashlib.sha256(f"{seed}|{option}".encode()).hexdigest()

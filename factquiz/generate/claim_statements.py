@@ -83,14 +83,11 @@ class Statement:
         *,
         subject: str | None = None,
         frame: str | None = None,
-        negated: bool = False,
         reported: bool = False,
     ) -> str:
         """The claim with token spans swapped for other words, another subject or frame;
         `reported` keeps the tenses of reported speech ("a déclaré que Kim était entré")."""
         swaps = {**({} if reported else dict(self.retensed)), **dict(swaps or {})}
-        if negated:
-            swaps.update(negation_swaps(self))
         pieces = []
         head = self.frame if frame is None else frame
         if self.fronted:
@@ -155,22 +152,6 @@ def render_tokens(
         k += 1
     flush()
     return " ".join(p for p in out if p)
-
-
-def negation_swaps(statement: Statement) -> dict[tuple[int, int], str]:
-    """ "a quitté" -> "n'a pas quitté", "s'est arrêté" -> "ne s'est pas arrêté"."""
-    doc = statement.article.doc
-    clause = statement.clause
-    finite = clause.finite
-    first = min([t for t in clause.group if t <= finite and doc[t].pos_ == "PRON"] + [finite])
-    finite_word = dict(statement.retensed).get((finite, finite + 1)) or article_text(
-        statement.article, finite
-    )
-    word = finite_word if first == finite else article_text(statement.article, first)
-    ne = "n'" if word[:1].casefold() in "aeiouyéèêàh" else "ne "
-    swaps = {(first, first + 1): ne + word} if first != finite else {}
-    swaps[(finite, finite + 1)] = (ne + finite_word if first == finite else finite_word) + " pas"
-    return swaps
 
 
 def article_text(article: Article, i: int) -> str:

@@ -29,8 +29,8 @@ from factquiz.generate.claim_mutations import (
     Mutation,
     build_vocabulary,
     refutations,
-    speaker_swaps,
 )
+from factquiz.generate.claim_speakers import add_speakers, speaker_swaps
 from factquiz.generate.claim_statements import Statement, statements
 from factquiz.generate.claims import extract_clauses, sentences
 from factquiz.generate.factcheck_attribution import (
@@ -131,9 +131,8 @@ def claim_options(
     stated = corpus_statements(found)
     speakers = [pair for f in found for pair in named_speakers(f.article, f.all)]
     every = source_sentences(found)
-    vocab = build_vocabulary(
-        [m for f in found for m in f.all], speakers, index, [s.quote for s in every]
-    )
+    vocab = build_vocabulary([m for f in found for m in f.all], index, [s.quote for s in every])
+    add_speakers(vocab, speakers)
     out = []
     for s in stated:
         mutations = _checked(refutations(s, vocab) + speaker_swaps(s, vocab), every)
