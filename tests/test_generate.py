@@ -215,3 +215,10 @@ def test_a_measure_keeps_its_decimals_and_its_magnitude(nlp, tmp_path) -> None:
     assert by_prompt[drop][0] == "1,2 %"
     budget = by_prompt["Quel était le budget de l'armée en 2012 ?"]
     assert budget[0] == "3 milliards d'euros" and "3" not in budget
+
+
+def test_a_deictic_time_is_left_out_of_the_prompt_not_the_question(wikinews_bank) -> None:
+    _, result = wikinews_bank
+    season = _by_prompt(result.bank, "Quand la saison touristique 2012 a-t-elle débuté")
+    assert len(season) == 1 and "hier" not in season[0].prompt
+    assert "9 juin" in {v for a in season[0].answers for v in a}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -44,6 +45,12 @@ SKILLS = {
     "date": "when", "year": "when", "month": "when", "day": "when", "number": "number",
     "thing": "what", "speaker": "attribution", "role": "who",
 }  # fmt: skip
+# Words that only make sense on the day the article was written.
+DEICTIC = re.compile(
+    r"\b(?:hier|aujourd'hui|demain|ce matin|ce soir|cette nuit|cette semaine|cette année"
+    r"|l'année dernière|l'an dernier|la semaine dernière|le mois dernier)\b",
+    re.I,
+)
 ShortForm = Callable[[str], "str | None"]
 PlaceClass = Callable[[str], "str | None"]
 
@@ -133,7 +140,7 @@ def _question(
         "person", "organisation", "place"
     ):  # fmt: skip
         kind = "speaker"
-    prompt = ask(article, clause, set(removed), target.wh)
+    prompt = ask(article, clause, set(removed) | _deictic_phrases(article, clause), target.wh)
     if not prompt:
         return None
     return Question(
@@ -142,6 +149,20 @@ def _question(
         require=target.require, vague_subject=not subject and _anaphoric(article, clause),
         clitic=_object_clitic(article, clause),
     )  # fmt: skip
+
+
+def _deictic_phrases(article: Article, clause: Clause) -> set[int]:
+    """ "hier", "ce matin": a time only the day's reader can place; the question holds
+    without it ("a débuté hier, le 9 juin" asks "a débuté le 9 juin")."""
+    doc = article.doc
+    out: set[int] = set()
+    for p in clause.phrases:
+        if DEICTIC.fullmatch(article.surface(p.tokens)):
+            out.update(p.tokens)
+    for t in clause.group:
+        if doc[t].pos_ == "ADV" and DEICTIC.fullmatch(doc[t].text):
+            out.add(t)
+    return out
 
 
 _CLITICS = {"le", "la", "les", "l'", "lui", "leur", "y", "en"}

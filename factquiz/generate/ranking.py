@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from factquiz.generate.mentions import Mention, surname_key
+from factquiz.generate.questions import DEICTIC as _DEICTIC
 from factquiz.generate.questions import Question
 from factquiz.text import fold_basic
 
@@ -24,12 +25,6 @@ KIND_VALUE = {
 }  # fmt: skip
 MIN_SCORE = 0.5
 PER_ANSWER = 3
-# Words that only make sense on the day the article was written.
-_DEICTIC = re.compile(
-    r"\b(?:hier|aujourd'hui|demain|ce matin|ce soir|cette nuit|cette semaine|cette année"
-    r"|l'année dernière|l'an dernier|la semaine dernière|le mois dernier)\b",
-    re.I,
-)
 _LOOSE_END = {
     "lors",
     "de",
