@@ -1,11 +1,9 @@
 """An item's answer key, prepared once for grading many responses.
 
-Each accepted answer keeps its variants as written, and the ones they imply: without a
-bracketed aside (`Kazuo Ishiguro (about ...)`) or a quoted nickname (`James "Jamie" Dornan`),
-each side of `X or Y` / `X ou Y`, the head of a placed name (`Tucson` for `Tucson, Arizona`),
-the name before `of`, `in`, `by` (`United States` for `United States of America`), either half
-of a double surname (`Tamera Mowry-Housley`); then the items of a lowercase list (`the brain
-and spinal cord`), enough for an answer of one item only.
+Each accepted answer keeps its variants as written, then the ones they imply
+(`factquiz.variants`: without a bracketed aside, each side of `X or Y`, `United States` for
+`United States of America`...), then the items of a lowercase list, enough for an answer of
+one item only.
 
 Variants are analysed only when a response needs them: a response equal in form to a variant
 is found in an index of quick keys (all variants folded in one pass); a variant whose letters
@@ -25,30 +23,15 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
-from factquiz.matching import (
-    ACCEPT,
-    NO_MATCH,
-    Match,
-    Probe,
-    could_match,
-    could_match_any,
-    could_match_text,
-    match,
-    other_given_name,
-    person_name,
-    probe,
-)
-from factquiz.normalize import Analysed, Prompt, analyse, fold, fold_letters
-from factquiz.numbers import NUMBER_WORDS
+from factquiz import variants
+from factquiz.match_filters import Probe, could_match, could_match_any, could_match_text, probe
+from factquiz.matching import ACCEPT, NO_MATCH, Match, match
+from factquiz.normalize import Analysed, Prompt, analyse
+from factquiz.person_names import other_given_name, person_name
+from factquiz.variants import implied_variants, list_items, quick_key, quick_keys
 
 Accepted = Sequence[str | Sequence[str]]
 
-_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
-_NICKNAME = re.compile(r"\s*[\"“«][^\"”»]*[\"”»]")
-_LIST_END = re.compile(r"\b(?:and|et|or|ou)\b|&", re.I)
-_ALTERNATIVES = re.compile(r"\s+(?:or|ou)\s+", re.I)
-# What a variant has when it implies others (brackets, quotes, commas, hyphens, linking words).
-_MAY_IMPLY = re.compile('[(\\["“«,&-]|\\s(?:or|ou|of|in|by|and|et)\\s', re.I)
 # What a response that may be a list of answers has (the grader splits it on these).
 _MAY_BE_A_LIST = re.compile(r"[,;/+&\n]|\b(?:et|and|ou|or)\b", re.I)
 # Above this many variants, a fast similarity picks those worth a full comparison.
@@ -57,12 +40,6 @@ MANY_VARIANTS = 4
 # benchmark: no decision changes with or without the filter, see benchmarks/).
 PREFILTER_CUTOFF = 40
 _DIGIT_OR_SHORT = re.compile(r"\d|^\S{1,6}$")
-
-
-@lru_cache(maxsize=1 << 16)
-def quick_key(text: str) -> str:
-    """Equal quick keys give equal analyses: the cheap test for an exact answer."""
-    return fold_letters(text).strip()
 
 
 # A key answers its first responses by scanning its variants, then builds an index.
@@ -76,119 +53,6 @@ def _may_fold_to(raw: str, size: int) -> bool:
         return False
     quotes = raw.count("'") + raw.count("`")
     return len(raw) - 3 * quotes - (len(raw) - len(raw.strip())) <= size
-
-
-_JOINER = "\x1e"  # a record separator: no answer has one, and no fold makes or crosses one
-
-
-def quick_keys(texts: list[str]) -> list[str]:
-    """`quick_key` of each text, folded in one pass (an item's variants, cheaply)."""
-    joined = _JOINER.join(texts)
-    if len(texts) < 2 or joined.count(_JOINER) >= len(texts) or not joined.isascii():
-        return [quick_key(t) for t in texts]  # accents, mojibake: one text at a time
-    return [k.strip() for k in fold_letters(joined).split(_JOINER)]
-
-
-@lru_cache(maxsize=1 << 14)
-def implied_variants(variant: str) -> tuple[str, ...]:
-    """The variants one written variant implies (see the module doc)."""
-    if not _MAY_IMPLY.search(variant) and variant == variant.strip():
-        return ()  # most variants: no bracket, quote, comma, hyphen, `or`, `of`, `in`, `by`
-    implied: list[str] = []
-    bare = _BRACKETED.sub("", _NICKNAME.sub("", variant)).strip()
-    if bare and bare != variant:
-        implied.append(bare)
-    implied.extend(p for p in _ALTERNATIVES.split(bare or variant) if p.strip() and p != variant)
-    head = _place_head(bare or variant)
-    if head:
-        implied.append(head)
-    implied.extend(_narrower(bare or variant))
-    return tuple(implied)
-
-
-# `X by Y`, `X in Y`, `X of Y` with X a name of two words or more and Y a name or a year: X
-# names the thing (`United States of America`, `Charles Carroll of Carrollton`, `RAF
-# Coningsby in Lincolnshire`, `Zen and the Art of Motorcycle Maintenance by Robert M. Pirsig`,
-# `Civil Rights Act of 1964`).
-_QUALIFIED = {
-    link: re.compile(rf"^(?P<head>.+)\s+{link}\s+(?:the\s+)?[A-Z0-9]")
-    for link in ("by", "in", "of")
-}
-_SMALL = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "le",
-        "la",
-        "les",
-        "l",
-        "de",
-        "du",
-        "des",
-        "et",
-    ]
-)
-# `Tamera Mowry-Housley`: either half of a double surname names the person.
-_DOUBLE_SURNAME = re.compile(r"^((?:[A-Z][\w.]*\s+){1,3})([A-Z]\w+)-([A-Z]\w+)$")
-
-
-def _narrower(text: str) -> list[str]:
-    found: list[str] = []
-    for pattern in _QUALIFIED.values():
-        m = pattern.match(text)
-        if m:
-            head = m.group("head")
-            words = [w for w in head.split() if w.lower() not in _SMALL]
-            if len(words) >= 2 and all(w[:1].isupper() for w in words):
-                found.append(head)
-            break
-    m = _DOUBLE_SURNAME.match(text)
-    if m:
-        found += [m.group(1) + m.group(2), m.group(1) + m.group(3)]
-    return found
-
-
-_ITEM_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:and|et)\s+|\s*&\s*", re.I)
-_LIST_WORD = re.compile(r"\s(?:and|et)\s|&", re.I)
-
-
-def _capitalised(text: str) -> bool:
-    """Whether the first word that is not an article is capitalised: `the Ayyubid army`."""
-    words = [w for w in text.split() if w.lower() not in _SMALL]
-    return bool(words) and words[0][:1].isupper()
-
-
-@lru_cache(maxsize=1 << 14)
-def list_items(variant: str) -> tuple[str, ...]:
-    """The items of an answer that is a list (`the brain and spinal cord`, `Saladin and the
-    Ayyubid army`): each names part of the answer, enough for an answer of one item. Not a
-    number (`ten thousand and one`), not alternatives (`X or Y`), not a title."""
-    if not _LIST_WORD.search(variant) or _ALTERNATIVES.search(variant):
-        return ()
-    if any(c.isdigit() for c in variant) or not NUMBER_WORDS.isdisjoint(fold(variant).split()):
-        return ()
-    items = tuple(p for p in _ITEM_SEPARATORS.split(variant) if p.strip())
-    if all(_capitalised(i) for i in items):
-        return ()  # a title or a name (`Pride and Prejudice`, `Procter & Gamble`): one thing
-    return items if len(items) >= 2 else ()
-
-
-def _place_head(text: str) -> str | None:
-    """`Tucson, Arizona` -> `Tucson`: a name followed by the names that place it (not a
-    list: `Brazil, Colombia and Ecuador`)."""
-    parts = [p.strip() for p in text.split(",")]
-    if len(parts) < 2 or _LIST_END.search(text):
-        return None
-    capitalised = all(w[:1].isupper() for p in parts for w in p.split())
-    return parts[0] if capitalised and parts[0] else None
 
 
 class Answer:
@@ -516,8 +380,6 @@ def _similar(resp: Analysed, variants: tuple[str, ...]) -> tuple[str, ...]:
 
 def clear_caches() -> None:
     """Forget quick keys and entity indexes (benchmarks measure cold runs)."""
-    quick_key.cache_clear()
+    variants.clear_caches()
     _shared_key.cache_clear()
     known_names.cache_clear()
-    implied_variants.cache_clear()
-    list_items.cache_clear()

@@ -31,9 +31,10 @@ that is a known wrong name, another person, or a name the question offered as an
 (`Kozhemyako ou Shoigu ?`) makes the answer wrong.
 
 Modules: `factquiz.normalize` (form), `factquiz.numbers` and `factquiz.dates`,
-`factquiz.matching` and `factquiz.number_matching` (comparison), `factquiz.answer_key` (an
-item's accepted answers, prepared), `factquiz.choice_grading` (choices and claims),
-`factquiz.verdicts` (the sentences). No I/O.
+`factquiz.matching` and `factquiz.number_matching` (comparison), `factquiz.person_names` and
+`factquiz.name_words` (people), `factquiz.variants` and `factquiz.answer_key` (an item's
+accepted answers, prepared), `factquiz.match_filters` (cheap tests that spare comparisons),
+`factquiz.choice_grading` (choices and claims), `factquiz.verdicts` (the sentences). No I/O.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from factquiz import answer_key
-from factquiz.answer_key import Accepted, Answer, AnswerKey, quick_key
+from factquiz.answer_key import Accepted, Answer, AnswerKey
 from factquiz.choice_grading import claim_verdict, grade_choice, grade_claim
 from factquiz.matching import ACCEPT, REVIEW, SENTENCE, Match, match
 from factquiz.normalize import (
@@ -56,6 +57,7 @@ from factquiz.normalize import (
     transliteration_key,
 )
 from factquiz.normalize import clear_caches as clear_analyses
+from factquiz.variants import quick_key
 from factquiz.verdicts import Outcome, Verdict
 
 if TYPE_CHECKING:

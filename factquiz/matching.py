@@ -9,12 +9,12 @@ words or numbers a reason can quote. No I/O.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from factquiz.normalize import TITLES, TRIGGER_WORDS, Analysed, Prompt, transliteration_key
+from factquiz.name_words import CATEGORY_NOUNS, ROLE_NOUNS, SHORT_FORMS, SURNAME_FIRST
+from factquiz.normalize import TITLES, Analysed, Prompt
 from factquiz.number_matching import closest, coarser_kind, compare_numeric
 
 ACCEPT = 0.7  # scores at or above: correct
@@ -44,53 +44,6 @@ SCORES = {
     "number_missing": 0.1,  # the answer's number is not in the response
     "none": 0.0,
 }
-
-# Korean and Chinese surnames come first: `Kim` is the surname of `Kim Jong-un`.
-SURNAME_FIRST = frozenset(
-    str.split(
-        "kim lee li ri yi rhee park pak choi choe jo cho chung jung jeong kang yoon yun jang "
-        "lim im han oh seo shin kwon hwang ahn an song hong moon mun xi mao hu deng zhou wang "
-        "zhang liu chen"
-    )
-)
-
-
-# Nouns that name what kind of thing a name is: `Vostochny` is enough for `le cosmodrome de
-# Vostochny`, while `Ukraine` is not enough for `la guerre en Ukraine`.
-CATEGORY_NOUNS = frozenset(
-    str.split(
-        "ville village port gare aeroport cosmodrome base region province republique pays etat "
-        "fleuve riviere lac mont montagne ile mer ocean cap baie quartier rue avenue universite "
-        "agence journal ministere parti groupe entreprise compagnie societe usine forum sommet "
-        "city town village port station airport base region province republic country state "
-        "river lake mount mountain island sea ocean cape bay county district street university "
-        "agency newspaper ministry party group company firm factory summit"
-    )
-)
-
-# Words that describe a person before the name (folded): `le gouverneur Kozhemyako`,
-# `President Nixon`. Any other word just before a surname is read as a given name.
-ROLE_NOUNS = frozenset(
-    str.split(
-        "gouverneur ministre president presidente premier premiere secretaire general generale "
-        "porte parole dirigeant dirigeante chef leader maire depute senateur ambassadeur "
-        "directeur directrice patron roi reine prince princesse pape colonel capitaine "
-        "commandant marechal amiral juge procureur professeur docteur monsieur madame "
-        "camarade vice adjoint conseiller conseillere envoye delegue homologue m mme mlle mr "
-        "mrs ms dr sir lord lady saint st governor minister secretary spokesman spokeswoman "
-        "spokesperson chief head mayor senator congressman congresswoman representative "
-        "ambassador director chairman chairwoman ceo king queen princess pope captain "
-        "commander marshal admiral judge justice prosecutor professor doctor mister comrade "
-        "deputy adviser advisor envoy delegate counterpart"
-    )
-)
-# Other words that may stand before a surname and are no given name: `South Sudan`.
-_NOT_GIVEN_NAMES = ROLE_NOUNS | frozenset(
-    str.split(
-        "russe russian nord coreen korean sud est ouest north south east west northern "
-        "southern eastern western new old"
-    )
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +169,7 @@ def align(
     return free_r, missing, typos
 
 
-def _acronym(resp: Analysed, exp: Analysed) -> bool:
+def is_acronym(resp: Analysed, exp: Analysed) -> bool:
     for short, long in ((resp, exp), (exp, resp)):
         if len(short.words) == 1 and not short.numerics and len(long.words) >= 2:  # noqa: SIM102
             if short.words[0] == "".join(w[0] for w in long.words):
@@ -248,106 +201,9 @@ def match(resp: Analysed, exp: Analysed, question: Prompt | None = None) -> Matc
         return numbers
     if resp.squashed == exp.squashed and exp.squashed:
         return numbers or _same_words(resp, exp, set())
-    if _acronym(resp, exp):
+    if is_acronym(resp, exp):
         return numbers or _make("acronym")
     return _compare_words(resp, exp, question, numbers)
-
-
-def could_match(resp: Analysed, exp: Analysed) -> bool:
-    """False only when `match` is sure to find nothing: no number on either side, no word
-    key in common nor a pair of long words with one first letter (a typo), not the same
-    letters, no acronym. Cheap: most accepted variants of a wrong answer stop here."""
-    if resp.numerics or exp.numerics or resp.squashed == exp.squashed:
-        return True
-    long_starts = {k[0] for k in exp.keys if len(k) >= 5}
-    keys = set(exp.keys)
-    for k in resp.keys:
-        if k in keys or (len(k) >= 5 and k[0] in long_starts):
-            return True
-    return _acronym(resp, exp)
-
-
-# The first letters a word's transliteration key may have, by the word's first letter
-# (`choigou` -> `shoigu`, `yevgenia` -> `evgenia`, `kh` -> `h`, `ph` -> `f`, `tch` -> `sh`).
-_KEY_STARTS = {
-    "c": "cks",
-    "q": "qk",
-    "x": "xk",
-    "w": "wv",
-    "y": "yie",
-    "i": "ie",
-    "o": "ou",
-    "e": "eo",
-    "k": "kh",
-    "p": "pf",
-    "t": "ts",
-    "z": "zj",
-    "d": "dj",
-}
-_NUMBER_TRIGGERS = TRIGGER_WORDS
-_ORDINAL_END = re.compile(r"(?:ieme|th)\b")
-_PLAIN_TOKEN = re.compile(r"[^\W\d_]+")
-_NOT_PLAIN = re.compile(r"[\d$€£%]")
-
-
-def could_match_text(resp: Analysed, folded: str) -> bool:
-    """`could_match` for a variant not analysed yet, from its quick key (folded letters):
-    False only when the variant has no number, no word of which a key could begin like a
-    word of the response, and cannot be an acronym of it or have it for acronym. Cheaper
-    than analysing the variant."""
-    if resp.numerics or _NOT_PLAIN.search(folded) or not resp.keys:
-        return True
-    tokens = _PLAIN_TOKEN.findall(folded)
-    if not _NUMBER_TRIGGERS.isdisjoint(tokens) or _ORDINAL_END.search(folded):
-        return True  # spelled numbers, dates, ordinals: the analysis decides
-    starts = {k[0] for k in resp.keys}
-    for t in tokens:
-        if t[0] in starts or not starts.isdisjoint(_KEY_STARTS.get(t[0], "")):
-            return True
-    if len(resp.words) == 1:  # the response may be the initials of the variant's words
-        initials = iter(t[0] for t in tokens)
-        return len(tokens) >= 2 and all(c in initials for c in resp.words[0])
-    return len(tokens) == 1 or "." in folded  # a one-word variant may be the response's initials
-
-
-@dataclass(frozen=True, slots=True)
-class Probe:
-    """What `could_match` reads of all the variants of one answer at once."""
-
-    keys: frozenset[str]
-    long_starts: frozenset[str]  # first letters of words long enough for a typo
-    squashed: frozenset[str]
-    initials: frozenset[str]  # of the variants of several words: acronyms a word may be
-    single_words: frozenset[str]  # of the variants of one word: what initials may spell
-    numeric: bool
-
-
-def probe(forms: tuple[Analysed, ...]) -> Probe:
-    """The `Probe` of an answer's analysed variants."""
-    keys = frozenset(k for f in forms for k in f.keys)
-    return Probe(
-        keys=keys,
-        long_starts=frozenset(k[0] for k in keys if len(k) >= 5),
-        squashed=frozenset(f.squashed for f in forms),
-        initials=frozenset("".join(w[0] for w in f.words) for f in forms if len(f.words) >= 2),
-        single_words=frozenset(f.words[0] for f in forms if len(f.words) == 1 and not f.numerics),
-        numeric=any(f.numerics for f in forms),
-    )
-
-
-def could_match_any(resp: Analysed, answer: Probe) -> bool:
-    """Whether `could_match` may hold for some variant of the answer (never False when it
-    does for one): one test for all the variants of an answer a response shares nothing with."""
-    if answer.numeric or resp.numerics or resp.squashed in answer.squashed:
-        return True
-    keys, starts = answer.keys, answer.long_starts
-    for k in resp.keys:
-        if k in keys or (len(k) >= 5 and k[0] in starts):
-            return True
-    words = resp.words
-    if len(words) == 1:
-        return words[0] in answer.initials
-    return len(words) >= 2 and "".join(w[0] for w in words) in answer.single_words
 
 
 def _compare_words(
@@ -432,34 +288,6 @@ def _nickname(resp: Analysed, exp: Analysed, extra: list[int], missing: list[int
     return len(given) >= 3 and len(expected) >= 3 and given[:3] == expected[:3]
 
 
-# Short forms of given names that do not begin like the name (`Dave` does: `David`).
-_SHORT_FORMS = (
-    ("james", "jim jimmy jamie"),
-    ("william", "bill billy will willy liam"),
-    ("robert", "bob bobby rob robbie bert"),
-    ("richard", "dick rick ricky rich"),
-    ("edward", "ted teddy ed eddie ned"),
-    ("john", "jack johnny"),
-    ("henry", "harry hank"),
-    ("margaret", "peggy maggie meg"),
-    ("elizabeth", "liz lizzie beth betty bess"),
-    ("katherine", "kate katie kathy kitty"),
-    ("catherine", "cathy kate katie"),
-    ("anthony", "tony"),
-    ("charles", "chuck charlie"),
-    ("alexander", "sasha sacha"),
-    ("alexandre", "sasha sacha"),
-    ("dmitri", "dima"),
-    ("vladimir", "volodia vova"),
-    ("mikhail", "misha"),
-    ("ivan", "vania vanya"),
-)
-SHORT_FORMS: dict[str, frozenset[str]] = {}
-for _name, _shorts in _SHORT_FORMS:
-    for _short in _shorts.split():
-        SHORT_FORMS[_short] = SHORT_FORMS.get(_short, frozenset()) | {_name}
-
-
 def _subset(resp: Analysed, exp: Analysed, missing: list[int], said: int) -> Match:
     """A response that says part of the answer (`said` of its words): a surname, first and
     last names, a name without its category noun, a number without its noun, or too little."""
@@ -506,84 +334,3 @@ def _mismatch(resp: Analysed, exp: Analysed, extra: list[int], missing: list[int
     if close and not negated and len(exp.squashed) >= 12:
         return _make("review", *pairs)
     return _make("token", *pairs)
-
-
-# --- another person with the same surname ----------------------------------------------------
-
-
-# Small words that a person's name never has (`Climate of Dundee` is no person).
-_NOT_IN_NAMES = frozenset(str.split("of the and et in on at for to by a an au aux en sur pour par"))
-
-
-def person_name(name: Analysed) -> tuple[tuple[str, ...], tuple[str, ...], int] | None:
-    """A person's name in an answer, after any description (`le gouverneur Oleg Kozhemyako`
-    -> `Oleg Kozhemyako`): its 2 to 5 words, their keys and where the surname stands; None
-    when the answer names no person (`Climate of Dundee`, `Justice Harlan`)."""
-    if name.numerics or not _NOT_IN_NAMES.isdisjoint(name.tokens):
-        return None
-    words, lower = name.words, name.lower
-    start = 0
-    while start < len(words) and (
-        words[start] in lower or words[start] in ROLE_NOUNS or words[start] in TITLES
-    ):
-        start += 1
-    if not 2 <= len(words) - start <= 5 or (start == 0 and not name.person_like):
-        return None
-    if any(w in lower for w in words[start:]):
-        return None
-    words, keys = words[start:], name.keys[start:]
-    return words, keys, 0 if words[0] in SURNAME_FIRST else len(words) - 1
-
-
-def _same_given_name(word: str, said: str, given: tuple[str, ...]) -> bool:
-    """A given name (`word`, key `said`) written another way: the same key, a typo, an
-    initial, a short form (`Jimmy` for `James`)."""
-    if any(transliteration_key(name) in given for name in SHORT_FORMS.get(word, ())):
-        return True
-    for g in given:
-        if said == g or typo_edits(said, g) is not None:
-            return True
-        if (len(said) == 1 or len(g) == 1) and said[0] == g[0]:
-            return True
-        if len(said) >= 3 and len(g) >= 3 and said[:3] == g[:3]:
-            return True
-    return False
-
-
-def other_given_name(
-    resp: Analysed,
-    full: Analysed,
-    known: tuple[frozenset[str], frozenset[str]],
-    extra: frozenset[str],
-) -> str | None:
-    """The given name `resp` writes beside `full`'s surname when it is none of `full`'s
-    (`Boris` in `Boris Kozhemyako` for `Oleg Kozhemyako`): another person. None when it
-    writes none, or `full`'s, or a title (`le gouverneur Kozhemyako`), or a word of an
-    accepted answer (`Kozlov Kojemiako`: two answers) or of the question (`known`: keys,
-    words), or when the surname is one of the `extra` words, beside the answer (`Rockwell
-    featuring Michael Jackson`)."""
-    accepted, asked = known
-    person = person_name(full)
-    if person is None:
-        return None
-    names, keys, s = person
-    surname = keys[s]
-    found = [
-        i
-        for i, k in enumerate(resp.keys)
-        if (k == surname or typo_edits(k, surname) is not None) and resp.words[i] not in extra
-    ]
-    if not found:
-        return None
-    step = 1 if s == 0 else -1
-    given = keys[:s] + keys[s + 1 :]
-    run: list[int] = []
-    j = found[0] + step
-    while 0 <= j < len(resp.keys):
-        if _same_given_name(resp.words[j], resp.keys[j], given):
-            return None  # `Oleg Nikolaïevitch Kozhemyako`: a middle name may come between
-        if resp.words[j] in _NOT_GIVEN_NAMES or resp.keys[j] in accepted or resp.words[j] in asked:
-            break
-        run.append(j)
-        j += step
-    return resp.words[run[-1] if step < 0 else run[0]] if run else None
