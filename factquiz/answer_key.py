@@ -260,8 +260,10 @@ class AnswerKey:
                         yield answer, raw, form
                 continue
             for raw in variants:
+                if raw in items:
+                    continue
                 # Not analysed yet: a look at its letters may spare the analysis.
-                if raw not in items and could_match_text(resp, self.folded(raw)):
+                if prepared or could_match_text(resp, self.folded(raw)):
                     form = answer.form(raw)
                     if could_match(resp, form):
                         yield answer, raw, form
