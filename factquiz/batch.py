@@ -59,7 +59,6 @@ class AnswerForm:
     graded: Any = None  # the grader's Verdict
     verdict: Any = None  # the Verdict that counts, after the teacher's decision
     decision: str | None = None
-    alone: bool = False  # graded on its own, not from the grader's cache (see `_form`)
 
     @property
     def group(self) -> tuple[int, str]:
@@ -163,8 +162,8 @@ def _form(item_index: int, text: str, normalize: Callable[[str], str]) -> Answer
         return AnswerForm(item_index, text, "")
     norm = normalize(text)
     # `?` or `-` normalises to nothing, like a blank, yet `?` answers a claim ("not in the
-    # sources"): keep such answers out of the blanks' group and grade each one alone.
-    return AnswerForm(item_index, text, norm or text.strip(), alone=not norm)
+    # sources"): such answers are grouped for review by what was written, not with blanks.
+    return AnswerForm(item_index, text, norm or text.strip())
 
 
 def grade_forms(
@@ -175,22 +174,15 @@ def grade_forms(
     The grader decides once per (item, normalised answer) and writes each reason for the
     answer as written, so distinct forms cost little more than distinct groups.
     """
-    from factquiz.grading import bank_entities, grade_item, grade_many
+    from factquiz.grading import bank_entities, grade_many
 
     entities = bank_entities(bank)
     for start in range(0, len(forms), GRADING_CHUNK):
         chunk = forms[start : start + GRADING_CHUNK]
-        shared = [f for f in chunk if not f.alone]
-        pairs = [(items[f.item_index], f.text) for f in shared]
+        pairs = [(items[f.item_index], f.text) for f in chunk]
         verdicts = grade_many(pairs, language=bank.language, entities=entities)
-        for f, v in zip(shared, verdicts, strict=True):
+        for f, v in zip(chunk, verdicts, strict=True):
             f.graded = f.verdict = v
-        for f in chunk:
-            if f.alone:
-                item = items[f.item_index]
-                f.graded = f.verdict = grade_item(
-                    f.text, item, language=bank.language, entities=entities
-                )
         if progress:
             progress("grading", start + len(chunk), len(forms))
 
