@@ -15,7 +15,18 @@ SOFT_HYPHEN = "\u00ad"
 _APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 _HYPH_RE = re.compile(f"[{re.escape(HYPHENS)}]")
 _SPACE_RE = re.compile(r"\s+")
-_QUOTE_MARKS = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
+# One table for every character-for-character fold of a quote (apostrophes, dashes,
+# guillemets, soft hyphen): a single `translate` instead of one pass each.
+_QUOTE_FOLD = str.maketrans(
+    {
+        **{c: "'" for c in APOSTROPHES},
+        **{c: "-" for c in HYPHENS},
+        **{c: '"' for c in "«»“”„"},
+        SOFT_HYPHEN: None,
+    }
+)
+# Guillemets carry thin or non-breaking spaces inside them in French typography.
+_GUILLEMET_SPACE_RE = re.compile(r'\s*"\s*')
 
 
 def fold_for_quote(text: str) -> str:
@@ -24,13 +35,9 @@ def fold_for_quote(text: str) -> str:
     Whitespace runs (including hard line breaks and non-breaking spaces) become one space,
     apostrophes become ', dashes become -, soft hyphens vanish, guillemets become ".
     """
-    text = unicodedata.normalize("NFC", text).replace(SOFT_HYPHEN, "")
-    text = _APOS_RE.sub("'", text)
-    text = _HYPH_RE.sub("-", text)
-    text = text.translate(_QUOTE_MARKS)
-    # Guillemets carry thin or non-breaking spaces inside them in French typography.
-    text = re.sub(r'"\s+', '"', text)
-    text = re.sub(r'\s+"', '"', text)
+    text = unicodedata.normalize("NFC", text).translate(_QUOTE_FOLD)
+    if '"' in text:
+        text = _GUILLEMET_SPACE_RE.sub('"', text)
     return _SPACE_RE.sub(" ", text).strip()
 
 
