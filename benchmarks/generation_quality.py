@@ -97,10 +97,18 @@ def _report_judgement(label: str, path: Path | None, target: float) -> None:
     print(f"  {label}: {ok}/{n} acceptable = {share:.0%} (target {target:.0%})")
 
 
+def _fates(result) -> str:
+    """Where the candidates went: each hard filter, low score, selection, kept."""
+    parts = ", ".join(f"{k} {v}" for k, v in result.fates.most_common())
+    return f"  {len(result.questions)} candidates: {parts}"
+
+
 def seeds_figures(nlp, out: Path, judged: Path | None) -> None:
-    bank = generate_bank([ROOT / "seeds"], out / "seeds-generated.yaml", nlp=nlp).bank
+    result = generate_bank([ROOT / "seeds"], out / "seeds-generated.yaml", nlp=nlp)
+    bank = result.bank
     print("Seeds (5 articles):")
     print(_counts(bank))
+    print(_fates(result))
     write_sample(bank, "seeds", out)
     _report_judgement("judged", judged, 0.90)
 
@@ -110,10 +118,12 @@ def wikinews_figures(nlp, corpora: Path, out: Path, articles: int, judged: Path 
     more articles are drawn, in the same random order, until the sample can hold 40."""
     files = sorted((corpora / "wikinews-fr").glob("*.txt"))
     order = random.Random(SEED).sample(files, len(files))
-    first = generate_bank(sorted(order[:articles]), out / "wikinews-generated.yaml", nlp=nlp).bank
+    result = generate_bank(sorted(order[:articles]), out / "wikinews-generated.yaml", nlp=nlp)
+    first = result.bank
     print(f"Wikinews, {articles} articles drawn with seed {SEED} "
           f"({', '.join(p.stem for p in sorted(order[:articles]))}):")  # fmt: skip
     print(_counts(first))
+    print(_fates(result))
     count, bank = articles, first
     while len(bank.items) < SAMPLE and count < len(order):
         count += 1

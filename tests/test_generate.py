@@ -222,3 +222,10 @@ def test_a_deictic_time_is_left_out_of_the_prompt_not_the_question(wikinews_bank
     season = _by_prompt(result.bank, "Quand la saison touristique 2012 a-t-elle débuté")
     assert len(season) == 1 and "hier" not in season[0].prompt
     assert "9 juin" in {v for a in season[0].answers for v in a}
+
+
+def test_every_candidate_has_one_fate_and_the_bank_holds_the_kept_ones(seeds_bank) -> None:
+    _, result = seeds_bank
+    assert sum(result.fates.values()) == len(result.questions)
+    assert result.fates["kept"] >= len(result.bank.items) > 0
+    assert result.fates["known to all"] > 0  # "Qui est le président russe ?" is never asked

@@ -185,6 +185,20 @@ def rank(questions: list[Question], known: dict[str, float]) -> list[Ranked]:
     return sorted(ranked, key=lambda r: (-r.score, order[id(r)]))
 
 
+def fates(questions: list[Question], known: dict[str, float], kept: list[Ranked]) -> Counter[str]:
+    """What became of each candidate: the hard filter that dropped it, a score too low,
+    the selection (a sentence, answer or topic already asked), or kept; for benchmarks."""
+    chosen = {id(r.question) for r in kept}
+    out: Counter[str] = Counter()
+    for q in questions:
+        reason = rejection(q)
+        if reason is None:
+            s = score(q, known)
+            reason = "known to all" if s is None else "low score" if s < MIN_SCORE else "selection"
+        out["kept" if id(q) in chosen else reason] += 1
+    return out
+
+
 def _gives_away_other(q: Question, kept: list[Ranked]) -> bool:
     """Two questions on one sentence must not answer each other ("Combien de banques ont été
     dégradées de quatre crans ?" next to "De combien de crans 6 banques ...")."""

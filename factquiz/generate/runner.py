@@ -17,7 +17,7 @@ from factquiz.generate.document import ArticleText, parse_articles, read_article
 from factquiz.generate.identities import unambiguous
 from factquiz.generate.pipeline import alias_table, article_questions, corpus_mentions, with_aliases
 from factquiz.generate.questions import Question
-from factquiz.generate.ranking import protagonists, rank, select
+from factquiz.generate.ranking import fates, protagonists, rank, select
 
 Progress = Callable[[str], None]
 
@@ -34,6 +34,7 @@ class GenerationResult:
     by_type: Counter[str] = field(default_factory=Counter)
     by_skill: Counter[str] = field(default_factory=Counter)
     questions: list[Question] = field(default_factory=list, repr=False)  # before ranking
+    fates: Counter[str] = field(default_factory=Counter)  # what ranking did with them
 
 
 def collect_articles(paths: Sequence[Path]) -> list[Path]:
@@ -117,6 +118,7 @@ def generate_bank(
     finished = time.perf_counter()
     result = GenerationResult(bank, words, loaded - started, finished - loaded, len(questions))
     result.questions = questions
+    result.fates = fates(questions, known, ranked)
     result.by_type.update(it.type for it in bank.items)
     result.by_skill.update(it.skill or "" for it in bank.items)
     return result
