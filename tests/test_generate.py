@@ -208,13 +208,17 @@ def test_a_measure_keeps_its_decimals_and_its_magnitude(nlp, tmp_path) -> None:
         nlp,
         tmp_path,
         "Pour les ménages les plus aisés, la baisse du niveau de vie est de 1,2 %. "
-        "Le budget de l'armée était de 3 milliards d'euros en 2012.",
+        "Le budget de l'armée était de 3 milliards d'euros en 2012. "
+        "L'année dernière, le taux de réussite a été de 86 %. "
+        "Sa superficie est de 500 kilomètres carrés.",
     )
     by_prompt = {q.prompt: q.answers[0] for q in questions if q.kind == "number"}
     drop = "Quelle est la baisse du niveau de vie pour les ménages les plus aisés ?"
     assert by_prompt[drop][0] == "1,2 %"
     budget = by_prompt["Quel était le budget de l'armée en 2012 ?"]
     assert budget[0] == "3 milliards d'euros" and "3" not in budget
+    assert by_prompt["Quel a été le taux de réussite ?"][0] == "86 %"
+    assert not any("superficie" in p for p in by_prompt)  # whose? the student cannot tell
 
 
 def test_a_deictic_time_is_left_out_of_the_prompt_not_the_question(wikinews_bank) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from factquiz.generate.clauses import DISCOURSE_ADVERBS, morph, noun_gender
 from factquiz.generate.document import Article
 from factquiz.generate.mentions import Mention
-from factquiz.generate.questions import Question, askable_sentences
+from factquiz.generate.questions import DEICTIC, Question, askable_sentences
 from factquiz.generate.realise import lower_initial
 from factquiz.generate.targets import MentionTable
 from factquiz.generate.when_how_many import number_variants
@@ -82,6 +82,9 @@ def _parts(root: Any) -> tuple[Any, list[int], Any] | None:
         return None
     if any(c.dep_ in ("conj", "advmod:neg") or c.text.casefold() in ("ne", "n'") for c in children):
         return None
+    dets = [c for c in subjects[0].children if c.dep_ == "det"]
+    if any(morph(d, "Poss", "") == "Yes" or morph(d, "PronType", "") == "Dem" for d in dets):
+        return None  # "Quelle est sa superficie ?": whose, the student cannot tell
     copula = sorted(c.i for c in children if c.dep_ in ("cop", "aux", "aux:tense"))
     if not subjects[0].i < copula[0] < cases[0].i:
         return None
@@ -133,5 +136,6 @@ def _kept_phrases(root: Any, subject: Any, unit: Any) -> list[Any] | None:
             continue  # "Ainsi, ...": a link to the sentence before
         if c.dep_ not in _KEPT_DEPS:
             return None
-        kept.append(c)
+        if not DEICTIC.fullmatch(root.doc[c.left_edge.i : c.right_edge.i + 1].text):
+            kept.append(c)  # "l'année dernière" only the day's reader can place
     return kept
