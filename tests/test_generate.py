@@ -210,7 +210,8 @@ def test_a_measure_keeps_its_decimals_and_its_magnitude(nlp, tmp_path) -> None:
         "Pour les ménages les plus aisés, la baisse du niveau de vie est de 1,2 %. "
         "Le budget de l'armée était de 3 milliards d'euros en 2012. "
         "L'année dernière, le taux de réussite a été de 86 %. "
-        "Sa superficie est de 500 kilomètres carrés.",
+        "Sa superficie est de 500 kilomètres carrés. "
+        "Au 1er janvier 2018, la population de la France est d'environ 67,8 millions d'habitants.",
     )
     by_prompt = {q.prompt: q.answers[0] for q in questions if q.kind == "number"}
     drop = "Quelle est la baisse du niveau de vie pour les ménages les plus aisés ?"
@@ -219,6 +220,8 @@ def test_a_measure_keeps_its_decimals_and_its_magnitude(nlp, tmp_path) -> None:
     assert budget[0] == "3 milliards d'euros" and "3" not in budget
     assert by_prompt["Quel a été le taux de réussite ?"][0] == "86 %"
     assert not any("superficie" in p for p in by_prompt)  # whose? the student cannot tell
+    people = by_prompt["Quelle est la population de la France au 1er janvier 2018 ?"]
+    assert "67,8 millions d'habitants" in people and "67,8" not in people
 
 
 def test_a_deictic_time_is_left_out_of_the_prompt_not_the_question(wikinews_bank) -> None:

@@ -101,13 +101,15 @@ def _unit_complement(root: Any) -> Any | None:
 
 def _measure(article: Article, table: MentionTable, tokens: range, end: int) -> Mention | None:
     """The quantity the predicate is made of: a counted number the mentions found, or digits
-    with a decimal comma ("1,2 %") they leave out; nothing else but "de" before it."""
+    with a decimal comma ("1,2 %", "environ 67,8 millions") they leave out; nothing else but
+    "de" before it."""
     nums = table.inside(tuple(tokens), {"number"})
     if len(nums) == 1 and nums[0].start == tokens.start and nums[0].end == tokens.stop:
         return nums[0]
     doc = article.doc
+    first = tokens.start + (doc[tokens.start].text.casefold() == "environ")
     digits = [t for t in tokens if doc[t].like_num]
-    if nums or not digits or digits != list(range(tokens.start, tokens.stop - 1)):
+    if nums or not digits or digits != list(range(first, tokens.stop - 1)):
         return None
     text = article.surface(tokens)
     return Mention("number", tokens.start, end, text, None, doc[tokens.stop - 1].text)
@@ -116,10 +118,11 @@ def _measure(article: Article, table: MentionTable, tokens: range, end: int) -> 
 def _variants(measure: Mention, full: str) -> tuple[str, ...]:
     """The measure with its unit complement ("3 milliards d'euros"), then its usual forms."""
     forms = [full, *number_variants(measure)]
-    if measure.unit in _MAGNITUDES:  # "3" is no answer for "3 milliards d'euros"
-        forms = [f for f in forms if measure.unit in f]
     if measure.value is None and measure.unit:
         forms.append(measure.text.removesuffix(measure.unit).strip())  # "1,2" for "1,2 %"
+    forms += [f.removeprefix("environ ") for f in forms if f.startswith("environ ")]
+    if measure.unit in _MAGNITUDES:  # "3" is no answer for "3 milliards d'euros"
+        forms = [f for f in forms if measure.unit in f]
     return tuple(dict.fromkeys(f for f in forms if f))
 
 
@@ -132,8 +135,8 @@ def _kept_phrases(root: Any, subject: Any, unit: Any) -> list[Any] | None:
             continue
         if text in DISCOURSE_ADVERBS:
             continue
-        if c.dep_ == "advmod" and c.i < subject.i:
-            continue  # "Ainsi, ...": a link to the sentence before
+        if c.dep_ == "advmod" and c.i < root.i:
+            continue  # "Ainsi, ..." links to the sentence before; "d'environ 3" is the measure's
         if c.dep_ not in _KEPT_DEPS:
             return None
         if not DEICTIC.fullmatch(root.doc[c.left_edge.i : c.right_edge.i + 1].text):
