@@ -236,3 +236,14 @@ def test_every_candidate_has_one_fate_and_the_bank_holds_the_kept_ones(seeds_ban
     assert sum(result.fates.values()) == len(result.questions)
     assert result.fates["kept"] >= len(result.bank.items) > 0
     assert result.fates["known to all"] > 0  # "Qui est le président russe ?" is never asked
+
+
+def test_a_percent_sign_stays_with_its_figure_in_a_prompt(nlp, tmp_path) -> None:
+    questions = _questions_of(
+        nlp,
+        tmp_path,
+        "Des poils trouvés en Sibérie appartiendraient au yéti avec une probabilité de 70 %, "
+        "a annoncé le chercheur Valentin Sapounov.",
+    )
+    prompts = [q.prompt for q in questions if "probabilité" in q.prompt]
+    assert prompts and all("70 %" in p for p in prompts)

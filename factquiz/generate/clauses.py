@@ -27,6 +27,9 @@ GROUP_DEPS = {
 PHRASE_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "ccomp", "nmod"}
 # An adverb heading its own phrase ("lors de l'assaut") is kept whole, as a phrase.
 ASIDE_DEPS = {"appos", "acl:relcl", "acl", "parataxis", "advcl", "dislocated", "conj"}
+# Closers a phrase keeps at its end: "%" ends a measure ("de 60 à 70 %") though spaCy
+# calls it punctuation.
+_KEPT_LAST = {"»", "%", "‰"}
 _OPENERS = {",", "–", "—", "(", ":", ";", "-"}
 SPEECH_VERBS = {
     "déclarer", "indiquer", "affirmer", "rapporter", "annoncer", "estimer", "confirmer",
@@ -226,7 +229,11 @@ def phrase_tokens(tok: Any, banned: set[int]) -> tuple[int, ...]:
     keep = sorted(set(keep))
     while keep and (doc[keep[0]].is_punct or doc[keep[0]].is_space) and doc[keep[0]].text != "«":
         keep.pop(0)
-    while keep and (doc[keep[-1]].is_punct or doc[keep[-1]].is_space) and doc[keep[-1]].text != "»":
+    while (
+        keep
+        and (doc[keep[-1]].is_punct or doc[keep[-1]].is_space)
+        and doc[keep[-1]].text not in _KEPT_LAST
+    ):
         keep.pop()
     opened = sum(doc[k].text == "«" for k in keep) - sum(doc[k].text == "»" for k in keep)
     if opened > 0 and keep and keep[-1] + 1 < len(doc) and doc[keep[-1] + 1].text == "»":
