@@ -247,3 +247,17 @@ def test_a_percent_sign_stays_with_its_figure_in_a_prompt(nlp, tmp_path) -> None
     )
     prompts = [q.prompt for q in questions if "probabilité" in q.prompt]
     assert prompts and all("70 %" in p for p in prompts)
+
+
+def test_a_source_slip_after_avoir_is_not_copied_into_the_question(nlp, tmp_path) -> None:
+    questions = _questions_of(
+        nlp,
+        tmp_path,
+        "Face à la crise, la Communauté économique des États d'Afrique de l'Ouest a organisée "
+        "un sommet à Ouagadougou avec des représentants du Mali. "
+        "Selon le ministère, les actes antisémites ont augmenté de 46 % entre janvier et avril.",
+    )
+    summit = [q.prompt for q in questions if "sommet" in q.prompt]
+    assert summit and all("organisée" not in p and "organisé" in p for p in summit)
+    rise = [q for q in questions if q.answers[0][0] == "46 %"]
+    assert rise and all("combien de %" not in q.prompt for q in rise)

@@ -191,6 +191,7 @@ def _subject_agreed(
     verb_text, after_text = article.surface(before), article.surface(after)
     if clause.synthetic:
         verb_text, after_text = clause.synthetic[0], join(clause.synthetic[1], after_text)
+    verb_text, after_text = _unagreed_after_avoir(article, clause, verb_text, after_text)
     if subject == wh.agreement or (
         subject[1] == wh.agreement[1] and wh.agreement[0] == "Masc" and not _etre(doc, clause)
     ):
@@ -212,6 +213,24 @@ def _subject_agreed(
     return verb_text, after_text
 
 
+def _unagreed_after_avoir(
+    article: Article, clause: Clause, verb_text: str, after_text: str
+) -> tuple[str, str]:
+    """ "Qui a organisée un sommet": a slip of the source (avoir, no object before the verb);
+    the question says "a organisé"."""
+    doc = article.doc
+    if clause.synthetic or _etre(doc, clause):
+        return verb_text, after_text
+    if not any(doc[t].lemma_ == "avoir" and doc[t].pos_ == "AUX" for t in clause.group):
+        return verb_text, after_text
+    form = article.surface([clause.verb])
+    if not form.endswith(("ée", "ées", "és")):
+        return verb_text, after_text
+    base = form[: form.rindex("é") + 1]
+    pattern = rf"\b{re.escape(form)}\b"
+    return re.sub(pattern, base, verb_text, count=1), re.sub(pattern, base, after_text, count=1)
+
+
 def _etre(doc: Any, clause: Clause) -> bool:
     if clause.synthetic:
         return True  # "a été adoptée", "est située": the participle agrees
@@ -221,6 +240,8 @@ def _etre(doc: Any, clause: Clause) -> bool:
 def _agreed(article: Article, tokens: list[int], clause: Clause, wh: Wh) -> str:
     """The rest of the clause, with the participle agreeing with a fronted direct object."""
     text = article.surface(tokens)
+    if wh.object_agreement is None and not wh.subject:
+        return _unagreed_after_avoir(article, clause, "", text)[1]  # "Où X a-t-il organisé"
     if wh.object_agreement is None or clause.verb not in tokens:
         return text
     doc = article.doc

@@ -85,6 +85,10 @@ def number_target(
     how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
     case = phrase.case if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
     words = f"{case} {how_many}{unit}".strip()
+    if unit in ("%", "‰"):
+        if subject or tail:
+            return None  # "Combien de % des habitants": no French question asks that way
+        words = f"{case} combien".strip()  # "De combien les actes ont-ils augmenté ?"
     if tail:
         words = f"{words} {article.surface(tail)}"
     words = words[:1].upper() + words[1:]
