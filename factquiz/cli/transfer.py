@@ -54,8 +54,12 @@ def export(
     fmt = format_named(format) if format else format_for_path(output)
     loaded = load_bank(path)
     result = export_bank(loaded, output, fmt, ExportOptions(delimiter=delimiter))
-    for note in result.notes:
-        typer.echo(safe_text(f"note: {note.item_id}: {note.message}"))
+    by_message: dict[str, list[str]] = {}
+    for note in result.notes:  # one line per kind of note, not one per item
+        by_message.setdefault(note.message, []).append(note.item_id)
+    for message, ids in by_message.items():
+        shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+        typer.echo(safe_text(f"note: {shown}: {message}"))
     written = ", ".join(str(f) for f in result.files)
     n = result.items_written
     typer.echo(safe_text(f"wrote {written} ({fmt.name}, {n} item{'s' * (n != 1)})"))
