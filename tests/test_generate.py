@@ -261,3 +261,11 @@ def test_a_source_slip_after_avoir_is_not_copied_into_the_question(nlp, tmp_path
     assert summit and all("organisée" not in p and "organisé" in p for p in summit)
     rise = [q for q in questions if q.answers[0][0] == "46 %"]
     assert rise and all("combien de %" not in q.prompt for q in rise)
+
+
+def test_a_thing_answer_accepts_its_own_name_never_a_complement(seeds_bank) -> None:
+    _, result = seeds_bank
+    answers = {q.prompt: q.answers[0] for q in result.questions if q.kind == "thing"}
+    assert "Aurus Senat" in answers["Qu'est-ce que Poutine a offert à Kim Jong-un ?"]
+    power = answers["Qu'est-ce que Poutine cherche à restaurer ?"]
+    assert "la puissance de la Russie" in power and "Russie" not in power

@@ -9,6 +9,7 @@ and the answer with the variants a student would type.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from factquiz.generate.clauses import Clause, Phrase, morph, noun_gender
 from factquiz.generate.document import Article
@@ -363,7 +364,13 @@ def thing_target(article: Article, phrase: Phrase, table: MentionTable) -> Targe
         return None
     text = article.surface(phrase.tokens)
     variants = [text, without_article(text)]
-    names = [m.text for m in table.inside(phrase.tokens, NAMED)]
-    variants += names
+    variants += [m.text for m in table.inside(phrase.tokens, NAMED) if _names_head(doc, m, head)]
     wh = Wh("Qu'est-ce que", declarative=True)
     return Target("thing", (tuple(dict.fromkeys(variants)),), frozenset(phrase.tokens), wh)
+
+
+def _names_head(doc: Any, m: Mention, head: Any) -> bool:
+    """The name is what the noun is called ("une voiture [Aurus Senat]"), not a complement
+    ("la puissance de [la Russie]"), so it alone answers the question."""
+    root = doc[m.start : m.end].root
+    return root.head.i == head.i and not any(c.dep_ == "case" for c in root.children)
