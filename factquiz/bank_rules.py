@@ -17,7 +17,7 @@ from typing import Any
 from factquiz.bank import ITEM_TYPES, VERDICTS, Bank, Evidence, Item, Source
 from factquiz.errors import Location, YamlError
 from factquiz.text import fold_basic, fold_for_quote
-from factquiz.yamlio import YamlMap, YamlSeq, key_where, read_yaml, where
+from factquiz.yamlio import YamlMap, YamlSeq, gc_paused, key_where, read_yaml, where
 
 BANK_KEYS = ("factquiz", "id", "title", "language", "description", "sources", "items")
 SOURCE_KEYS = ("id", "file", "title", "outlet", "url", "published", "sha256")
@@ -76,7 +76,8 @@ def check_bank(path: str | os.PathLike[str]) -> Report:
         report.problems.append(Problem(exc.where or Location(name), exc.message, hint=exc.hint))
         return report
     checker = _Checker(name, Path(path).resolve().parent, report)
-    bank = checker.bank(data)
+    with gc_paused():  # a large bank is many small values and no cycles (see yamlio)
+        bank = checker.bank(data)
     if bank is not None and not report.errors:
         report.bank = Bank(**{**vars(bank), "path": Path(path)})
     report.problems.sort(key=lambda p: (p.where.line or 0, p.where.col or 0))

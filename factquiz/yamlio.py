@@ -8,8 +8,11 @@ Every value keeps its position, so later checks (the bank rules) can name the li
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -71,6 +74,23 @@ def _short(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a large tree of fresh objects.
+
+    Reading a bank makes a few hundred thousand objects and no reference cycles; the
+    collector would walk the growing heap again and again for nothing (a third of the time
+    of a 10,000-item bank). Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def decode_utf8(data: bytes, name: str) -> str:
     """Decode UTF-8 (a BOM is allowed), or say on which line and column it is not UTF-8."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -119,7 +139,8 @@ def parse_yaml(
     loader_cls = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
     loader = loader_cls(text)
     try:
-        return _EventBuilder(loader, name, max_depth, max_values).build()
+        with gc_paused():
+            return _EventBuilder(loader, name, max_depth, max_values).build()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
