@@ -186,3 +186,17 @@ def test_sources_refuses_bad_usage_and_missing_files(tmp_path) -> None:
     assert table_to_file.exit_code == 2
     missing = runner.invoke(app, ["sources", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 1 and "not found" in missing.output
+
+
+def test_generate_adds_claims_and_cross_source_items(cached_model, tmp_path) -> None:
+    out = tmp_path / "pair.yaml"
+    args = ["generate", str(PAIR), "-o", str(out), "--types", "claim", "--cross-source"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    bank = load_bank(out)
+    claims = [it for it in bank.items if it.type == "claim"]
+    others = [it for it in bank.items if it.type != "claim"]
+    assert claims and others
+    assert all("cross-source" in it.tags for it in others)  # --types claim: no other questions
+    for it in bank.items:
+        assert it.evidence and _in_file(PAIR, it.evidence.source, it.evidence.quote)

@@ -49,7 +49,7 @@ def test_a_folder_without_articles_is_refused(tmp_path: Path) -> None:
 
 def test_unknown_types_and_bad_ids_are_usage_errors(tmp_path: Path) -> None:
     article = DATA / "wikinews-44290.txt"
-    assert run(str(article), "-o", str(tmp_path / "b.yaml"), "--types", "open,claim").exit_code == 2
+    assert run(str(article), "-o", str(tmp_path / "b.yaml"), "--types", "open,essay").exit_code == 2
     assert run(str(article), "-o", str(tmp_path / "b.yaml"), "--id", "Bad Id").exit_code == 2
     assert run(str(article), "-o", str(tmp_path / "b.txt")).exit_code == 2
 

@@ -11,7 +11,7 @@ import typer
 from factquiz.cli import app
 from factquiz.cli.guard import guarded
 
-ALLOWED_TYPES = ("open", "choice")
+ALLOWED_TYPES = ("open", "choice", "claim")
 
 
 def _parse_types(value: str) -> tuple[str, ...]:
@@ -22,7 +22,7 @@ def _parse_types(value: str) -> tuple[str, ...]:
     if unknown or not types:
         raise UsageError(
             f"unknown item type {', '.join(unknown) or '(none)'} in --types",
-            hint="use open, choice or open,choice",
+            hint="use open, choice, claim, or several of them: open,choice,claim",
         )
     return types
 
@@ -57,9 +57,18 @@ def generate(
     types: Annotated[
         str,
         typer.Option(
-            "--types", metavar="TYPES", help="Item types to make: open, choice or open,choice."
+            "--types",
+            metavar="TYPES",
+            help="Item types to make, comma-separated: open, choice, claim (fact-check claims).",
         ),
     ] = "open,choice",
+    cross_source: Annotated[
+        bool,
+        typer.Option(
+            "--cross-source",
+            help="Add items on where the articles agree and disagree (which one says what).",
+        ),
+    ] = False,
     schema_url: Annotated[
         str | None,
         typer.Option(
@@ -104,6 +113,7 @@ def generate(
         types=wanted,
         max_items=max_items,
         progress=progress,
+        cross_source=cross_source,
     )
     if not result.bank.items:
         progress("warning: no item passed the quality checks; the bank is written empty")

@@ -18,11 +18,11 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from factquiz.bank import Evidence, Item
+from factquiz.bank import Bank, Evidence, Item
 from factquiz.generate.claim_mutations import (
     NOT_IN_SOURCES,
     REFUTED,
@@ -357,3 +357,32 @@ def factcheck_items(
         items += cross_source_items(corroborate(found, index), found)
     unique = {it.id: it for it in items}
     return list(unique.values())
+
+
+def _quote(item: Item) -> str:
+    return item.evidence.quote if item.evidence else ""
+
+
+def with_factcheck_items(
+    bank: Bank,
+    found: Sequence[ArticleMentions],
+    index: EntityIndex,
+    types: Sequence[str],
+    cross_source: bool = False,
+) -> Bank:
+    """The generator's bank with the fact-check items asked for: claims when `types` has
+    "claim", attribution questions with "open" (unless the bank already asks who said that
+    sentence), cross-source items when `cross_source`."""
+    extra: list[Item] = []
+    if "claim" in types:
+        extra += [r.item for r in claim_records(found, index)]
+    if "open" in types:
+        asked = {_quote(it) for it in bank.items if it.skill == "attribution"}
+        extra += [it for it in attribution_items(found, index) if _quote(it) not in asked]
+    if cross_source:
+        from factquiz.generate.corroboration import corroborate, cross_source_items
+
+        extra += cross_source_items(corroborate(found, index), found)
+    taken = {it.id for it in bank.items}
+    added = tuple(it for it in dict((it.id, it) for it in extra).values() if it.id not in taken)
+    return replace(bank, items=bank.items + added)

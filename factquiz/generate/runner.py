@@ -14,6 +14,7 @@ from factquiz.errors import FactquizError, Location
 from factquiz.generate.bankwriter import ITEM_TYPES, bank_id_from, make_bank
 from factquiz.generate.choices import build_pool
 from factquiz.generate.document import ArticleText, parse_articles, read_article
+from factquiz.generate.factcheck import with_factcheck_items
 from factquiz.generate.identities import unambiguous
 from factquiz.generate.pipeline import alias_table, article_questions, corpus_mentions, with_aliases
 from factquiz.generate.questions import Question
@@ -81,8 +82,11 @@ def generate_bank(
     max_items: int | None = None,
     progress: Progress = lambda _: None,
     nlp: Any = None,
+    cross_source: bool = False,
 ) -> GenerationResult:
-    """Generate a bank from article files or folders; `nlp` lets callers reuse a loaded model."""
+    """Generate a bank from article files or folders; `nlp` lets callers reuse a loaded model.
+    `types` may hold "claim" (fact-check claims); `cross_source` adds items on what the
+    articles agree and disagree on (see `factcheck.with_factcheck_items`)."""
     files = collect_articles(paths)
     texts = _unique_ids([read_article(p) for p in files])
     started = time.perf_counter()
@@ -115,6 +119,7 @@ def generate_bank(
         tuple(types),
         max_items,
     )
+    bank = with_factcheck_items(bank, found, index, tuple(types), cross_source)
     finished = time.perf_counter()
     result = GenerationResult(bank, words, loaded - started, finished - loaded, len(questions))
     result.questions = questions
