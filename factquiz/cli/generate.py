@@ -27,17 +27,21 @@ def _parse_types(value: str) -> tuple[str, ...]:
     return types
 
 
+# The articles argument of `generate` and `sources`.
+ArticlesArg = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="ARTICLE_OR_DIR",
+        help="French news articles as .txt files, or folders of them.",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 @guarded
 def generate(
-    articles: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="ARTICLE_OR_DIR",
-            help="French news articles as .txt files, or folders of them.",
-            show_default=False,
-        ),
-    ],
+    articles: ArticlesArg,
     output: Annotated[
         Path,
         typer.Option(

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from factquiz.cli import app
+from factquiz.cli.generate import ArticlesArg
 from factquiz.cli.guard import guarded
 
 FORMATS = ("table", "yaml", "markdown")
@@ -18,14 +19,7 @@ QUOTE_CHARS = 160
 @app.command()
 @guarded
 def sources(
-    articles: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="ARTICLE_OR_DIR",
-            help="French news articles as .txt files, or folders of them.",
-            show_default=False,
-        ),
-    ],
+    articles: ArticlesArg,
     format: Annotated[
         str,
         typer.Option("--format", "-f", metavar="FORMAT", help="table, yaml or markdown."),
