@@ -72,7 +72,10 @@ def write_sample(bank: Bank, name: str, out: Path) -> list[Item]:
     text += ["Articles: " + ", ".join(sorted({files[it.evidence.source] for it in sample}))]
     text += [""] + [_item_markdown(i, it, titles) for i, it in enumerate(sample, 1)]
     (out / f"sample-{name}.md").write_text("\n".join(text), encoding="utf-8")
-    with open(out / f"sample-{name}.judgement.csv", "w", newline="", encoding="utf-8") as fh:
+    sheet = out / f"sample-{name}.judgement.csv"
+    if sheet.exists() and judged_share(sheet)[1]:
+        return sample  # never write a blank sheet over one a judge has filled
+    with open(sheet, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["n", "id", "verdict", "reason"])
         for i, it in enumerate(sample, 1):
