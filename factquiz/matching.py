@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel, Levenshtein
 
 from factquiz.name_words import CATEGORY_NOUNS, ROLE_NOUNS, SHORT_FORMS, SURNAME_FIRST
-from factquiz.normalize import TITLES, Analysed, Prompt
+from factquiz.normalize import TITLES, Analysed, Prompt, transliteration_key
 from factquiz.number_matching import closest, coarser_kind, compare_numeric
 
 ACCEPT = 0.7  # scores at or above: correct
@@ -166,7 +166,32 @@ def align(
                     missing.remove(j)
                     typos += 1
                     break
+        typos += _joined_initials(r_keys, e_keys, free_r, missing)
     return free_r, missing, typos
+
+
+def _joined_initials(
+    r_keys: tuple[str, ...], e_keys: tuple[str, ...], free_r: list[int], missing: list[int]
+) -> int:
+    """`B.R. Ambedkar` for `Bhimrao Ramji Ambedkar`: a word of two or three letters that
+    spells the initials of given names in a row (never the surname, the last word). Pairs
+    them (removed from `free_r` and `missing`); returns how many words it stood for."""
+    found = 0
+    for i in list(free_r):
+        a = r_keys[i]
+        n = len(a)
+        if not 2 <= n <= 3 or len(missing) < n:
+            continue
+        for j in missing:
+            run = list(range(j, j + n))
+            inside = run[-1] < len(e_keys) - 1 and all(k in missing for k in run)
+            if inside and "".join(e_keys[k][0] for k in run) == a:
+                free_r.remove(i)
+                for k in run:
+                    missing.remove(k)
+                found += n
+                break
+    return found
 
 
 def is_acronym(resp: Analysed, exp: Analysed) -> bool:
@@ -239,9 +264,12 @@ def _judge_words(
     extra = [i for i in said_more if resp.keys[i] not in asked]
     forgiven = [j for j in missing if exp.keys[j] in asked]
     missing = [j for j in missing if exp.keys[j] not in asked]
-    if missing or (forgiven and extra):
+    if missing or (forgiven and said_more):
         if missing:  # `Michael Jackson` for `Jermaine Jackson`, even if the question says Michael
             extra = said_more
+        if not extra and not missing:
+            # `Licensing Authority` for `local authorities`, both words from the question
+            return _mismatch(resp, exp, said_more, forgiven)
         if not extra:
             return numbers or _subset(resp, exp, missing, len(resp.words))
         if _nickname(resp, exp, extra, missing):
@@ -251,7 +279,8 @@ def _judge_words(
             return numbers or _make("contains", *(resp.words[i] for i in extra))
         if len(resp.words) >= SENTENCE and not forgiven:
             inner = _subset(resp, exp, missing, len(exp.words) - len(missing))
-            if inner.kind == "full_name":  # a sentence that names the person: `George Barnes`
+            # a sentence that names the person (`George Barnes`) or the thing (`ARPANET`)
+            if inner.kind == "full_name" or _named_thing(exp, missing):
                 return numbers or _make("contains", *(resp.words[i] for i in extra))
         # `Central Europe` for `Central Germany`, even if the question says Germany
         return _mismatch(resp, exp, extra, missing or forgiven)
@@ -283,9 +312,15 @@ def _nickname(resp: Analysed, exp: Analysed, extra: list[int], missing: list[int
     if not _surname(resp, exp, last, 1):
         return False
     given, expected = resp.keys[extra[0]], exp.keys[0]
-    if exp.words[0] in SHORT_FORMS.get(resp.words[extra[0]], ()):
+    if exp.keys[0] in _short_form_keys(resp.words[extra[0]]):
         return True
     return len(given) >= 3 and len(expected) >= 3 and given[:3] == expected[:3]
+
+
+def _short_form_keys(word: str) -> frozenset[str]:
+    """The keys of the given names `word` is a short or foreign form of (`piotr` for
+    `Peter`), whichever way they are transliterated."""
+    return frozenset(transliteration_key(n) for n in SHORT_FORMS.get(word, ()))
 
 
 def _subset(resp: Analysed, exp: Analysed, missing: list[int], said: int) -> Match:
@@ -308,6 +343,16 @@ def _subset(resp: Analysed, exp: Analysed, missing: list[int], said: int) -> Mat
     if all(w in exp.lower for w in gone) and kept * 2 >= kept + sum(map(len, gone)):
         return _make("core", *gone)  # `rotation` for `angular rotation`
     return _make("partial", *gone)
+
+
+def _named_thing(exp: Analysed, missing: list[int]) -> bool:
+    """Whether the missing words are only category nouns beside a name (`project` in `the
+    ARPANET project`): a response that says the name says the thing."""
+    said = [w for j, w in enumerate(exp.words) if j not in missing]
+    gone = [exp.words[j] for j in missing]
+    return (
+        bool(said) and all(w in exp.proper for w in said) and all(w in CATEGORY_NOUNS for w in gone)
+    )
 
 
 def _apposition(exp: Analysed, missing: list[int]) -> bool:

@@ -23,7 +23,8 @@ CATEGORY_NOUNS = frozenset(
         "agence journal ministere parti groupe entreprise compagnie societe usine forum sommet "
         "city town village port station airport base region province republic country state "
         "river lake mount mountain island sea ocean cape bay county district street university "
-        "agency newspaper ministry party group company firm factory summit"
+        "agency newspaper ministry party group company firm factory summit projet programme "
+        "project program"
     )
 )
 
@@ -40,7 +41,7 @@ ROLE_NOUNS = frozenset(
         "spokesperson chief head mayor senator congressman congresswoman representative "
         "ambassador director chairman chairwoman ceo king queen princess pope captain "
         "commander marshal admiral judge justice prosecutor professor doctor mister comrade "
-        "deputy adviser advisor envoy delegate counterpart"
+        "deputy adviser advisor envoy delegate counterpart maestro"
     )
 )
 # Other words that may stand before a surname and are no given name: `South Sudan`.
@@ -73,6 +74,11 @@ _SHORT_FORMS = (
     ("vladimir", "volodia vova"),
     ("mikhail", "misha"),
     ("ivan", "vania vanya"),
+    # The English and French forms of Russian given names: `Peter Tchaikovsky`.
+    ("pyotr", "peter pierre"),
+    ("fyodor", "theodore"),
+    ("nikolai", "nicholas nicolas"),
+    ("yekaterina", "catherine"),
 )
 SHORT_FORMS: dict[str, frozenset[str]] = {}
 for _name, _shorts in _SHORT_FORMS:

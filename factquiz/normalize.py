@@ -17,20 +17,29 @@ from typing import NamedTuple
 from factquiz import dates, numbers
 from factquiz.text import APOSTROPHES, HYPHENS, SOFT_HYPHEN, strip_accents
 
-# Leading words that carry no fact: articles, prepositions, honorifics, hedges.
-LEADING = frozenset(
+HEDGES = frozenset(
     str.split(
-        "le la les l un une des du de d en au aux a dans sur par pour vers chez depuis pendant "
-        "environ autour the an in on at of to by from during since about around approximately "
-        "roughly nearly almost m mr mme mrs ms mlle dr monsieur madame"
+        "typically usually generally probably mostly perhaps maybe possibly likely "
+        "generalement habituellement probablement surement certainement"
     )
 )
+# Leading words that carry no fact: articles, prepositions, honorifics, hedges.
+LEADING = (
+    frozenset(
+        str.split(
+            "le la les l un une des du de d en au aux a dans sur par pour vers chez depuis pendant "
+            "environ autour the an in on at of to by from during since about around approximately "
+            "roughly nearly almost m mr mme mrs ms mlle dr monsieur madame"
+        )
+    )
+    | HEDGES
+)  # `typically no`, `probablement Kozhemyako`: the same fact
 # Titles before a name (`le président Poutine`), kept before a complement: `President of
 # the United States`, `le président de la République`.
 TITLES = frozenset(
     str.split(
         "sir lord lady general president presidente king queen prince princess roi reine pope "
-        "pape colonel captain capitaine professor professeur pr"
+        "pape colonel captain capitaine professor professeur pr maestro"
     )
 )
 # Leading phrases a student may type before the answer: `c'est`, `it is`.

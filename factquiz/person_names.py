@@ -43,6 +43,8 @@ def _same_given_name(word: str, said: str, given: tuple[str, ...]) -> bool:
     initial, a short form (`Jimmy` for `James`)."""
     if any(transliteration_key(name) in given for name in SHORT_FORMS.get(word, ())):
         return True
+    if 2 <= len(said) <= 3 and _initials_of(said, given):
+        return True  # `B.R. Ambedkar` for `Bhimrao Ramji Ambedkar`
     for g in given:
         if said == g or typo_edits(said, g) is not None:
             return True
@@ -51,6 +53,12 @@ def _same_given_name(word: str, said: str, given: tuple[str, ...]) -> bool:
         if len(said) >= 3 and len(g) >= 3 and said[:3] == g[:3]:
             return True
     return False
+
+
+def _initials_of(said: str, given: tuple[str, ...]) -> bool:
+    """Whether `said` spells the initials of given names in a row."""
+    n = len(said)
+    return any("".join(g[0] for g in given[k : k + n]) == said for k in range(len(given) - n + 1))
 
 
 def other_given_name(

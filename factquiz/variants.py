@@ -109,14 +109,17 @@ def _narrower(text: str) -> list[str]:
     return found
 
 
+# Two given names and the surname they share: `Connor and Owen Fielding`.
+_SHARED_SURNAME = re.compile(r"^([^\W\d_]+) (?:and|et|&) ([^\W\d_]+) ([^\W\d_][\w-]+)$")
 _ITEM_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:and|et)\s+|\s*&\s*", re.I)
 _LIST_WORD = re.compile(r"\s(?:and|et)\s|&", re.I)
 
 
-def _capitalised(text: str) -> bool:
-    """Whether the first word that is not an article is capitalised: `the Ayyubid army`."""
+def _title_case(text: str) -> bool:
+    """Whether every word but the small ones is capitalised, as in a title or a name
+    (`Pride`, `Prejudice`), not `the Ayyubid army`."""
     words = [w for w in text.split() if w.lower() not in _SMALL]
-    return bool(words) and words[0][:1].isupper()
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -128,8 +131,12 @@ def list_items(variant: str) -> tuple[str, ...]:
         return ()
     if any(c.isdigit() for c in variant) or not NUMBER_WORDS.isdisjoint(fold(variant).split()):
         return ()
+    shared = _SHARED_SURNAME.match(variant.strip())
+    if shared and all(name[0].isupper() for name in shared.groups()):
+        first, second, surname = shared.groups()  # `Pierre et Marie Curie`: each is a Curie
+        return (f"{first} {surname}", f"{second} {surname}")
     items = tuple(p for p in _ITEM_SEPARATORS.split(variant) if p.strip())
-    if all(_capitalised(i) for i in items):
+    if all(_title_case(i) for i in items):
         return ()  # a title or a name (`Pride and Prejudice`, `Procter & Gamble`): one thing
     return items if len(items) >= 2 else ()
 

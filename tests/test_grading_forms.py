@@ -1,0 +1,142 @@
+"""Forms of a right answer the grader forgives, and the near misses it still refuses:
+hedges, initials, foreign forms of given names, lists in an accepted answer, a name said
+without its category noun, words borrowed from the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from factquiz.grading import grade
+
+
+def _verdict(response: str, accepted: list[object], question: str, language: str = "fr") -> str:
+    return grade(response, accepted, question=question, language=language).verdict
+
+
+# --- a hedge before the answer states the same fact -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "accepted", "expected"),
+    [
+        ("probablement Kozhemyako", [["Oleg Kozhemyako"]], "correct"),
+        ("généralement non", ["non"], "correct"),
+        ("sûrement en 2006", ["2006"], "correct"),
+        ("probablement 2016", ["2006"], "wrong"),
+        ("probablement Shoigu", [["Oleg Kozhemyako"]], "wrong"),
+    ],
+)
+def test_a_hedge_before_the_answer_changes_nothing(response: str, accepted: list, expected: str):
+    assert _verdict(response, accepted, "Qui, et quand ?") == expected
+
+
+def test_a_hedge_in_the_accepted_answer_is_not_required():
+    question = "do you have to have a gun permit to shoot at a range"
+    assert _verdict("no", ["Typically, no"], question, "en") == "correct"
+    assert _verdict("yes", ["Typically, no"], question, "en") == "wrong"
+
+
+# --- initials and foreign forms of given names ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "expected"),
+    [
+        ("J.L. Mélenchon", "correct"),
+        ("J.-L. Mélenchon", "correct"),
+        ("J.M. Mélenchon", "wrong"),  # not his initials: another person
+        ("Marine Mélenchon", "wrong"),
+    ],
+)
+def test_initials_written_together_stand_for_the_given_names(response: str, expected: str):
+    assert _verdict(response, ["Jean-Luc Mélenchon"], "Qui a pris la parole ?") == expected
+
+
+def test_initials_inside_a_sentence_name_the_person():
+    question = "who is known as the father of indian constitution"
+    said = "Dr. B.R. Ambedkar is known as the father of the Indian Constitution."
+    assert _verdict(said, ["Bhimrao Ramji Ambedkar"], question, "en") == "correct"
+    assert _verdict("B.K. Ambedkar", ["Bhimrao Ramji Ambedkar"], question, "en") == "wrong"
+
+
+@pytest.mark.parametrize(
+    ("response", "expected"),
+    [
+        ("Pierre Tchaïkovski", "correct"),  # the French form of Piotr
+        ("Peter Tchaikovsky", "correct"),  # the English one
+        ("le maestro Piotr Tchaïkovski", "correct"),
+        ("Ivan Tchaïkovski", "wrong"),
+        ("Modeste Tchaïkovski", "wrong"),  # his brother
+    ],
+)
+def test_a_russian_given_name_in_french_or_english_is_the_same_person(response: str, expected: str):
+    accepted = [["Piotr Ilitch Tchaïkovski"]]
+    assert _verdict(response, accepted, "Qui a dirigé le concert d'ouverture ?") == expected
+
+
+# --- lists inside an accepted answer ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "expected"),
+    [
+        ("Marie Curie", "correct"),
+        ("Pierre Curie", "correct"),
+        ("Pierre et Marie Curie", "correct"),
+        ("Irène Curie", "wrong"),  # their daughter
+        ("Marie Dupont", "wrong"),
+    ],
+)
+def test_two_given_names_share_the_surname_that_follows(response: str, expected: str):
+    assert _verdict(response, ["Pierre et Marie Curie"], "Qui a découvert le radium ?") == expected
+
+
+def test_a_list_with_a_common_noun_is_a_list_a_title_is_one_thing():
+    question = "Qui accompagnait le président ?"
+    accepted = ["Sergueï Lavrov et son ministre de la Défense"]
+    assert _verdict("Sergueï Lavrov", accepted, question) == "correct"
+    assert _verdict("Saladin", ["Saladin and the Ayyubid army"], "by which forces?", "en") == (
+        "correct"
+    )
+    assert _verdict("Pride", ["Pride and Prejudice"], "Which novel?", "en") == "wrong"
+
+
+# --- a name said without its category noun --------------------------------------------------
+
+
+def test_a_sentence_that_names_the_thing_without_its_category_noun_is_right():
+    question = "what was the precursor to the present day internet"
+    said = "The precursor to the internet was the ARPANET, developed in the late 1960s."
+    assert _verdict(said, ["the ARPANET project"], question, "en") == "correct"
+    other = "The precursor to the internet was the NSFNET, developed in the late 1980s."
+    assert _verdict(other, ["the ARPANET project"], question, "en") == "wrong"
+
+
+def test_a_sentence_naming_another_place_of_the_same_kind_is_wrong():
+    said = "Le sommet s'est tenu à Vladivostok, la grande ville du Primorié."
+    assert _verdict(said, ["le cosmodrome de Vostochny"], "Où le sommet a-t-il eu lieu ?") == (
+        "wrong"
+    )
+
+
+# --- words borrowed from the question --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "expected"),
+    [
+        ("les autorités locales", "correct"),
+        ("l'autorité locale", "correct"),
+        ("l'autorité nationale", "wrong"),  # the other word the question offered
+    ],
+)
+def test_another_word_of_the_question_in_place_of_the_answer_is_wrong(response: str, expected: str):
+    question = "Quelle autorité, locale ou nationale, délivre ce permis ?"
+    assert _verdict(response, ["les autorités locales"], question) == expected
+
+
+def test_question_words_in_place_of_each_other_are_wrong_in_english():
+    question = "who is responsible for establishing local licensing forum"
+    accepted = [["unitary authorities", "local authorities", "district councils"]]
+    assert _verdict("The Licensing Authority", accepted, question, "en") == "wrong"
+    assert _verdict("the local authority", accepted, question, "en") == "correct"
