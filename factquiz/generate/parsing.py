@@ -52,8 +52,11 @@ def load_pipeline() -> Any:
     if "factquiz_sentences" not in Language.factories:
         Language.component("factquiz_sentences", func=mark_sentences)
         Language.component("factquiz_entities", func=fix_entities)
+    from factquiz.generate.token_match import fast_token_match
+
     try:
-        nlp = spacy.load(MODEL)
+        with fast_token_match():
+            nlp = spacy.load(MODEL)
     except OSError as exc:
         raise GeneratorUnavailable(
             f"the French model {MODEL} is not installed", hint=PIP_HINT
