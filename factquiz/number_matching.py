@@ -17,12 +17,12 @@ from rapidfuzz.distance import Indel
 class Numeric(NamedTuple):
     """A canonical numeric token, parsed."""
 
-    kind: str  # "num" | "date" | "decade" | "range"
+    kind: str  # "num" | "date" | "decade" | "range" | "century"
     text: str = ""  # a number's digits (`10` for the ordinal `10e`)
     year: int | None = None  # a date's year, a decade's first year
     month: int | None = None
     day: int | None = None
-    low: float = 0.0  # a range's bounds
+    low: float = 0.0  # a range's or a century's bounds
     high: float = 0.0
 
     @property
@@ -44,7 +44,7 @@ class Numeric(NamedTuple):
 
 
 def parse_numeric(tok: str) -> Numeric:
-    """`2023-09-13`, `--09`, `1980s`, `1985~1993`, `10e`, `2.5` as a `Numeric`."""
+    """`2023-09-13`, `--09`, `1980s`, `18c`, `1985~1993`, `10e`, `2.5` as a `Numeric`."""
     if tok.startswith("--"):
         day = int(tok[5:7]) if len(tok) > 4 else None
         return Numeric("date", month=int(tok[2:4]), day=day)
@@ -53,6 +53,9 @@ def parse_numeric(tok: str) -> Numeric:
         return Numeric("date", year=int(tok[:4]), month=int(tok[5:7]), day=day)
     if tok.endswith("s"):
         return Numeric("decade", year=int(tok[:4]))
+    if tok.endswith("c"):  # a century: `18c` is 1701-1800
+        n = int(tok[:-1])
+        return Numeric("century", text=tok[:-1], low=n * 100 - 99, high=n * 100)
     if "~" in tok:
         lo, hi = tok.split("~")
         return Numeric("range", low=float(lo), high=float(hi))
@@ -84,6 +87,8 @@ def compare_numeric(r_tok: str, e_tok: str) -> str | None:
         return "equal" if r.text == e.text or _rounded(r.text, e.text) else None
     if r.kind == "date" and e.kind == "date":
         return _compare_dates(r, e)
+    if "century" in (r.kind, e.kind):
+        return _compare_century(r, e)
     if "range" in (r.kind, e.kind):
         return _compare_range(r, e)
     year_r, year_e = r.as_year(), e.as_year()
@@ -122,6 +127,23 @@ def _compare_range(r: Numeric, e: Numeric) -> str | None:
         return "finer" if value is not None and e.low <= value <= e.high else None
     value = e.value()
     return "coarser" if value is not None and r.low <= value <= r.high else None
+
+
+def _compare_century(r: Numeric, e: Numeric) -> str | None:
+    """A year, a date or a decade within the expected century is right (`628` for `7th
+    century`), the century around an expected year coarser; `18e` alone is the `18e
+    siècle` (the text says which)."""
+    if r.kind == e.kind:
+        return None  # two different centuries (equal tokens were equal)
+    if e.kind == "century":
+        if r.kind == "num" and r.text == e.text:
+            return "equal"
+        year = r.year if r.kind in ("date", "decade") else r.value()
+        return "finer" if year is not None and e.low <= year <= e.high else None
+    if e.kind == "num" and e.text == r.text:
+        return "equal"
+    year = e.year if e.kind in ("date", "decade") else e.value()
+    return "coarser" if year is not None and r.low <= year <= r.high else None
 
 
 _DAY_WORDS = frozenset(("jour", "jours", "date", "dates", "day", "days", "quantieme"))

@@ -3,7 +3,8 @@
 Works on the folded tokens of `factquiz.normalize` (lower case, no accents). It turns
 `vingt-quatre`, `twenty four` and `24` into `24`; `dixième`, `10th` and `10e` into `10e`;
 `kilomètres` after a number into `km`; `£50m` into `50000000 gbp`; `1980s` and `années 80`
-into `1980s`; `1985-1993`, `entre 2 et 3` and `200 to 500` into ranges `1985~1993`. No I/O.
+into `1980s`; `XVIIIe siècle` into `18c`; `1985-1993`, `entre 2 et 3` and `200 to 500` into
+ranges `1985~1993`. No I/O.
 """
 
 from __future__ import annotations
@@ -317,7 +318,8 @@ def _range_at(tokens: list[str], i: int) -> tuple[str, int] | None:
 
 def units_and_ranges(tokens: list[str]) -> list[str]:
     """Canonical units after numbers (`60 kilometres` -> `60 km`, `£50m` -> `50000000 gbp`),
-    spelled ranges (`entre 2 et 3` -> `2~3`) and decades (`annees 80` -> `1980s`)."""
+    spelled ranges (`entre 2 et 3` -> `2~3`), decades (`annees 80` -> `1980s`) and centuries
+    (`18e siecle` -> `18c`)."""
     if _UNIT_OR_RANGE_WORDS.isdisjoint(tokens):
         return tokens  # no unit, range word, currency, `pour cent` or decade word
     out: list[str] = []
@@ -343,6 +345,9 @@ def units_and_ranges(tokens: list[str]) -> list[str]:
             continue
         if after_number and word in UNITS:
             out.append(UNITS[word])
+        elif i + 1 < n and tokens[i + 1] in _CENTURY and _ORDINAL_TOKEN.match(word):
+            out.append(f"{word[:-1]}c")  # `18e siecle` -> `18c`: a span of years
+            i += 1
         elif word in _DECADE_WORDS and i + 1 < n and _decade_year(tokens[i + 1]):
             out.append(f"{_decade_year(tokens[i + 1])}s")
             i += 1
@@ -398,5 +403,11 @@ _SPELLING_WORDS = (
 _ARTICLE_WORDS = frozenset(_ARTICLE_NUMBERS)
 _AFTER_ARTICLE = frozenset(UNITS) | frozenset(SCALES) | frozenset(HUNDREDS) | {"pour", "per"}
 _UNIT_OR_RANGE_WORDS = (
-    _RANGE_JOIN | _CURRENCIES | frozenset(UNITS) | frozenset(_DECADE_WORDS) | {"pour", "per"}
+    _RANGE_JOIN
+    | _CURRENCIES
+    | frozenset(UNITS)
+    | frozenset(_DECADE_WORDS)
+    | frozenset(_CENTURY)
+    | {"pour", "per"}
 )
+_ORDINAL_TOKEN = re.compile(r"^\d{1,2}e$")

@@ -141,7 +141,8 @@ _NUMERIC_KINDS = {"number", "number_missing", "number_short", "partial_number", 
 
 def describe_numeric(token: str, language: str = "fr") -> str:
     """A canonical numeric token as a reader writes it: `2023-09-13` -> `13 septembre 2023`,
-    `10e` -> `10th` (en), `1980s` -> `années 1980` (fr), `1985~1993` -> `1985–1993`."""
+    `10e` -> `10th` (en), `1980s` -> `années 1980` (fr), `18c` -> `18e siècle` (fr),
+    `1985~1993` -> `1985–1993`."""
     date = describe_date(token, language) if token[:1] in "-0123456789" else None
     if date is not None or not token[:1].isdigit():
         return date or token
@@ -149,6 +150,9 @@ def describe_numeric(token: str, language: str = "fr") -> str:
         return "–".join(describe_numeric(t, language) for t in token.split("~"))
     if token.endswith("s") and len(token) == 5:
         return token if language == "en" else f"années {token[:4]}"
+    if token.endswith("c"):  # `18c`: the 18th century
+        ordinal = describe_numeric(f"{token[:-1]}e", language)
+        return f"{ordinal} century" if language == "en" else f"{ordinal} siècle"
     if token.endswith("e"):
         n = token[:-1]
         if language != "en":

@@ -257,7 +257,8 @@ def test_english_answers(response: str, accepted: list[str], expected: str):
         ("années 80", "1980s"),
         ("1985–1993", "1985~1993"),
         ("C.S.N.U.", "csnu"),
-        ("XVIIIe siècle", "18e siecle"),
+        ("XVIIIe siècle", "18c"),
+        ("au dix-huitième siècle", "18c"),
     ],
 )
 def test_normalize(text: str, normal: str):
@@ -269,7 +270,8 @@ def test_normalize(text: str, normal: str):
     [
         ("June 18, 1812", "1812-06-18"),
         ("6/18/1812", "1812-06-18"),
-        ("the twentieth century", "20e century"),
+        ("the twentieth century", "20c"),
+        ("during the 20th century", "20c"),
         ("$75,000", "75000 usd"),
         ("£50m", "50000000 gbp"),
         ("an hour", "1 h"),

@@ -140,3 +140,34 @@ def test_question_words_in_place_of_each_other_are_wrong_in_english():
     accepted = [["unitary authorities", "local authorities", "district councils"]]
     assert _verdict("The Licensing Authority", accepted, question, "en") == "wrong"
     assert _verdict("the local authority", accepted, question, "en") == "correct"
+
+
+# --- centuries -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "accepted", "expected"),
+    [
+        ("en 1750", "au XVIIIe siècle", "correct"),  # a year within the century
+        ("dans les années 1750", "au XVIIIe siècle", "correct"),
+        ("le 4 juin 1750", "au XVIIIe siècle", "correct"),
+        ("au dix-huitième siècle", "au XVIIIe siècle", "correct"),
+        ("18e", "au XVIIIe siècle", "correct"),
+        ("en 1850", "au XVIIIe siècle", "wrong"),
+        ("en 1700", "au XVIIIe siècle", "wrong"),  # the last year of the 17th
+        ("au XVIIe siècle", "au XVIIIe siècle", "wrong"),
+        ("au XVIIIe siècle", "en 1750", "review"),  # less precise than the answer
+        ("au XIXe siècle", "en 1750", "wrong"),
+    ],
+)
+def test_a_year_within_the_expected_century_is_right(response: str, accepted: str, expected: str):
+    assert _verdict(response, [accepted], "Quand la ville a-t-elle été fondée ?") == expected
+
+
+def test_a_century_reads_as_a_century_in_the_reason():
+    v = grade("en 1850", ["au XVIIIe siècle"], question="Quand ?")
+    assert "18e siècle" in v.reason
+    v = grade("AD 628", ["7th century"], question="when was zero first used", language="en")
+    assert v.verdict == "correct"
+    v = grade("1850", ["18th century"], question="when", language="en")
+    assert "18th century" in v.reason
