@@ -1,9 +1,13 @@
 """Rank questions and keep the best: precision first, a teacher wants good items, not many.
 
 Hard filters drop a question whose answer shows in the prompt, whose prompt leans on a
-pronoun or a demonstrative the student cannot resolve, or that is too short or too long.
-The score then prefers specific facts (numbers, dates, names that are not the article's
-protagonist) over trivia, and the selection spreads items over sentences and answers.
+pronoun or a demonstrative the student cannot resolve, that is too short or too long, too
+bare to have one answer (a when or where question on a subject and a verb alone), whose
+answer did what someone else also did ("a également averti"), is an indefinite description
+("une ONG"), or whose attributed words are the journalist's narration. Answers in the
+headline or naming the article's main subject are trivia and are dropped too. The score
+then prefers specific facts over trivia, and the selection spreads items over sentences and
+answers.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from factquiz.generate.mentions import Mention, surname_key
 from factquiz.generate.questions import DEICTIC as _DEICTIC
 from factquiz.generate.questions import Question
+from factquiz.generate.realise import mend_participles
 from factquiz.text import fold_basic
 
 KIND_VALUE = {
@@ -51,6 +57,48 @@ _POSSESSIVE = re.compile(r"\b(?:son|sa|ses|leur|leurs)\s+\w+", re.I)
 _OPINION = re.compile(r"«|»|\"")
 
 
+def _vocabulary(words: str) -> frozenset[str]:
+    """Folded words, hyphens kept as spaces ("porte parole")."""
+    return frozenset(fold_basic(w) for w in words.split())
+
+
+# When and where questions: the kinds that need an anchor beyond a subject and a verb.
+_WHEN_WHERE = {"date", "year", "month", "day", "place", "direction"}
+_WHO = {"person", "organisation", "speaker"}
+_FUNCTION_WORDS = _vocabulary(
+    "le la les un une des du de d au aux a en et ou ni que qu qui quoi dont se s sa son ses "
+    "leur leurs ce cet cette ces il elle ils elles on y ne n pas plus par pour sur dans avec "
+    "sans sous entre vers chez lors est sont ete etre etait etaient ont avait avaient aura "
+    "auront sera seront serait seraient aurait auraient fut va vont t quel quelle quels "
+    "quelles quand combien comment pourquoi selon apres avant depuis pendant"
+)
+# Nouns an interrogative carries ("Quel jour", "De quel pays"): they pin nothing down.
+_WH_NOUNS = _vocabulary("jour annee mois date heure pays ville lieu endroit region")
+# Titles beside a name ("le président russe Vladimir Poutine") say who, not which event.
+_TITLES = _vocabulary(
+    "president presidente dirigeant dirigeante ministre chef leader porte parole "
+    "secretaire roi reine directeur directrice gouverneur porte-parole"
+)
+_AUXILIARIES = _vocabulary("a ont est sont avait avaient etait etaient aura auront sera seront")
+_WORD = re.compile(r"(?:\b([lLdD])['’])?([\w-]+)")
+_INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)$")
+_WEEKDAY_ANSWER = re.compile(
+    r"^(?:tot |ce |dans la nuit de )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?: matin| soir| midi| apres midi)?$"
+)
+_PLACE_ANCHOR = re.compile(r"\b(?:à|en|au|aux|dans|près de)\s+(?:l['’])?[A-ZÀ-Ý]")
+# "X a également averti la Russie": someone else did it too, "Qui a averti" has two answers.
+_ALSO = re.compile(r"^(?:\S+\s+){0,3}?(?:egalement|aussi|de son cote|de leur cote|a son tour)\b")
+_INDEFINITE = re.compile(r"^(?:un|une|des|d')\s", re.I)
+_INDEFINITE_SUBJECT = re.compile(
+    r"^(?:[^,?]*,\s)?(?:\w+\s)?(?:Quand|Où|Comment|Pourquoi|Quel jour|En quelle année"
+    r"|Combien de \w+|Quel(?:le)?s?\s\w+)\s+(?:un|une)\s[^?]*?-(?:t-)?(?:il|elle)\b"
+)
+_COMPLEMENT = re.compile(r"\b(?:de|du|des|à|au|aux|en)\s|\bd['’]|\d|\s[A-ZÀ-Ý]")
+_NARRATION = re.compile(r"\bqu(?:e\s|['’]).*?\s:\s*«")
+_COURTESY = re.compile(r"^(?:Mr\.?|Mrs\.?|Ms\.?|Mme|M\.)\s+(?=[A-ZÀ-Ý])")
+
+
 @dataclass(frozen=True)
 class Ranked:
     """A question with its score."""
@@ -74,8 +122,26 @@ def gives_away(q: Question) -> bool:
     return False
 
 
-def protagonists(mentions: list[tuple[str, Mention]]) -> dict[str, float]:
-    """The people the articles are about, by surname, with what asking for them costs.
+class Known(dict):
+    """The protagonists by name with what asking for them costs (a plain `dict[str, float]`
+    to callers that need only that), and each article's folded headline and main subjects."""
+
+    def __init__(
+        self,
+        people: Mapping[str, float] = {},  # noqa: B006 (read, never changed)
+        subjects: Mapping[str, frozenset[str]] | None = None,
+        headlines: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(people)
+        self.subjects = dict(subjects or {})
+        self.headlines = dict(headlines or {})
+
+
+def protagonists(
+    mentions: list[tuple[str, Mention]], titles: Mapping[str, str | None] | None = None
+) -> Known:
+    """The people the articles are about, by surname, with what asking for them costs;
+    `titles` (source id -> headline) lets the ranking drop answers the headline gives.
 
     The two people most named across several articles (Kim, Poutine) are known to every
     student: a question whose answer is one of them tests nothing. An article's own main
@@ -98,11 +164,34 @@ def protagonists(mentions: list[tuple[str, Mention]]) -> dict[str, float]:
     # A full name names one person: "Kim Myong Sik" is not the protagonist Kim.
     fulls = Counter(fold_basic(m.text) for _, m in mentions if m.kind == "person")
     for name in list(out):
-        full = max(
-            (f for f in fulls if " " in f and surname_key(f) == name), key=fulls.get, default=None
-        )
+        full = _full_name(name, fulls)
         if full:
             out[full] = out[name]
+    headlines = {k: fold_basic(v) for k, v in (titles or {}).items() if v}
+    return Known(out, _main_subjects(mentions, fulls), headlines)
+
+
+def _full_name(surname: str, fulls: Counter[str]) -> str | None:
+    named = (f for f in fulls if " " in f and surname_key(f) == surname)
+    return max(named, key=fulls.get, default=None)
+
+
+def _main_subjects(
+    mentions: list[tuple[str, Mention]], fulls: Counter[str]
+) -> dict[str, frozenset[str]]:
+    """Each article's main subjects: the names it repeats most (three times at least, a fifth
+    of its named mentions), which a reader guesses without reading ("Corée du Nord")."""
+    by_source: dict[str, Counter[str]] = {}
+    for source, m in mentions:
+        key = fold_basic(m.text)
+        if m.kind in ("person", "organisation", "place", "name") and key:
+            key = surname_key(key) if m.kind == "person" else key
+            by_source.setdefault(source, Counter())[key] += 1
+    out: dict[str, frozenset[str]] = {}
+    for source, counter in by_source.items():
+        total, top = sum(counter.values()), max(counter.values())
+        main = {k for k, n in counter.items() if n >= 3 and n >= 0.2 * total and n >= 0.6 * top}
+        out[source] = frozenset(main | {f for k in main if (f := _full_name(k, fulls))})
     return out
 
 
@@ -124,8 +213,131 @@ def rejection(q: Question) -> str | None:
         ("deictic", bool(_DEICTIC.search(q.prompt))),
         ("unbalanced quotes", _unbalanced(q.prompt)),
         ("loose end", _loose_end(q.prompt)),
+        ("too bare", _too_bare(q)),
+        ("someone else too", _someone_else_too(q)),
+        ("indefinite", _indefinite(q)),
+        ("vague description", _vague_description(q)),
+        ("narration", q.kind == "speaker" and bool(_NARRATION.search(q.prompt))),
     )
     return next((name for name, failed in checks if failed), None)
+
+
+def _content_words(text: str) -> list[str]:
+    """The words that carry meaning, as written: no articles, prepositions, pronouns or
+    auxiliaries; a word after an elided "l'" or "d'" is a noun ("l'est")."""
+    out = []
+    for elided, word in _WORD.findall(text):
+        word = _INVERTED.sub("", word)
+        if elided or fold_basic(word) not in _FUNCTION_WORDS and fold_basic(word):
+            out.append(word)
+    return out
+
+
+def _anchors(prompt: str) -> int:
+    """How many common words pin the event down beyond its verb, the interrogative's noun,
+    names and titles: "Où Poutine se rendra-t-il ?" has none."""
+    words = prompt.removesuffix("?").split()
+    inverted = next((i for i, w in enumerate(words) if _INVERTED.search(w)), None)
+    verb = set()
+    if inverted is not None:
+        stem = fold_basic(_INVERTED.sub("", words[inverted]).split("'")[-1])
+        verb.add(inverted)
+        if stem in _AUXILIARIES:  # "a-t-il rencontré": the participle is the verb too
+            after = [i for i in range(inverted + 1, len(words)) if _content_words(words[i])]
+            verb.update(after[:1])
+    count, title = 0, False
+    for i, word in enumerate(words):
+        for w in _content_words(word) if i not in verb else ():
+            folded = fold_basic(w)
+            if w[:1].isupper() or folded in _WH_NOUNS:
+                continue
+            if folded in _TITLES or title:  # "président russe": a title and its adjective
+                title = not title
+                continue
+            count += 1
+    return count
+
+
+def _too_bare(q: Question) -> bool:
+    """Too little context to have one answer: a when or where question on a subject and a
+    verb ("Quand Kim a-t-il rencontré Poutine ?"), a bare weekday asked without a place or
+    a detailed event, or a prompt of two meaningful words ("Qui a averti la Russie ?")."""
+    if q.identity:
+        return False
+    inverted = any(_INVERTED.search(w) for w in q.prompt.split())
+    if q.kind in _WHEN_WHERE and inverted and _anchors(q.prompt) == 0:
+        return True
+    weekday = _WEEKDAY_ANSWER.match(fold_basic(q.answers[0][0]))
+    if weekday and not _PLACE_ANCHOR.search(q.prompt) and _anchors(q.prompt) < 3:
+        return True
+    return q.kind != "speaker" and len(_content_words(q.prompt.removesuffix("?"))) < 3
+
+
+def _someone_else_too(q: Question) -> bool:
+    """The answer did what the prompt says "also" (également, aussi, de son côté): someone
+    else in the article did it too, so the question has two answers."""
+    if q.kind not in _WHO or q.identity:
+        return False
+    quote = f" {fold_basic(q.quote)} "
+    for variant in q.answers[0]:
+        folded = fold_basic(variant)
+        at = quote.find(f" {folded} ") if len(folded) >= 3 else -1
+        if at >= 0 and _ALSO.match(quote[at + len(folded) + 2 :]):
+            return True
+    return False
+
+
+def _indefinite(q: Question) -> bool:
+    """An answer naming no one in particular ("une ONG", "un député"), or a prompt whose
+    subject does not ("Quand un député a-t-il ..."): not one answer."""
+    if q.kind in _WHO | {"place"} and _INDEFINITE.match(q.answers[0][0]):
+        return True
+    return bool(_INDEFINITE_SUBJECT.match(q.prompt))
+
+
+def _vague_description(q: Question) -> bool:
+    """ "Qui est le député touareg ?", "Comment s'appelle l'agence américaine ?": a title or
+    a kind with no complement fits many people, not the one in the article."""
+    if not q.identity or q.kind == "role":
+        return False
+    described = re.sub(r"^(?:Qui est|Comment s'appellen?t?)\s+", "", q.prompt).removesuffix("?")
+    return not _COMPLEMENT.search(f" {described.strip()[1:]} ")
+
+
+def trivial(q: Question, known: Mapping[str, float]) -> str | None:
+    """Why the answer is trivia (None when it is not): the headline gives it, or it names
+    the article's main subject, which a student guesses without reading."""
+    if q.kind == "role":
+        return None
+    folded = [fold_basic(v) for v in q.answers[0]]
+    headline = getattr(known, "headlines", {}).get(q.source_id)
+    if headline and any(f" {f} " in f" {headline} " for f in folded if len(f) >= 3 or f.isdigit()):
+        return "in headline"
+    subjects = getattr(known, "subjects", {}).get(q.source_id, frozenset())
+    keys = {_person_key(f) if q.kind in ("person", "speaker") else f for f in folded}
+    return "main subject" if keys & subjects else None
+
+
+def polished(q: Question) -> Question:
+    """The question with its slips mended: a participle misspelt in the source ("ont
+    périt"), a courtesy title in the answer ("Mr Saputo" is answered "Saputo")."""
+    prompt = mend_participles(q.prompt)
+    answers = tuple(_without_courtesy(a) for a in q.answers)
+    if prompt == q.prompt and answers == q.answers:
+        return q
+    return replace(q, prompt=prompt, answers=answers)
+
+
+def _without_courtesy(answer: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Mr Saputo" -> "Saputo", "M. Saputo"; "M. Peskov" stays a variant after "Peskov"."""
+    out: list[str] = []
+    for variant in answer:
+        bare = _COURTESY.sub("", variant)
+        if bare == variant:
+            out.append(variant)
+        else:  # English titles are not French usage: "M." replaces them
+            out += [bare, f"M. {bare}" if variant.startswith(("Mr", "Ms")) else variant]
+    return tuple(dict.fromkeys(v for v in out if v))
 
 
 def _unbalanced(prompt: str) -> bool:
@@ -139,7 +351,7 @@ def _loose_end(prompt: str) -> bool:
 
 def score(q: Question, protagonists: dict[str, float]) -> float | None:
     """A question's worth in [0, 1.5], or None when it must not be asked at all."""
-    if rejection(q) is not None:
+    if rejection(q) is not None or trivial(q, protagonists) is not None:
         return None
     words = len(q.prompt.split())
     value = 0.5 + KIND_VALUE.get(q.kind, 0.0)
@@ -177,7 +389,7 @@ def rank(questions: list[Question], known: dict[str, float]) -> list[Ranked]:
     """Scored questions, best first; ties broken by article order so output is stable.
     `known` holds the protagonists' names (see `protagonists`)."""
     ranked = []
-    for q in questions:
+    for q in map(polished, questions):
         s = score(q, known)
         if s is not None and s >= MIN_SCORE:
             ranked.append(Ranked(q, s))
@@ -188,14 +400,16 @@ def rank(questions: list[Question], known: dict[str, float]) -> list[Ranked]:
 def fates(questions: list[Question], known: dict[str, float], kept: list[Ranked]) -> Counter[str]:
     """What became of each candidate: the hard filter that dropped it, a score too low,
     the selection (a sentence, answer or topic already asked), or kept; for benchmarks."""
-    chosen = {id(r.question) for r in kept}
+    chosen, mended = {id(r.question) for r in kept}, [r.question for r in kept]
     out: Counter[str] = Counter()
-    for q in questions:
-        reason = rejection(q)
+    for raw in questions:
+        q = polished(raw)
+        reason = rejection(q) or trivial(q, known)
         if reason is None:
             s = score(q, known)
             reason = "known to all" if s is None else "low score" if s < MIN_SCORE else "selection"
-        out["kept" if id(q) in chosen else reason] += 1
+        kept_it = id(q) in chosen or q is not raw and q in mended
+        out["kept" if kept_it else reason] += 1
     return out
 
 

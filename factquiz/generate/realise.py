@@ -110,6 +110,27 @@ _SENTENCE_INITIAL_WORDS = {
 }  # fmt: skip
 
 
+# "ont périt", "a finit": a present-tense form after avoir where the participle ends in -i;
+# "dit", "écrit", "fait", "conduit", "droit" and "mis" (not "mit") are left alone.
+_AFTER_AVOIR = re.compile(
+    r"\b((?:a|ont|avait|avaient|aura|auront|aurait|auraient|ayant)(?:-t-(?:il|elle|ils|elles))?"
+    r"\s+(?:(?:déjà|aussi|également|bien|tous|toutes|tout|finalement|ainsi)\s+)?)(\w{2,}it)\b"
+)
+_RIGHT_IN_T = ("uit", "dit", "crit", "ait", "oit", "mit")
+
+
+def mend_participles(text: str) -> str:
+    """A past participle in -i misspelt with the present's -t ("ont périt" -> "ont péri"),
+    outside quotation marks: words in « » are the speaker's and stay verbatim."""
+
+    def mend(m: re.Match[str]) -> str:
+        word = m[2]
+        return m[0] if word.endswith(_RIGHT_IN_T) else m[1] + word[:-1]
+
+    parts = re.split(r"(«[^»]*»)", text)
+    return "".join(p if p.startswith("«") else _AFTER_AVOIR.sub(mend, p) for p in parts)
+
+
 def lower_initial(text: str) -> str:
     """ "Le train" -> "le train" where the capital only marked a sentence start."""
     first = text.split()[0] if text.split() else ""
@@ -172,14 +193,44 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
         question = join(wh.words, verb_text, after_text, tail)
     elif wh.declarative:
         subject = lower_initial(clause.subject.text)
+        after_text = _passive_agreed(article, clause, after_text)
         question = join(elide(wh.words, subject), subject, verb_text, after_text, tail)
     else:
         finite = clause.synthetic[0] if clause.synthetic else doc[clause.finite].text
         suffix = inversion_suffix(finite, clause.subject.gender, clause.subject.number)
         subject = lower_initial(clause.subject.text)
+        after_text = _passive_agreed(article, clause, after_text)
         question = join(wh.words, subject, verb_text + suffix, after_text, tail)
     question = frame + question[:1].lower() + question[1:] if frame else _capitalise(question)
-    return re.sub(r"\s+", " ", question).strip(" ,") + " ?"
+    return mend_participles(re.sub(r"\s+", " ", question).strip(" ,")) + " ?"
+
+
+def _passive_agreed(article: Article, clause: Clause, after_text: str) -> str:
+    """After être the participle agrees with the subject, whatever the source wrote: "la
+    maternité a été fermé" is asked "La maternité a-t-elle été fermée ?". Pronominal verbs
+    ("s'est offert un cadeau") are left as written: they may agree with nothing."""
+    doc = article.doc
+    if not _etre(doc, clause) or clause.verb == clause.finite:
+        return after_text
+    if any(doc[t].lower_ in ("se", "s'", "s’") for t in clause.group):
+        return after_text
+    if "Part" not in doc[clause.verb].morph.get("VerbForm"):
+        return after_text
+    subject = (clause.subject.gender, clause.subject.number)
+    if subject[0] not in ("Masc", "Fem") or subject[1] not in ("Sing", "Plur"):
+        return after_text
+    form = article.surface([clause.verb])
+    said = (
+        _morph(doc[clause.verb], "Gender", subject[0]),
+        _morph(doc[clause.verb], "Number", subject[1]),
+    )
+    agreed = agree_participle(base_participle(form, *said), *subject)
+    return re.sub(rf"\b{re.escape(form)}\b", agreed, after_text, count=1)
+
+
+def _morph(token: Any, feature: str, default: str) -> str:
+    values = token.morph.get(feature)
+    return values[0] if values else default
 
 
 def _subject_agreed(
