@@ -19,6 +19,7 @@ from factquiz.generate.mentions import (
 )
 from factquiz.generate.participles import participle_clauses
 from factquiz.generate.questions import Question, attribution_questions, clause_questions
+from factquiz.generate.spans import apposed_relative_questions, span_questions
 from factquiz.generate.targets import MentionTable
 from factquiz.text import fold_basic
 
@@ -97,9 +98,11 @@ def article_questions(found: ArticleMentions, index: EntityIndex) -> list[Questi
         return [m.text for m in found.by_sentence.get(sent.start, []) if m.kind == "person"]
 
     out: list[Question] = []
-    for clause in extract_clauses(article, persons_of) + participle_clauses(article):
+    clauses = extract_clauses(article, persons_of) + participle_clauses(article)
+    for clause in clauses:
         out.extend(clause_questions(article, clause, table, index.short_form, index.place_class))
     out.extend(attribution_questions(article, table, index.short_form))
     out.extend(identity_questions(article, table, index.short_form))
     out.extend(copular_questions(article, table))
-    return out
+    out.extend(span_questions(article, clauses, table, out))
+    return out + apposed_relative_questions(article, table, index.short_form, out)

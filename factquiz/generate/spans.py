@@ -1,0 +1,344 @@
+"""Questions on the noun phrases the other builders leave: "Quel(le)(s) <nom> ...".
+
+Readers of news (and the people who wrote the PIAF questions) ask for the specific noun
+phrases a claim is made of: its subject, its direct object, the complement of a preposition.
+When such a phrase is a definite description with something that tells it apart ("la
+convention démocrate", "l'oral de rattrapage"), the question names the class by the head
+noun and asks which one: "Quelle convention Michelle Obama ouvrira-t-elle ?". Only the
+clauses the claim extractor accepted are used, and the question is realised by the same
+code as every other (realise.ask), so the word order and agreements are the tested ones.
+A phrase some other builder already asks about, in the same sentence, is left to it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from factquiz.generate.clauses import (
+    Clause,
+    Phrase,
+    Subject,
+    attribution_spans,
+    finite_token,
+    is_coherent,
+    is_negated,
+    morph,
+    noun_gender,
+    verb_chain,
+    verb_group,
+)
+from factquiz.generate.document import Article
+from factquiz.generate.mentions import Mention
+from factquiz.generate.phrases import clause_phrases
+from factquiz.generate.questions import (
+    Question,
+    ShortForm,
+    _question,
+    askable_sentences,
+    quote_of,
+)
+from factquiz.generate.realise import Wh, quel
+from factquiz.generate.targets import (
+    NAMED,
+    TIME_NOUNS,
+    VAGUE_HEADS,
+    MentionTable,
+    Target,
+    without_article,
+)
+from factquiz.text import fold_basic
+
+# Prepositions after which "<Prép> quel <nom>" reads as French; "de" ("De quel ...") is
+# mostly a complement of a noun or an idiom, and "en" wants no article.
+PREPOSITIONS = {
+    "à": "à", "au": "à", "aux": "à", "dans": "dans", "sur": "sur", "pour": "pour",
+    "avec": "avec", "contre": "contre", "par": "par", "vers": "vers", "chez": "chez",
+    "sous": "sous", "parmi": "parmi", "après": "après", "avant": "avant", "pendant": "pendant",
+}  # fmt: skip
+# Adjectives that tell nothing apart on their own ("la même équipe", "la dernière période").
+WEAK_ADJECTIVES = {
+    "même", "autre", "seul", "tel", "dernier", "premier", "prochain", "suivant", "précédent",
+    "nouveau", "grand", "petit", "certain", "différent", "plusieurs", "tout", "actuel",
+    "principal", "nombreux", "bon", "mauvais", "propre", "entier", "futur", "ancien",
+    "local", "national", "officiel", "important", "récent", "fort", "haut", "long", "simple",
+    "divers", "particulier", "spécial", "possible", "éventuel",
+}  # fmt: skip
+# Nouns of actions and qualities ("la mise en orbite", "la destruction de la porte"): "Quelle
+# destruction ..." asks nothing a reader would; concrete things and bodies are asked for.
+ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ité", "ise", "age", "ure", "isme")
+# Bodies and places with those endings: "Quelle commission a publié le rapport ?" is asked.
+CONCRETE_EXCEPTIONS = {
+    "commission", "organisation", "association", "fédération", "administration", "nation",
+    "institution", "station", "délégation", "coalition", "fondation", "région", "mission",
+    "entreprise", "agence", "préfecture", "université", "municipalité", "communauté",
+    "assemblée", "ambassade", "village", "équipage", "voiture", "structure", "monument",
+    "gouvernement", "parlement", "département", "régiment", "bâtiment", "appartement",
+}  # fmt: skip
+# Heads too general for "Quel <nom>" to ask anything ("Quel élément ...").
+GENERAL_HEADS = VAGUE_HEADS | TIME_NOUNS | {
+    "élément", "aspect", "question", "problème", "situation", "moment", "fois", "chose",
+    "niveau", "ensemble", "lieu", "sorte", "type", "genre", "nombre", "série", "reste",
+    "fin", "début", "suite", "part", "côté", "heure", "jour", "année", "an", "mois",
+    "nouvelle", "vue", "intérieur", "extérieur", "idée", "forme", "surface", "lutte", "mort",
+    "arrivée", "chute", "cas", "cours", "terme", "base", "cadre", "sein", "occasion", "raison",
+}  # fmt: skip
+MAX_ANSWER_WORDS = 8
+ACTORS = {"person", "organisation", "place"}
+
+
+def span_questions(
+    article: Article, clauses: list[Clause], table: MentionTable, existing: list[Question]
+) -> list[Question]:
+    """ "Quel <nom>" questions on the clauses' subjects, objects and prepositional phrases
+    that no question in `existing` already asks about in the same sentence."""
+    taken = {(q.sentence, fold_basic(v)) for q in existing for a in q.answers for v in a}
+    out: list[Question] = []
+    for clause in clauses:
+        if clause.synthetic:
+            continue  # a participle's clause has no finite verb to invert
+        start = clause.evidence_start if clause.evidence_start is not None else clause.sentence[0]
+        quote = quote_of(article, start, clause.sentence[1])
+        phrases = [(p, False) for p in clause.phrases]
+        if not clause.subject.resolved:
+            phrases.insert(0, (clause.subject.phrase, True))
+        for phrase, subject in phrases:
+            target = which_noun_target(article, clause, phrase, table, subject)
+            if target is None or (clause.sentence[0], fold_basic(target.answers[0][0])) in taken:
+                continue
+            if not _enough_left(clause, target, subject) or (
+                not subject and _unsure_inversion(article, clause, target)
+            ):
+                continue
+            question = _question(article, clause, target, subject, quote, target.removed)
+            if question is not None and not _stray_punctuation(question.prompt):
+                out.append(question)
+                taken.add((clause.sentence[0], fold_basic(target.answers[0][0])))
+    return out
+
+
+def _stray_punctuation(prompt: str) -> bool:
+    """ "le mont Aimé ( ), au sud, ,": the question kept the shell of an aside it dropped."""
+    return bool(re.search(r"\(\s*\)|,\s*,|\(\s*,|,\s*\)|\s,\s*\?", prompt)) or prompt.count(
+        "("
+    ) != prompt.count(")")
+
+
+def _enough_left(clause: Clause, target: Target, subject: bool) -> bool:
+    """A subject question keeps an object or a complement besides the verb: "Quelles
+    modalités restent inchangées ?" could be asked of many things."""
+    if not subject:
+        return True
+    return any(
+        p.dep in ("obj", "obl", "obl:arg", "obl:mod", "iobj", "obl:agent")
+        and any(t not in target.removed for t in p.tokens)
+        for p in clause.phrases
+    )
+
+
+def _unsure_inversion(article: Article, clause: Clause, target: Target) -> bool:
+    """ "Michelle Obama ouvrira-t-il": a name the tagger gave no gender, whose first word may
+    be a woman's first name, so the inverted pronoun would likely be wrong; or a pronoun
+    subject ("Nous") or a participle the source already inflected, which the fronted object
+    would inflect twice ("justifiése")."""
+    doc = article.doc
+    head = doc[clause.subject.phrase.head]
+    if head.pos_ == "PRON" and not clause.subject.resolved:
+        return True
+    verb = doc[clause.verb].text.casefold()
+    if target.wh.object_agreement is not None and verb.endswith(("ée", "és", "ées", "is", "ts")):
+        return True
+    if head.pos_ != "PROPN" or morph(head, "Gender", ""):
+        return False
+    first = doc[clause.subject.phrase.tokens[0]].text.casefold()
+    return (
+        first.endswith(("a", "e"))
+        or morph(doc[clause.subject.phrase.tokens[0]], "Gender", "") == "Fem"
+    )
+
+
+def which_noun_target(
+    article: Article, clause: Clause, phrase: Phrase, table: MentionTable, subject: bool
+) -> Target | None:
+    """ "Quelle convention", "À quel oral": a definite noun phrase asked for by its head."""
+    doc = article.doc
+    head = doc[phrase.head]
+    case = _preposition(article, phrase, subject)
+    if case is None or not _specific_description(article, phrase, table):
+        return None
+    gender, number = noun_gender(head), morph(head, "Number", "Sing")
+    if subject and (gender, number) != (clause.subject.gender, clause.subject.number):
+        return None  # a conjoined or apposed subject: the verb agrees with something else
+    words = f"{case} {quel(gender, number)} {head.text.casefold()}".strip()
+    wh = Wh(
+        words[:1].upper() + words[1:],
+        subject=subject,
+        agreement=(gender, number),
+        object_agreement=(gender, number) if phrase.dep == "obj" else None,
+    )
+    answer_tokens = [t for t in phrase.tokens if doc[t].dep_ != "case" or doc[t].head.i != head.i]
+    text = article.surface(answer_tokens)
+    after = article.surface(t for t in phrase.tokens if t > head.i)
+    variants = [text, without_article(text), after]
+    if after.casefold().startswith(("de ", "d'", "du ", "des ")):
+        variants.append(without_article(after.split(" ", 1)[-1].removeprefix("d'")))
+    answers = (tuple(dict.fromkeys(v for v in variants if len(v) >= 3)),)
+    return Target("thing", answers, frozenset(phrase.tokens), wh)
+
+
+def _preposition(article: Article, phrase: Phrase, subject: bool) -> str | None:
+    """The preposition the interrogative keeps ("À quel"), "" for a subject or an object,
+    None for a phrase this builder does not ask about."""
+    if subject:
+        return "" if phrase.dep in ("nsubj", "nsubj:pass") else None
+    if phrase.dep == "obj":
+        return ""
+    if phrase.dep not in ("obl", "obl:arg", "obl:mod") or phrase.case not in PREPOSITIONS:
+        return None
+    first = article.doc[phrase.tokens[0]]
+    if first.text.casefold() != phrase.case:
+        return None  # the preposition is not where the phrase starts: the parse is odd
+    return PREPOSITIONS[phrase.case]
+
+
+def _specific_description(article: Article, phrase: Phrase, table: MentionTable) -> bool:
+    """A definite description of a common noun, told apart by what follows the head
+    ("la convention démocrate", "le taux de chômage"), short and without a clause."""
+    doc = article.doc
+    head = doc[phrase.head]
+    lemma = head.lemma_.casefold()
+    if head.pos_ != "NOUN" or lemma in GENERAL_HEADS or len(lemma) < 3:
+        return False
+    if lemma.endswith(ABSTRACT_ENDINGS) and lemma not in CONCRETE_EXCEPTIONS:
+        return False
+    toks = [doc[t] for t in phrase.tokens]
+    before = [t for t in toks if t.i < head.i and not (t.dep_ == "case" and t.head.i == head.i)]
+    if len(before) != 1 or not _definite_article(before[0]):
+        return False  # "une ONG": one of many; "sa stratégie", "cette résolution": points back
+    after = [t for t in toks if t.i > head.i]
+    if not after or len(toks) > MAX_ANSWER_WORDS + 1:
+        return False
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "PUNCT", "CCONJ", "SCONJ") for t in after):
+        return False  # a clause, a list or an aside inside: too long to type, easy to misread
+    if any(t.pos_ == "DET" and not _plain_article(t) for t in after):
+        return False  # "la nouvelle de sa candidature": the answer points back to the article
+    if any(head.i in m.tokens for m in table.inside(phrase.tokens, NAMED)):
+        return False  # a name: asked as who or where by the other builders
+    return _tells_apart(head, after)
+
+
+def _definite_article(tok: Any) -> bool:
+    return tok.pos_ == "DET" and morph(tok, "Definite", "") == "Def" and _plain_article(tok)
+
+
+def _plain_article(tok: Any) -> bool:
+    """ "le", "une", "des", not "sa", "cette", "leurs"."""
+    return morph(tok, "PronType", "") in ("Art", "") and morph(tok, "Poss", "") != "Yes"
+
+
+def _tells_apart(head: Any, after: list[Any]) -> bool:
+    """What follows the head narrows it down: an adjective that is not "même" or
+    "dernier", or a complement ("de rattrapage", "du Nord")."""
+    for t in after:
+        if t.head.i != head.i:
+            continue
+        if t.dep_ == "amod" and t.lemma_.casefold() not in WEAK_ADJECTIVES:
+            return True
+        if t.dep_ in ("nmod", "flat:name", "appos") and t.pos_ in ("NOUN", "PROPN", "NUM"):
+            return True
+    return False
+
+
+def apposed_relative_questions(
+    article: Article, table: MentionTable, short_form: ShortForm, existing: list[Question]
+) -> list[Question]:
+    """ "William Clark, un marin qui a survécu aux naufrages" -> "Quel marin a survécu aux
+    naufrages ?": the relative clause of a noun apposed to a name says what the name did."""
+    taken = {(q.sentence, fold_basic(v)) for q in existing for a in q.answers for v in a}
+    out: list[Question] = []
+    for sent, quote in askable_sentences(article):
+        for verb in sent:
+            found = _apposed_relative(article, sent, verb, table)
+            if found is None:
+                continue
+            clause, name, words = found
+            variants = (name.text, short_form(name.text)) if name.kind == "person" else ()
+            answers = (tuple(dict.fromkeys(v for v in (name.text, *variants) if v)),)
+            if (sent.start, fold_basic(name.text)) in taken:
+                continue
+            wh = Wh(words, subject=True, agreement=(clause.subject.gender, clause.subject.number))
+            target = Target(
+                name.kind, answers, frozenset(clause.subject.phrase.tokens), wh, (name,)
+            )
+            question = _question(article, clause, target, True, quote, target.removed)
+            if question is not None and not _stray_punctuation(question.prompt):
+                out.append(question)
+                taken.add((sent.start, fold_basic(name.text)))
+    return out
+
+
+def _apposed_relative(
+    article: Article, sent: Any, verb: Any, table: MentionTable
+) -> tuple[Clause, Mention, str] | None:
+    """The clause of "<Nom>, un <nom> qui <verbe> ...", the name, and "Quel <nom>"."""
+    doc = article.doc
+    if verb.dep_ != "acl:relcl" or verb.pos_ != "VERB" or _inside_quotes(sent, verb.i):
+        return None
+    rel = [c for c in verb.children if morph(c, "PronType", "") == "Rel"]
+    if len(rel) != 1 or rel[0].dep_ not in ("nsubj", "nsubj:pass") or rel[0].text != "qui":
+        return None
+    noun = verb.head
+    if noun.pos_ != "NOUN" or noun.lemma_.casefold() in GENERAL_HEADS:
+        return None
+    names = _apposed_to(article, noun, table)
+    if len(names) != 1:
+        return None
+    chain = verb_chain(verb)
+    group = verb_group(chain)
+    finite = finite_token(doc, group)
+    if finite is None or is_negated(chain) or group[0] < rel[0].i:
+        return None
+    gender, number = noun_gender(noun), morph(noun, "Number", "Sing")
+    subject = Subject(Phrase("nsubj", rel[0].i, (rel[0].i,)), "qui", gender, number)
+    banned = {i for r in attribution_spans(sent) for i in r}
+    phrases = clause_phrases(article, chain, banned, subject, group)
+    kept = set(group) | {t for p in phrases for t in p.tokens}
+    if not phrases or any(p.start < group[0] for p in phrases):
+        return None
+    if not is_coherent(doc, kept, banned) or any(
+        c.dep_ in ("xcomp", "ccomp") and c.i not in kept for c in chain[-1].children
+    ):
+        return None
+    clause = Clause(
+        (sent.start, sent.end), chain[-1].i, finite, tuple(group), subject, tuple(phrases)
+    )
+    return clause, names[0], f"{quel(gender, number).capitalize()} {_named_class(article, noun)}"
+
+
+def _apposed_to(article: Article, noun: Any, table: MentionTable) -> list[Mention]:
+    """The name a noun is set beside: "William Clark, un marin" (the parser may hang the
+    noun as an apposition or as a second object; the comma and the name tell)."""
+    doc = article.doc
+    left = noun.left_edge.i
+    if noun.dep_ == "appos":
+        return [m for m in table.by_token.get(noun.head.i, []) if m.kind in ACTORS]
+    if left < 2 or doc[left - 1].text != "," or noun.dep_ not in ("obj", "conj", "nmod"):
+        return []
+    return [m for m in table.by_token.get(left - 2, []) if m.kind in ACTORS and m.end == left - 1]
+
+
+def _named_class(article: Article, noun: Any) -> str:
+    """The noun with the adjectives right after it: "marin", "quotidien français"."""
+    end = noun.i + 1
+    while (
+        end < len(article.doc)
+        and article.doc[end].dep_ == "amod"
+        and article.doc[end].head.i == noun.i
+    ):
+        end += 1
+    return article.surface(range(noun.i, end)).casefold()
+
+
+def _inside_quotes(sent: Any, i: int) -> bool:
+    before = [t.text for t in sent if t.i < i]
+    return before.count("«") > before.count("»") or before.count('"') % 2 == 1
