@@ -8,7 +8,14 @@ import re
 from pathlib import Path
 
 from factquiz.bank import Bank, Evidence, Item, Source
-from factquiz.generate.choices import Pool, distractors, near_misses, shuffled
+from factquiz.generate.choices import (
+    Pool,
+    choice_text,
+    distractors,
+    near_misses,
+    shuffled,
+    with_contexts,
+)
 from factquiz.generate.document import ArticleText
 from factquiz.generate.questions import Question
 from factquiz.generate.ranking import Ranked
@@ -51,13 +58,6 @@ def difficulty(q: Question, kind: str) -> int:
     return max(1, min(3, level))
 
 
-def _choice_text(q: Question) -> str:
-    m = q.mentions[0] if q.mentions else None
-    if q.kind == "number" and m and m.value is not None:
-        return f"{m.value} {m.unit}" if m.unit else str(m.value)
-    return q.answers[0][0]
-
-
 def make_item(q: Question, pool: Pool, types: tuple[str, ...]) -> Item | None:
     """The bank item for a question, open or choice as `types` allows and the pool can supply."""
     iid = item_id(q)
@@ -69,7 +69,7 @@ def make_item(q: Question, pool: Pool, types: tuple[str, ...]) -> Item | None:
     evidence = Evidence(q.source_id, q.quote)
     tags = (q.kind,)
     if as_choice:
-        right = _choice_text(q)
+        right = choice_text(q)
         return Item(
             iid,
             "choice",
@@ -124,10 +124,9 @@ def make_bank(
     """The bank: sources, then the best items in article order, each quote checked."""
     made: list[tuple[Ranked, Item]] = []
     seen: set[str] = set()
-    originals = {
-        t.source_id: fold_for_quote(t.path.read_bytes().decode("utf-8-sig", "replace"))
-        for t in texts
-    }
+    raw = {t.source_id: t.path.read_bytes().decode("utf-8-sig", "replace") for t in texts}
+    originals = {source: fold_for_quote(text) for source, text in raw.items()}
+    pool = with_contexts(pool, raw)
     for r in ranked:
         q = r.question
         if fold_for_quote(q.quote) not in originals[q.source_id]:

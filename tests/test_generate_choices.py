@@ -1,0 +1,276 @@
+"""Choice items whose wrong answers are genuine competitors: what a teacher would reject is a
+choice that stands out (a university among press agencies, a Russian post for a Korean, "36 %"
+beside "1,2 %"). Built on small French texts and hand-made mentions: no model needed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factquiz.generate.bankwriter import make_item
+from factquiz.generate.choices import (
+    build_pool,
+    day_forms,
+    distractors,
+    name_style,
+    nations,
+    number_forms,
+    organisation_sort,
+    role_forms,
+    with_contexts,
+)
+from factquiz.generate.mentions import Mention
+from factquiz.generate.questions import Question
+
+SOURCE = "article"
+
+
+def _mentions(text: str, kinds: dict[str, str]) -> list[tuple[str, Mention]]:
+    """A mention for every occurrence of each name, with the word written before it."""
+    out = []
+    for name, kind in kinds.items():
+        for found in re.finditer(re.escape(name), text):
+            before = text[: found.start()].split()[-1:] or [""]
+            word = before[0].split("'")[-1].casefold() if "'" not in before[0] else "l'"
+            out.append(
+                (SOURCE, Mention(kind, found.start(), found.end(), name, before=word.casefold()))
+            )
+    return out
+
+
+def _pool(text: str, kinds: dict[str, str], extra: list[tuple[str, Mention]] = ()):
+    return with_contexts(build_pool(_mentions(text, kinds) + list(extra)), {SOURCE: text})
+
+
+def _question(kind: str, prompt: str, answer: str, quote: str = "", **kw) -> Question:
+    mention = kw.pop("mention", Mention(kind, 0, 1, answer))
+    return Question(SOURCE, kind, prompt, ((answer,),), quote, 0, (mention,), **kw)
+
+
+AGENCIES = (
+    "Selon l'agence de presse sud-coréenne Yonhap, le train est arrivé. "
+    "L'agence japonaise Kyodo a confirmé. L'agence de presse étatique RIA-Novosti a écrit "
+    "que le train roulait vers le nord. L'Agence France-Presse cite un diplomate. "
+    "Le Conseil de sécurité de l'ONU se réunira. Un professeur de l'Université Ewha parle. "
+    "Les fidèles invoquent Allah."
+)
+AGENCY_KINDS = {
+    "Yonhap": "organisation", "Kyodo": "organisation", "RIA-Novosti": "organisation",
+    "Agence France-Presse": "organisation", "Conseil de sécurité": "organisation",
+    "ONU": "organisation", "Université Ewha": "organisation", "Allah": "organisation",
+}  # fmt: skip
+
+
+def test_a_press_agency_gets_press_agencies_only() -> None:
+    pool = _pool(AGENCIES, AGENCY_KINDS)
+    q = _question("organisation", "Qui a rapporté que le train est arrivé ?", "Yonhap")
+    assert sorted(distractors(q, pool)) == ["Agence France-Presse", "Kyodo", "RIA-Novosti"]
+
+
+def test_an_organisation_of_unknown_sort_gets_no_choices() -> None:
+    pool = _pool(AGENCIES, AGENCY_KINDS)
+    q = _question("organisation", "Qui invoquent les fidèles ?", "Allah")
+    assert distractors(q, pool) == []
+
+
+def test_an_organisation_sort_comes_from_its_name_or_the_words_before_it() -> None:
+    assert organisation_sort("Université Ewha", "") == "recherche"
+    assert organisation_sort("Yonhap", "selon l agence de presse sud coreenne") == (
+        "agence de presse"
+    )
+    assert organisation_sort("New York Times", "selon le") is None
+
+
+def test_no_other_agency_that_the_description_also_fits() -> None:
+    text = AGENCIES + " L'agence de presse officielle KCNA a publié une photo."
+    pool = _pool(text, {**AGENCY_KINDS, "KCNA": "organisation"})
+    q = _question(
+        "organisation", "Comment s'appelle l'agence de presse étatique ?", "RIA-Novosti",
+        identity=True,
+    )  # fmt: skip
+    assert "KCNA" not in distractors(q, pool)  # "officielle" fits "étatique" as well
+    bare = _question(
+        "organisation", "Comment s'appelle l'agence de presse ?", "Kyodo", identity=True
+    )
+    assert distractors(bare, pool) == []  # every agency of the article is an answer
+
+
+PEOPLE = (
+    "Le porte-parole Dmitri Peskov a parlé. Le ministre Sergueï Lavrov a répondu. "
+    "Le gouverneur Oleg Kozhemyako était là. Le chercheur Cheong Seong-chang doute. "
+    "Selon Washington, la rencontre inquiète. Le diplomate John Kirby a réagi. "
+    "La délégation de Kim comprend Ri Pyong Chol et Pak Jong Chon. "
+    "Lim Soo-suk a démenti. Le ministre Choe Sun Hui est resté à Pyongyang."
+)
+PEOPLE_KINDS = {
+    name: "person"
+    for name in (
+        "Dmitri Peskov", "Sergueï Lavrov", "Oleg Kozhemyako", "Cheong Seong-chang",
+        "Washington", "John Kirby", "Ri Pyong Chol", "Pak Jong Chon", "Lim Soo-suk",
+        "Choe Sun Hui", "Kim",
+    )
+}  # fmt: skip
+
+
+def test_people_share_the_answers_name_style_and_a_city_is_never_a_person() -> None:
+    pool = _pool(PEOPLE, PEOPLE_KINDS)
+    q = _question("person", "Qui a parlé au nom du Kremlin ?", "Dmitri Peskov")
+    wrong = distractors(q, pool)
+    assert "Washington" not in wrong and "Cheong Seong-chang" not in wrong
+    assert all(name_style(w) == "slavic" for w in wrong)
+
+
+def test_no_person_named_beside_the_prompts_people() -> None:
+    pool = with_contexts(
+        build_pool(_mentions(PEOPLE, PEOPLE_KINDS), avoid={"kim"}), {SOURCE: PEOPLE}
+    )
+    q = _question("person", "De qui Kim est-il accompagné ?", "Lim Soo-suk")
+    wrong = distractors(q, pool)
+    assert not {"Ri Pyong Chol", "Pak Jong Chon"} & set(wrong)  # they came with Kim too
+
+
+PLACES = (
+    "Le président russe Vladimir Poutine est arrivé en Corée du Nord. Il ira ensuite au "
+    "Vietnam, puis en Chine. La Russie et l'Ukraine sont en guerre. Il a atterri à "
+    "Pyongyang, loin de Moscou. Les ministres se verront en Inde."
+)
+PLACE_KINDS = {
+    name: "place"
+    for name in ("Corée du Nord", "Vietnam", "Chine", "Russie", "Ukraine", "Pyongyang", "Moscou",
+                 "Inde")
+}  # fmt: skip
+
+
+def test_a_country_gets_countries_never_the_travellers_home_nor_one_the_quote_names() -> None:
+    pool = _pool(PLACES, PLACE_KINDS)
+    quote = "Vladimir Poutine est arrivé en Corée du Nord. Il ira ensuite au Vietnam"
+    q = _question("place", "Où Vladimir Poutine se rend-il ?", "Corée du Nord", quote)
+    wrong = distractors(q, pool)
+    assert "Russie" not in wrong  # his own country
+    assert "Vietnam" not in wrong  # also where he goes: a second right answer
+    assert "Pyongyang" not in wrong and "Moscou" not in wrong  # cities among countries
+    assert sorted(wrong) == ["Chine", "Inde", "Ukraine"]
+
+
+def _role_distractors(holder: str, answer: str, others: dict[str, str]) -> list[str]:
+    """Wrong choices for "Qui est <holder> ?" when the articles give `others` (title: holder)."""
+    roles = [(SOURCE, Mention("role", 0, 1, text, unit=who)) for text, who in others.items()]
+    mention = Mention("role", 0, 1, answer, unit=holder)
+    q = _question("role", f"Qui est {holder} ?", answer, mention=mention)
+    return distractors(q, _pool(PEOPLE, PEOPLE_KINDS, roles))
+
+
+def test_a_korean_officials_title_never_gets_russian_posts() -> None:
+    wrong = _role_distractors(
+        "Pak Thae Song",
+        "le président du comité nord-coréen des sciences et technologies spatiales",
+        {
+            "le porte-parole du Kremlin": "Dmitri Peskov",
+            "le ministre russe de la Défense": "Sergei Shoigu",
+            "le gouverneur régional": "Oleg Kozhemyako",
+        },
+    )
+    assert len(wrong) < 3 or all("nord-coréen" in w for w in wrong)
+    assert not any("Kremlin" in w or "russe" in w for w in wrong)
+
+
+def test_a_title_with_a_country_gets_titles_of_that_country() -> None:
+    wrong = _role_distractors(
+        "Sergei Shoigu",
+        "le ministre russe de la Défense",
+        {
+            "le porte-parole du Kremlin": "Dmitri Peskov",
+            "l'ambassadeur adjoint américain": "Robert Wood",
+            "le chercheur à l'Institut Sejong": "Cheong Seong-chang",
+        },
+    )
+    assert len(wrong) == 3 and "le porte-parole du Kremlin" in wrong
+    assert all(nations(w) == {"russie"} for w in wrong)
+
+
+def test_role_forms_keep_country_and_institution() -> None:
+    forms = role_forms("le ministre russe de la Défense")
+    assert "le ministre russe des Affaires étrangères" in forms
+    assert "le vice-ministre russe de la Défense" in forms
+    assert "l'ambassadeur américain" in role_forms("l'ambassadeur adjoint américain")
+
+
+def test_a_role_without_three_competitors_is_not_asked() -> None:
+    pool = _pool(PEOPLE, PEOPLE_KINDS)
+    answer = "le gardien du phare de la baie"
+    q = _question(
+        "role", "Qui est Jean Dupont ?", answer,
+        mention=Mention("role", 0, 1, answer, unit="Jean Dupont"),
+    )  # fmt: skip
+    assert make_item(q, pool, ("open", "choice")) is None
+
+
+def test_an_organisation_without_competitors_stays_open() -> None:
+    pool = _pool(AGENCIES, AGENCY_KINDS)
+    q = _question("organisation", "Qui invoquent les fidèles ?", "Allah")
+    item = make_item(q, pool, ("open", "choice"))
+    assert item is not None and item.type == "open"
+
+
+@pytest.mark.parametrize(
+    ("answer", "shape"),
+    [("samedi matin", r"^\w+ (matin|soir|après-midi)$"), ("tôt mardi", r"^tôt \w+$")],
+)
+def test_a_day_with_a_time_gets_days_of_the_same_shape(answer: str, shape: str) -> None:
+    q = _question("day", "Quand le train est-il parti ?", answer)
+    wrong = distractors(q, _pool("", {}))
+    assert len(wrong) == 3 and answer not in wrong
+    assert all(re.match(shape, w) for w in wrong)
+
+
+def test_day_forms_vary_the_weekday_or_the_time() -> None:
+    forms = day_forms("samedi matin")
+    assert "vendredi matin" in forms and "samedi soir" in forms
+
+
+def test_years_stay_near_the_answer_and_never_after_the_articles_latest() -> None:
+    text = "En 1912, le port a ouvert. La résolution de 2006 a été renforcée en 2009."
+    years = [(SOURCE, Mention("year", 0, 1, y, value=int(y))) for y in ("1912", "2006", "2009")]
+    pool = with_contexts(build_pool(years), {SOURCE: text})
+    mention = Mention("year", 0, 1, "2009", value=2009)
+    q = _question("year", "En quelle année la résolution a-t-elle été renforcée ?", "2009",
+                  mention=mention)  # fmt: skip
+    wrong = distractors(q, pool)
+    assert "1912" not in wrong and len(wrong) == 3
+    assert all(1999 <= int(w) <= 2009 for w in wrong)
+
+
+def _number(text: str) -> tuple[str, Mention]:
+    value, unit = text.split(" ", 1)
+    return (SOURCE, Mention("number", 0, 1, text, unit=unit))
+
+
+def test_a_percentage_gets_percentages_of_the_same_size() -> None:
+    pool = with_contexts(
+        build_pool([_number("10 %"), _number("36 %"), _number("2,1 %"), _number("14 ans")]),
+        {SOURCE: ""},
+    )
+    q = _question(
+        "number", "Quelle est la baisse du niveau de vie pour les 10 % les plus aisés ?", "1,2 %",
+        mention=Mention("number", 0, 1, "1,2 %", unit="%"),
+    )  # fmt: skip
+    wrong = distractors(q, pool)
+    assert "2,1 %" in wrong  # the article's own figure comes first
+    assert "10 %" not in wrong and "36 %" not in wrong and "14 ans" not in wrong
+    assert len(wrong) == 3 and all(w.endswith(" %") and w != "1,2 %" for w in wrong)
+
+
+def test_number_forms_are_rounded_like_the_answer() -> None:
+    assert number_forms("900 kilomètres")[:3] == [
+        "500 kilomètres", "1400 kilomètres", "1800 kilomètres",
+    ]  # fmt: skip
+    assert number_forms("1,2 %")[:3] == ["0,6 %", "1,8 %", "2,4 %"]
+    assert "2 morts" in number_forms("1 mort")
+
+
+def test_a_number_written_in_words_gets_choices_written_in_words() -> None:
+    mention = Mention("number", 0, 4, "deux cent mille dollars", value=200000, unit="dollars")
+    q = _question("number", "Combien a coûté le spectacle ?", "200000", mention=mention)
+    wrong = distractors(q, _pool("", {}))
+    assert wrong == ["cent mille dollars", "trois cent mille dollars", "quatre cent mille dollars"]
