@@ -26,6 +26,7 @@ import argparse
 import csv
 import json
 import random
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -151,6 +152,29 @@ def _covered(human: str, answers: list[str]) -> bool:
     return bool(h.strip()) and any(h in f" {fold_basic(a)} " for a in answers)
 
 
+ANSWER_TYPES = (
+    "number or date",
+    "name (capitalised word)",
+    "short phrase (1-4 words)",
+    "long phrase or clause (5+)",
+)
+_MONTHS = re.compile(
+    r"\b(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre"
+    r"|d[ée]cembre)\b",
+    re.I,
+)
+
+
+def _answer_type(answer: str) -> str:
+    """A rough kind for a human answer, to see where the generator falls short."""
+    words = answer.split()
+    if re.search(r"\d", answer) or _MONTHS.search(answer):
+        return ANSWER_TYPES[0]
+    if any(w[:1].isupper() for w in words):
+        return ANSWER_TYPES[1]
+    return ANSWER_TYPES[2] if len(words) <= 4 else ANSWER_TYPES[3]
+
+
 def piaf_figures(nlp, corpora: Path, count: int) -> None:
     """Share of human answers that an item of the same paragraph has as an answer."""
     paragraphs = _piaf_paragraphs(corpora, count)
@@ -168,19 +192,30 @@ def piaf_figures(nlp, corpora: Path, count: int) -> None:
     for q in candidates:
         cand_answers.setdefault(q.source_id, []).extend(v for a in q.answers for v in a)
     total = in_items = in_candidates = 0
+    by_type: dict[str, Counter[str]] = {}
     for i, p in enumerate(paragraphs):
         source = f"piaf-{i:04d}"
         for qa in p["qas"]:
             for answer in {a["text"] for a in qa["answers"]}:
                 total += 1
-                in_items += _covered(answer, item_answers.get(source, []))
-                in_candidates += _covered(answer, cand_answers.get(source, []))
+                item = _covered(answer, item_answers.get(source, []))
+                candidate = _covered(answer, cand_answers.get(source, []))
+                in_items += item
+                in_candidates += candidate
+                row = by_type.setdefault(_answer_type(answer), Counter())
+                row.update(total=1, item=item, candidate=candidate)
     print(f"PIAF ({len(paragraphs)} paragraphs drawn with seed {SEED}, {total} human answers):")
     print(f"  items in the bank: {len(bank.items)}")
     share = in_items / total
     print(f"  answers matched by a bank item: {in_items}/{total} = {share:.0%} (target 40%)")
     print(f"  answers matched by any candidate before ranking: {in_candidates}/{total} "
           f"= {in_candidates / total:.0%}")  # fmt: skip
+    print("  by kind of human answer (matched by a bank item / by a candidate):")
+    for kind in ANSWER_TYPES:
+        row = by_type.get(kind, Counter())
+        n = row["total"] or 1
+        print(f"    {kind:<28} {row['total']:>4}   item {row['item']:>3} = {row['item'] / n:>4.0%}"
+              f"   candidate {row['candidate']:>3} = {row['candidate'] / n:>4.0%}")  # fmt: skip
 
 
 def main() -> None:

@@ -84,6 +84,8 @@ GENERAL_HEADS = VAGUE_HEADS | TIME_NOUNS | {
     "arrivée", "chute", "cas", "cours", "terme", "base", "cadre", "sein", "occasion", "raison",
 }  # fmt: skip
 MAX_ANSWER_WORDS = 8
+# "la troisième place", "le 5e arrondissement": the rank tells the thing apart.
+ORDINAL = re.compile(r"(?:ième|ièmes|^\d+(?:e|er|re|ème))$", re.I)
 ACTORS = {"person", "organisation", "place"}
 
 
@@ -179,7 +181,8 @@ def which_noun_target(
     answer_tokens = [t for t in phrase.tokens if doc[t].dep_ != "case" or doc[t].head.i != head.i]
     text = article.surface(answer_tokens)
     after = article.surface(t for t in phrase.tokens if t > head.i)
-    variants = [text, without_article(text), after]
+    rank = [t for t in phrase.tokens if t < head.i and ORDINAL.search(doc[t].text)]
+    variants = [text, without_article(text), after, article.surface(rank)]
     if after.casefold().startswith(("de ", "d'", "du ", "des ")):
         variants.append(without_article(after.split(" ", 1)[-1].removeprefix("d'")))
     answers = (tuple(dict.fromkeys(v for v in variants if len(v) >= 3)),)
@@ -213,10 +216,11 @@ def _specific_description(article: Article, phrase: Phrase, table: MentionTable)
         return False
     toks = [doc[t] for t in phrase.tokens]
     before = [t for t in toks if t.i < head.i and not (t.dep_ == "case" and t.head.i == head.i)]
-    if len(before) != 1 or not _definite_article(before[0]):
+    ordinals = [t for t in before[1:] if ORDINAL.search(t.text) and t.head.i == head.i]
+    if len(before) != 1 + len(ordinals) or not _definite_article(before[0]):
         return False  # "une ONG": one of many; "sa stratégie", "cette résolution": points back
     after = [t for t in toks if t.i > head.i]
-    if not after or len(toks) > MAX_ANSWER_WORDS + 1:
+    if not (after or ordinals) or len(toks) > MAX_ANSWER_WORDS + 1:
         return False
     if any(t.pos_ in ("VERB", "AUX", "PRON", "PUNCT", "CCONJ", "SCONJ") for t in after):
         return False  # a clause, a list or an aside inside: too long to type, easy to misread
@@ -224,7 +228,7 @@ def _specific_description(article: Article, phrase: Phrase, table: MentionTable)
         return False  # "la nouvelle de sa candidature": the answer points back to the article
     if any(head.i in m.tokens for m in table.inside(phrase.tokens, NAMED)):
         return False  # a name: asked as who or where by the other builders
-    return _tells_apart(head, after)
+    return bool(ordinals) or _tells_apart(head, after)
 
 
 def _definite_article(tok: Any) -> bool:
