@@ -179,20 +179,31 @@ def _full_name(surname: str, fulls: Counter[str]) -> str | None:
 def _main_subjects(
     mentions: list[tuple[str, Mention]], fulls: Counter[str]
 ) -> dict[str, frozenset[str]]:
-    """Each article's main subjects: the names it repeats most (three times at least, a fifth
-    of its named mentions), which a reader guesses without reading ("Corée du Nord")."""
+    """Each article's main subjects, which a reader guesses without reading ("Corée du
+    Nord"): the names it repeats most (four times, or three when no other name is as
+    frequent; a tenth of its named mentions at least, near its most named), and the names
+    that are main subjects of two articles or more."""
     by_source: dict[str, Counter[str]] = {}
     for source, m in mentions:
         key = fold_basic(m.text)
         if m.kind in ("person", "organisation", "place", "name") and key:
             key = surname_key(key) if m.kind == "person" else key
             by_source.setdefault(source, Counter())[key] += 1
-    out: dict[str, frozenset[str]] = {}
+    mains: dict[str, set[str]] = {}
     for source, counter in by_source.items():
         total, top = sum(counter.values()), max(counter.values())
-        main = {k for k, n in counter.items() if n >= 3 and n >= 0.2 * total and n >= 0.6 * top}
-        out[source] = frozenset(main | {f for k in main if (f := _full_name(k, fulls))})
-    return out
+        alone = [k for k, n in counter.items() if n == top]
+        mains[source] = {
+            k
+            for k, n in counter.items()
+            if (n >= 4 or n == 3 and alone == [k]) and n >= 0.1 * total and n >= 0.6 * top
+        }
+    shared = Counter(k for main in mains.values() for k in main)
+    common = {k for k, n in shared.items() if n >= 2}
+    return {
+        source: frozenset(main | common | {f for k in main | common if (f := _full_name(k, fulls))})
+        for source, main in mains.items()
+    }
 
 
 def _person_key(folded: str) -> str:
@@ -297,11 +308,13 @@ def _indefinite(q: Question) -> bool:
 
 def _vague_description(q: Question) -> bool:
     """ "Qui est le député touareg ?", "Comment s'appelle l'agence américaine ?": a title or
-    a kind with no complement fits many people, not the one in the article."""
+    a kind with no complement, or an indefinite one, fits many, not the one in the article."""
     if not q.identity or q.kind == "role":
         return False
     described = re.sub(r"^(?:Qui est|Comment s'appellen?t?)\s+", "", q.prompt).removesuffix("?")
-    return not _COMPLEMENT.search(f" {described.strip()[1:]} ")
+    return not _COMPLEMENT.search(f" {described.strip()[1:]} ") or bool(
+        re.search(r"\bd['’]une?\s|\bde (?:plusieurs|nombreu)", described)
+    )  # "la présidente d'une ONG": which one?
 
 
 def trivial(q: Question, known: Mapping[str, float]) -> str | None:
@@ -311,11 +324,22 @@ def trivial(q: Question, known: Mapping[str, float]) -> str | None:
         return None
     folded = [fold_basic(v) for v in q.answers[0]]
     headline = getattr(known, "headlines", {}).get(q.source_id)
-    if headline and any(f" {f} " in f" {headline} " for f in folded if len(f) >= 3 or f.isdigit()):
+    if headline and _in_headline(q.answers[0], f" {headline} "):
         return "in headline"
     subjects = getattr(known, "subjects", {}).get(q.source_id, frozenset())
     keys = {_person_key(f) if q.kind in ("person", "speaker") else f for f in folded}
     return "main subject" if keys & subjects else None
+
+
+def _in_headline(answer: tuple[str, ...], headline: str) -> bool:
+    """The headline holds the answer, or its head noun and another of its words ("la crise
+    économique et financière de 2009" under "la crise financière touche ...")."""
+    folded = [fold_basic(v) for v in answer]
+    if any(f" {f} " in headline for f in folded if len(f) >= 3 or f.isdigit()):
+        return True
+    words = [fold_basic(w) for w in _content_words(answer[0])]
+    shown = [w for w in words if f" {w} " in headline]
+    return len(words) >= 2 and words[0] in shown and len(shown) >= 2
 
 
 def polished(q: Question) -> Question:
