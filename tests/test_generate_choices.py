@@ -274,3 +274,20 @@ def test_a_number_written_in_words_gets_choices_written_in_words() -> None:
     q = _question("number", "Combien a coûté le spectacle ?", "200000", mention=mention)
     wrong = distractors(q, _pool("", {}))
     assert wrong == ["cent mille dollars", "trois cent mille dollars", "quatre cent mille dollars"]
+
+
+def test_a_number_in_digits_keeps_digits() -> None:
+    mention = Mention("number", 0, 3, "environ 60 kilomètres", value=60, unit="kilomètres")
+    q = _question("number", "À quelle distance est la ville ?", "60", mention=mention)
+    wrong = distractors(q, _pool("", {}))
+    assert wrong == ["30 kilomètres", "90 kilomètres", "120 kilomètres"]
+
+
+def test_a_source_that_said_the_same_is_not_a_wrong_answer() -> None:
+    text = AGENCIES + " L'agence Yonhap a indiqué que le train était parti vers le nord."
+    pool = _pool(text, AGENCY_KINDS)
+    q = _question("speaker", "Qui a indiqué que le train était parti vers le nord ?", "Kyodo",
+                  mention=Mention("organisation", 0, 1, "Kyodo"))  # fmt: skip
+    wrong = distractors(q, pool)
+    assert "Yonhap" not in wrong  # it wrote the same
+    assert wrong == ["RIA-Novosti", "Agence France-Presse"]  # too few left for a choice item

@@ -33,6 +33,7 @@ DIRECTIONS = ("vers le nord", "vers le sud", "vers l'est", "vers l'ouest")
 CONTEXT_WORDS = 6  # words read before a name to learn what it is ("l'agence de presse X")
 _BOUNDARY = re.compile(r"[.;:!?()«»\"\n]")
 _BOUNDARY_SENTENCE = re.compile(r"[.!?\n]")
+_ASKING_WORDS = {"quelle", "quelles", "source", "selon", "quels"}
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,8 @@ def distractors(q: Question, pool: Pool, count: int = 3) -> list[str]:
                 continue  # "cent mille" is not "deux cent mille": no word-inside-word test
         elif _clash(text, q, pool.aliases) or any(_same_thing(text, t) for t in picked):
             continue
+        if q.kind == "speaker" and _says_it_too(text, q, pool):
+            continue
         if kin.accepts(text, m) and not _told(text, m, q):
             picked.append(text)
     if kin.kind == "number" and _in_words(kin.answer):
@@ -431,7 +434,10 @@ def _quantity_text(value: float, decimals: int, unit: str, in_words: bool = Fals
 
 
 def _in_words(text: str) -> bool:
-    return bool(text) and text[0].isalpha() and _quantity(text) is not None
+    """True for "deux cent mille dollars", False for "environ 60 kilomètres" or "18 jours"."""
+    first = text.split()[0] if text.split() else ""
+    spelled = first.replace("-", "").isalpha() and all(map(is_number_word, first.split("-")))
+    return spelled and _quantity(text) is not None
 
 
 def _roundness(value: float, decimals: int) -> float:
@@ -665,6 +671,16 @@ def _told(text: str, m: Mention | None, q: Question) -> bool:
     else:
         where = f" {fold_basic(q.prompt)} "
     return any(f" {fold_basic(n)} " in where for n in names if fold_basic(n))
+
+
+def _says_it_too(text: str, q: Question, pool: Pool) -> bool:
+    """A source whose own sentence shares two content words with the prompt ("a ensuite
+    indiqué que son train...") may have said it as well: not a fair wrong answer."""
+    asked = {w for w in fold_basic(q.prompt).split() if len(w) > 4} - _ASKING_WORDS
+    for sentence in _sentences_naming(pool, q.source_id, fold_basic(text)):
+        if len(asked & set(fold_basic(sentence).split())) >= 2:
+            return True
+    return False
 
 
 def near_misses(q: Question, pool: Pool, limit: int = 5) -> list[str]:
