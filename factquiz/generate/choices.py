@@ -571,8 +571,8 @@ class Kinship:
     def _role(self, text: str, m: Mention | None) -> bool:
         if role_sort(text) != self.sort or nations(text) != self.nations:
             return False
-        holder = m.unit if m else None
-        return not holder or name_style(holder) == self.style
+        theirs = name_style(m.unit) if m and m.unit else "other"
+        return "other" in (theirs, self.style) or theirs == self.style  # a Korean's post?
 
     def _year(self, text: str, m: Mention | None) -> bool:
         latest = max(
