@@ -291,3 +291,11 @@ def test_a_source_that_said_the_same_is_not_a_wrong_answer() -> None:
     wrong = distractors(q, pool)
     assert "Yonhap" not in wrong  # it wrote the same
     assert wrong == ["RIA-Novosti", "Agence France-Presse"]  # too few left for a choice item
+
+
+def test_figures_are_written_like_the_answer_and_agree() -> None:
+    pool = with_contexts(build_pool([_number("28 personnes"), _number("4 personnes")]), {})
+    mention = Mention("number", 0, 3, "neuf autres personnes", value=9, unit="personnes")
+    q = _question("number", "Combien de personnes ont été blessées ?", "9", mention=mention)
+    assert all(w.endswith(" autres personnes") for w in distractors(q, pool))
+    assert "un raffineries" not in number_forms("deux raffineries")

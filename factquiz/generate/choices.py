@@ -263,7 +263,8 @@ def distractors(q: Question, pool: Pool, count: int = 3) -> list[str]:
         if len(picked) == count:
             break
         if kin.kind == "number":
-            if fold_basic(text) in {fold_basic(t) for t in [kin.answer, *picked]}:
+            text = like_answer(text, kin.answer) or ""
+            if not text or fold_basic(text) in {fold_basic(t) for t in [kin.answer, *picked]}:
                 continue  # "cent mille" is not "deux cent mille": no word-inside-word test
         elif _clash(text, q, pool.aliases) or any(_same_thing(text, t) for t in picked):
             continue
@@ -271,8 +272,6 @@ def distractors(q: Question, pool: Pool, count: int = 3) -> list[str]:
             continue
         if kin.accepts(text, m) and not _told(text, m, q):
             picked.append(text)
-    if kin.kind == "number" and _in_words(kin.answer):
-        picked = [_quantity_text(*_quantity(t), in_words=True) for t in picked]  # type: ignore[misc]
     return picked
 
 
@@ -461,10 +460,24 @@ def number_forms(answer: str) -> list[str]:
     for factor in (0.5, 1.5, 2, 0.75, 3, 1.25, 0.8, 0.6):
         v = round(int(value * factor / step + 0.5) * step, decimals)
         if v > 0 and v != value and (unit != "%" or v <= 100):
-            plural = value <= 1 < v and unit[-1:].isalpha() and unit[-1] not in "sxz"
-            unit_text = f"{unit}s" if plural else unit
-            out.append(_quantity_text(v, decimals, unit_text, _in_words(answer)))
-    return list(dict.fromkeys(out))
+            out.append(_quantity_text(v, decimals, unit))
+    return [f for f in dict.fromkeys(like_answer(o, answer) for o in out) if f]
+
+
+def like_answer(text: str, answer: str) -> str | None:
+    """A figure written the way the answer is: its unit words ("neuf autres personnes" ->
+    "cinq autres personnes"), digits or words, plural agreed; None when it cannot agree
+    ("un raffineries": the noun's singular and gender are unknown)."""
+    mine, theirs = _quantity(answer), _quantity(text)
+    if mine is None or theirs is None:
+        return None
+    value, decimals, _ = theirs
+    unit = mine[2]
+    if value <= 1 < mine[0] and unit[-1:] in ("s", "x"):
+        return None
+    if mine[0] <= 1 < value and unit[-1:].isalpha() and unit[-1] not in "sxz":
+        unit = f"{unit}s"
+    return _quantity_text(value, decimals, unit, _in_words(answer))
 
 
 def year_window(year: int, latest: int) -> list[int]:
