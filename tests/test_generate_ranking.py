@@ -108,6 +108,15 @@ def test_a_name_two_articles_are_about_is_a_main_subject_of_every_article() -> N
     assert _kept([country, KOZLOV], protagonists(mentions)) == [KOZLOV]
 
 
+def test_a_country_s_leader_asked_by_title_is_general_knowledge() -> None:
+    quote = "Le président François Hollande demandait l'ouverture d'une enquête administrative."
+    asked = "demandait l'ouverture d'une enquête administrative ?"
+    leader = _q("person", f"Quel président {asked}", ("François Hollande", "Hollande"), quote)
+    who = _q("person", f"Qui {asked}", ("François Hollande", "Hollande"), quote)
+    union = _q("person", f"Quel président du syndicat {asked}", "Jean Dupont", quote)
+    assert _kept([leader]) == [] and _kept([who]) == [who] and _kept([union]) == [union]
+
+
 @pytest.mark.parametrize(
     "prompt",
     [

@@ -96,6 +96,11 @@ _INDEFINITE_SUBJECT = re.compile(
 )
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|à|au|aux|en)\s|\bd['’]|\d|\s[A-ZÀ-Ý]")
 _NARRATION = re.compile(r"\bqu(?:e\s|['’]).*?\s:\s*«")
+# "Quel président demandait une enquête ?": a country's leader, whom every student knows.
+_HEAD_OF_STATE = re.compile(
+    r"^(?:[^,?]*,\s)?Quel(?:le)?\s+(?:président|présidente|roi|reine|pape|chancelier|chancelière"
+    r"|premier ministre|première ministre)\b(?!\s+(?:de|du|des)\b|\s+d['’])"
+)
 _COURTESY = re.compile(r"^(?:Mr\.?|Mrs\.?|Ms\.?|Mme|M\.)\s+(?=[A-ZÀ-Ý])")
 
 
@@ -318,10 +323,12 @@ def _vague_description(q: Question) -> bool:
 
 
 def trivial(q: Question, known: Mapping[str, float]) -> str | None:
-    """Why the answer is trivia (None when it is not): the headline gives it, or it names
-    the article's main subject, which a student guesses without reading."""
+    """Why the answer is trivia (None when it is not): the headline gives it, it names the
+    article's main subject, or the country's leader, which a student guesses without reading."""
     if q.kind == "role":
         return None
+    if q.kind in _WHO and _HEAD_OF_STATE.match(q.prompt):
+        return "head of state"
     folded = [fold_basic(v) for v in q.answers[0]]
     headline = getattr(known, "headlines", {}).get(q.source_id)
     if headline and _in_headline(q.answers[0], f" {headline} "):
