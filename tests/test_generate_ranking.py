@@ -227,7 +227,15 @@ def test_an_english_title_leaves_the_answer_and_m_stays_a_variant() -> None:
         ("Mr Saputo",),
         "Mr Saputo a annoncé le retour de plusieurs joueurs pour la saison 2013.",
     )
-    (kept,) = _kept([q])
+    asked = _q(
+        "thing",
+        "Qu'est-ce que Mr Saputo a annoncé pour la saison 2013 de l'Impact ?",
+        "le retour de plusieurs joueurs",
+        "Mr Saputo a annoncé le retour de plusieurs joueurs pour la saison 2013 de l'Impact.",
+        sentence=1,
+    )
+    kept, told = _kept([q, asked])
+    assert told.prompt.startswith("Qu'est-ce que M. Saputo a annoncé")
     assert kept.answers[0][0] == "Saputo" and "M. Saputo" in kept.answers[0]
     assert not any(v.startswith("Mr") for v in kept.answers[0])
     assert fates([q], protagonists([]), select(rank([q], protagonists([]))))["kept"] == 1
@@ -242,10 +250,10 @@ def test_a_participle_misspelt_in_the_source_is_mended_outside_quotes() -> None:
     )
     (kept,) = _kept([q])
     assert "ont péri lors" in kept.prompt
-    from factquiz.generate.realise import mend_participles
+    from factquiz.generate.realise import mend_slips
 
-    assert mend_participles("Qui a dit « ils ont périt » ?") == "Qui a dit « ils ont périt » ?"
-    assert mend_participles("Qui a écrit et conduit ?") == "Qui a écrit et conduit ?"
+    assert mend_slips("Qui a dit « ils ont périt » ?") == "Qui a dit « ils ont périt » ?"
+    assert mend_slips("Qui a écrit et conduit ?") == "Qui a écrit et conduit ?"
 
 
 # The grammar of generated questions, on short articles parsed by the French model.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from factquiz.generate.mentions import Mention, surname_key
 from factquiz.generate.questions import DEICTIC as _DEICTIC
 from factquiz.generate.questions import Question
-from factquiz.generate.realise import mend_participles
+from factquiz.generate.realise import mend_slips
 from factquiz.text import fold_basic
 
 KIND_VALUE = {
@@ -351,8 +351,9 @@ def _in_headline(answer: tuple[str, ...], headline: str) -> bool:
 
 def polished(q: Question) -> Question:
     """The question with its slips mended: a participle misspelt in the source ("ont
-    périt"), a courtesy title in the answer ("Mr Saputo" is answered "Saputo")."""
-    prompt = mend_participles(q.prompt)
+    périt"), an English courtesy title ("Mr Saputo" is asked "M. Saputo", answered
+    "Saputo")."""
+    prompt = mend_slips(q.prompt)
     answers = tuple(_without_courtesy(a) for a in q.answers)
     if prompt == q.prompt and answers == q.answers:
         return q

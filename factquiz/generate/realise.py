@@ -119,16 +119,23 @@ _AFTER_AVOIR = re.compile(
 _RIGHT_IN_T = ("uit", "dit", "crit", "ait", "oit", "mit")
 
 
-def mend_participles(text: str) -> str:
-    """A past participle in -i misspelt with the present's -t ("ont périt" -> "ont péri"),
-    outside quotation marks: words in « » are the speaker's and stay verbatim."""
+_ENGLISH_TITLE = re.compile(r"\bMr\.?\s+(?=[A-ZÀ-Ý])")
+
+
+def mend_slips(text: str) -> str:
+    """Slips of the source mended outside quotation marks (words in « » are the speaker's
+    and stay verbatim): a past participle in -i misspelt with the present's -t ("ont périt"
+    -> "ont péri"), the English "Mr" for the French "M."."""
 
     def mend(m: re.Match[str]) -> str:
         word = m[2]
         return m[0] if word.endswith(_RIGHT_IN_T) else m[1] + word[:-1]
 
     parts = re.split(r"(«[^»]*»)", text)
-    return "".join(p if p.startswith("«") else _AFTER_AVOIR.sub(mend, p) for p in parts)
+    return "".join(
+        p if p.startswith("«") else _ENGLISH_TITLE.sub("M. ", _AFTER_AVOIR.sub(mend, p))
+        for p in parts
+    )
 
 
 def lower_initial(text: str) -> str:
@@ -202,7 +209,7 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
         after_text = _passive_agreed(article, clause, after_text)
         question = join(wh.words, subject, verb_text + suffix, after_text, tail)
     question = frame + question[:1].lower() + question[1:] if frame else _capitalise(question)
-    return mend_participles(re.sub(r"\s+", " ", question).strip(" ,")) + " ?"
+    return mend_slips(re.sub(r"\s+", " ", question).strip(" ,")) + " ?"
 
 
 def _passive_agreed(article: Article, clause: Clause, after_text: str) -> str:
