@@ -118,6 +118,23 @@ def answers(accepted: Accepted, language: str) -> tuple[Answer, ...]:
     return tuple(out)
 
 
+def exact_given(accepted: Accepted, response: str) -> tuple[str, str] | None:
+    """(preferred form, variant) of the first accepted answer with a variant given in the
+    same form as `response` (equal quick keys), found without preparing a key: the most
+    common right answer, decided cheaply (`AnswerKey.exact` finds the same)."""
+    key = quick_key(response)
+    size = len(key)
+    for answer in accepted:
+        preferred = None
+        for raw in (answer,) if isinstance(answer, str) else answer:
+            if not isinstance(raw, str) or not raw.strip():
+                continue
+            preferred = preferred or raw
+            if (not raw.isascii() or _may_fold_to(raw, size)) and quick_key(raw) == key:
+                return preferred, raw
+    return None
+
+
 @dataclass(frozen=True)
 class KnownNames:
     """The bank's other names, indexed by word key and number."""

@@ -77,6 +77,7 @@ _THOUSANDS = {
     "fr": re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+|(?:,\d{3}){2,})(?![\d,])"),
 }
 _DECIMAL_COMMA = re.compile(r"(\d),(\d)")
+_NOT_DIGIT = re.compile(r"\D")
 _CLOCK = re.compile(r"\b(\d{1,2})\s*(?:h|:)\s*(\d{2})\b")
 _SYMBOL = re.compile(r"[$€£%]")
 _ORDINAL_END = re.compile(r"(?:ieme|th)\b")
@@ -201,10 +202,25 @@ _HAS_DIGIT = re.compile(r"\d")
 def _canonical_numbers(text: str, language: str) -> str:
     text = dates.numeric_dates(text, month_first=language == "en")
     thousands = _THOUSANDS["en" if language == "en" else "fr"]
-    text = thousands.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
-    text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    if thousands.search(text):
+        text = thousands.sub(_whole_thousands, text)
+    # A sub with a template costs even when nothing matches: search first.
+    if "," in text and _DECIMAL_COMMA.search(text):
+        text = _DECIMAL_COMMA.sub(_decimal_point, text)
     text = numbers.numeric_ranges(text)
-    return _CLOCK.sub(r"\1 h \2", text)
+    return _CLOCK.sub(_clock_time, text) if _CLOCK.search(text) else text
+
+
+def _whole_thousands(m: re.Match[str]) -> str:
+    return m[1] + _NOT_DIGIT.sub("", m[2])
+
+
+def _decimal_point(m: re.Match[str]) -> str:
+    return f"{m[1]}.{m[2]}"
+
+
+def _clock_time(m: re.Match[str]) -> str:
+    return f"{m[1]} h {m[2]}"
 
 
 _PHRASE_STARTS = frozenset(p[0] for p in _LEADING_PHRASES)
@@ -364,27 +380,25 @@ _TRANSLIT = (
 # The rules in order, grouped so a word skips a group that cannot apply: the clusters, then
 # the letters (`c`, `q`, `x`, `w` at once: none of them yields another), the vowels, `y`.
 _CLUSTERS = _TRANSLIT[:13]
-_CLUSTER_START = re.compile("sh|ch|dz|zh|dj|kh|ph|th|ck")
 _LETTERS_FOLD = (("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"))
 _VOWELS = _TRANSLIT[17:22]
-_VOWEL_START = re.compile("ou|oo|eo|gu")
 _DOUBLE = re.compile(r"(.)\1+")
-_ROMAN_NUMERAL = re.compile(r"^[ivx]+$")
 
 
 @lru_cache(maxsize=1 << 16)
 def transliteration_key(word: str) -> str:
     """A spelling-insensitive key for a folded word: `choigou` and `shoigu` -> `shoigu`."""
-    if word.isdigit() or _ROMAN_NUMERAL.match(word):
+    if word.isdigit() or not word.strip("ivx"):
         return word  # `Elizabeth II` is not `Elizabeth I`
-    if _CLUSTER_START.search(word):
+    # `in` tests on so short a word are cheaper than a regex search or str.translate.
+    if "h" in word or "c" in word or "dj" in word:
         for a, b in _CLUSTERS:
             if a in word:
                 word = word.replace(a, b)
-    for a, b in _LETTERS_FOLD:  # str.translate is slower on so short a word
+    for a, b in _LETTERS_FOLD:
         if a in word:
             word = word.replace(a, b)
-    if _VOWEL_START.search(word):
+    if "o" in word or "gu" in word:
         for a, b in _VOWELS:
             if a in word:
                 word = word.replace(a, b)

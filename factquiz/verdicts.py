@@ -4,7 +4,6 @@ sent to review, in French or English (the bank's language). No I/O.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -36,7 +35,7 @@ class Outcome(NamedTuple):
     def render(self, response: str, language: str) -> Verdict:
         """The verdict, its reason quoting `response` as the student typed it."""
         shown = self.shown or self.matched or ""
-        text = reason(self.kind, language, response, shown, **dict(self.fields))
+        text = _sentence(self.kind, language, response, shown, dict(self.fields))
         return Verdict(self.verdict, self.credit, self.matched, text)
 
 
@@ -164,13 +163,8 @@ def describe_numeric(token: str, language: str = "fr") -> str:
 
 def shorten(text: str, limit: int = 60) -> str:
     """A response as quoted in a reason: one line, at most `limit` characters."""
-    if len(text) > limit or not _ONE_LINE.fullmatch(text):
-        text = " ".join(text.split())
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-# Text that `shorten` leaves as it is: no space at either end, single spaces between words.
-_ONE_LINE = re.compile(r"(?:\S+(?: \S+)*)?")
 
 
 def claim_label(verdict: str, language: str) -> str:
@@ -180,6 +174,14 @@ def claim_label(verdict: str, language: str) -> str:
 
 def reason(kind: str, language: str, response: str = "", matched: str = "", **fields: str) -> str:
     """The sentence for one kind of verdict; `fields` fill its `{a}`, `{b}`, `{n}`, `{k}`."""
+    return _sentence(kind, language, response, matched, fields)
+
+
+# Every field a sentence may name: one its verdict does not give is empty.
+_NO_FIELDS = dict.fromkeys(("a", "b", "n", "k"), "")
+
+
+def _sentence(kind: str, language: str, response: str, matched: str, fields: dict[str, str]) -> str:
     table = _EN if language == "en" else _FR
     if kind == "number_missing" and fields.get("a"):
         kind = "number_short"
@@ -188,14 +190,5 @@ def reason(kind: str, language: str, response: str = "", matched: str = "", **fi
     r, m = shorten(response), shorten(matched)
     if kind == "exact" and r != m:
         kind = "form"
-    return table.get(kind, table["none"]).format_map(_Fields(fields, r=r, m=m))
-
-
-class _Fields(dict[str, str]):
-    """A reason's fields; one its sentence does not give is empty."""
-
-    def __init__(self, fields: dict[str, str], **quoted: str) -> None:
-        super().__init__(fields, **quoted)
-
-    def __missing__(self, key: str) -> str:
-        return ""
+    values = {**_NO_FIELDS, **fields, "r": r, "m": m}
+    return table.get(kind, table["none"]).format_map(values)

@@ -171,3 +171,17 @@ def test_a_century_reads_as_a_century_in_the_reason():
     assert v.verdict == "correct"
     v = grade("1850", ["18th century"], question="when", language="en")
     assert "18th century" in v.reason
+
+
+# --- an answer written as an accepted variant ----------------------------------------------
+
+
+def test_an_answer_written_as_a_variant_is_right_unless_the_item_says_otherwise():
+    assert grade("oleg KOZHEMYAKO", [["Oleg Kozhemyako"]]).verdict == "correct"
+    assert grade("l'Ukraine", [["Ukraine"]]).matched == "Ukraine"
+    # the reject list wins even over an accepted variant written the same way
+    assert grade("Shoigu", ["Shoigu"], reject=["Shoigu"]).verdict == "wrong"
+    # `require: all` wants every answer, not one written right
+    v = grade("Kozlov", ["Kozhemyako", "Kozlov"], require="all")
+    assert (v.verdict, v.credit) == ("wrong", 0.5)
+    assert grade("?", ["?"]).verdict == "wrong"
