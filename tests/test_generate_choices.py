@@ -185,8 +185,25 @@ def test_a_title_with_a_country_gets_titles_of_that_country() -> None:
             "le chercheur à l'Institut Sejong": "Cheong Seong-chang",
         },
     )
-    assert len(wrong) == 3 and "le porte-parole du Kremlin" in wrong
-    assert all(nations(w) == {"russie"} for w in wrong)
+    assert len(wrong) == 3 and all(nations(w) == {"russie"} for w in wrong)
+    # Peskov's real title would be ruled out by the item asking who Peskov is.
+    assert "le porte-parole du Kremlin" not in wrong
+
+
+def test_another_persons_title_completes_the_choices_when_needed() -> None:
+    wrong = _role_distractors(
+        "Oleg Kozhemyako",
+        "le gouverneur de la région de Primorié",
+        {
+            "le ministre des Affaires étrangères": "Sergueï Lavrov",
+            "le maire de Vladivostok": "Konstantin Chestakov",
+            "le chercheur à l'Institut Sejong": "Cheong Seong-chang",
+        },
+    )
+    assert sorted(wrong) == [
+        "le maire de Vladivostok", "le ministre des Affaires étrangères",
+        "le vice-gouverneur de la région de Primorié",
+    ]  # fmt: skip
 
 
 def test_role_forms_keep_country_and_institution() -> None:

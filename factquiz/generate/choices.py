@@ -214,7 +214,8 @@ _PORTFOLIOS = (
 )  # fmt: skip
 _HEAD_SWAPS = {
     "ministre": ("vice-ministre",), "vice-ministre": ("ministre",),
-    "porte-parole": ("conseiller", "chef de cabinet"), "gouverneur": ("vice-gouverneur",),
+    "porte-parole": ("conseiller", "chef de cabinet", "chef de l'administration"),
+    "gouverneur": ("vice-gouverneur",),
     "président": ("vice-président", "secrétaire général"), "vice-président": ("président",),
     "ambassadeur": ("ambassadeur adjoint", "consul"), "chercheur": ("professeur", "analyste"),
     "professeur": ("chercheur", "directeur"), "expert": ("chercheur", "professeur"),
@@ -258,7 +259,10 @@ def distractors(q: Question, pool: Pool, count: int = 3) -> list[str]:
     if kin is None:
         return []
     picked: list[str] = []
-    options = _candidates(q, pool, limit=None) + [(t, None) for t in _fallback(q, pool)]
+    options = _candidates(q, pool, limit=None)
+    made: list[tuple[str, Mention | None]] = [(t, None) for t in _fallback(q, pool)]
+    # Another person's real title is ruled out by the item that asks about that person.
+    options = made + options if kin.kind == "role" else options + made
     for text, m in options:
         if len(picked) == count:
             break
