@@ -71,3 +71,10 @@ def test_one_sentence_never_gets_the_same_answer_from_two_builders(questions) ->
         seen = [(q.sentence, fold_basic(q.answers[0][0]), q.kind) for q in found]
         quels = [(s, a) for s, a, k in seen if k == "thing"]
         assert len(quels) == len(set(quels))
+
+
+def test_a_name_with_its_apposition_is_one_object(questions) -> None:
+    # The parser reads "William Clark, un marin qui ..." as two objects; it is one person.
+    asked = _by_prompt(questions, "marin")
+    assert "William Clark" in asked["Qui le spectacle met-il en vedette ?"][0]
+    assert not any("marin qui" in v for a in asked.values() for v in a[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from factquiz.generate.apposed_objects import apposed_object_clauses
 from factquiz.generate.claims import extract_clauses, sentences
 from factquiz.generate.copulas import copular_questions
 from factquiz.generate.document import Article
@@ -99,6 +100,7 @@ def article_questions(found: ArticleMentions, index: EntityIndex) -> list[Questi
 
     out: list[Question] = []
     clauses = extract_clauses(article, persons_of) + participle_clauses(article)
+    clauses += apposed_object_clauses(article, persons_of)
     for clause in clauses:
         out.extend(clause_questions(article, clause, table, index.short_form, index.place_class))
     out.extend(attribution_questions(article, table, index.short_form))

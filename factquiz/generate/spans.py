@@ -82,11 +82,14 @@ GENERAL_HEADS = VAGUE_HEADS | TIME_NOUNS | {
     "fin", "début", "suite", "part", "côté", "heure", "jour", "année", "an", "mois",
     "nouvelle", "vue", "intérieur", "extérieur", "idée", "forme", "surface", "lutte", "mort",
     "arrivée", "chute", "cas", "cours", "terme", "base", "cadre", "sein", "occasion", "raison",
+    "service", "membre", "cadet", "cadette", "aîné", "aînée", "fils", "fille", "frère", "sœur",
+    "père", "mère", "épouse", "mari", "femme", "homme", "enfant", "partisan", "proche",
 }  # fmt: skip
 MAX_ANSWER_WORDS = 8
 # "la troisième place", "le 5e arrondissement": the rank tells the thing apart.
 ORDINAL = re.compile(r"(?:ième|ièmes|^\d+(?:e|er|re|ème))$", re.I)
 ACTORS = {"person", "organisation", "place"}
+CONTRACTED = {"du", "des", "au", "aux"}
 
 
 def span_questions(
@@ -147,6 +150,9 @@ def _unsure_inversion(article: Article, clause: Clause, target: Target) -> bool:
     head = doc[clause.subject.phrase.head]
     if head.pos_ == "PRON" and not clause.subject.resolved:
         return True
+    finite_number = morph(doc[clause.finite], "Number", "")
+    if finite_number and finite_number != clause.subject.number:
+        return True  # "un total de 130 femmes servaient": which pronoun would agree?
     verb = doc[clause.verb].text.casefold()
     if target.wh.object_agreement is not None and verb.endswith(("ée", "és", "ées", "is", "ts")):
         return True
@@ -242,23 +248,36 @@ def _plain_article(tok: Any) -> bool:
 
 def _tells_apart(head: Any, after: list[Any]) -> bool:
     """What follows the head narrows it down: an adjective that is not "même" or
-    "dernier", or a complement ("de rattrapage", "du Nord")."""
+    "dernier", a name or number ("l'hôpital Sao Joao", "de Villeurbanne"), or a bare noun
+    making a compound ("l'oral de rattrapage"). A complement with its own article ("les lois
+    de la République", "les marges des raffineurs") names a vague class, not one thing."""
     for t in after:
         if t.head.i != head.i:
             continue
         if t.dep_ == "amod" and t.lemma_.casefold() not in WEAK_ADJECTIVES:
             return True
-        if t.dep_ in ("nmod", "flat:name", "appos") and t.pos_ in ("NOUN", "PROPN", "NUM"):
+        if t.dep_ not in ("nmod", "flat:name", "appos") or t.pos_ not in ("NOUN", "PROPN", "NUM"):
+            continue
+        named = any(d.pos_ in ("PROPN", "NUM") for d in t.subtree)
+        if named or not any(_article_of(c) for c in t.children):
             return True
     return False
+
+
+def _article_of(tok: Any) -> bool:
+    """An article on a complement, also inside "du", "des", "au", "aux" (tagged ADP)."""
+    return tok.dep_ == "det" or (tok.dep_ == "case" and tok.text.casefold() in CONTRACTED)
 
 
 def apposed_relative_questions(
     article: Article, table: MentionTable, short_form: ShortForm, existing: list[Question]
 ) -> list[Question]:
     """ "William Clark, un marin qui a survécu aux naufrages" -> "Quel marin a survécu aux
-    naufrages ?": the relative clause of a noun apposed to a name says what the name did."""
-    taken = {(q.sentence, fold_basic(v)) for q in existing for a in q.answers for v in a}
+    naufrages ?": the relative clause of a noun apposed to a name says what the name did.
+    Another question on the sentence with the same answer asks another fact ("Qui le
+    spectacle met-il en vedette ?"), so only the same prompt counts as taken; the selection
+    keeps one question per answer and sentence anyway."""
+    taken = {q.prompt for q in existing}
     out: list[Question] = []
     for sent, quote in askable_sentences(article):
         for verb in sent:
@@ -268,16 +287,16 @@ def apposed_relative_questions(
             clause, name, words = found
             variants = (name.text, short_form(name.text)) if name.kind == "person" else ()
             answers = (tuple(dict.fromkeys(v for v in (name.text, *variants) if v)),)
-            if (sent.start, fold_basic(name.text)) in taken:
-                continue
             wh = Wh(words, subject=True, agreement=(clause.subject.gender, clause.subject.number))
             target = Target(
                 name.kind, answers, frozenset(clause.subject.phrase.tokens), wh, (name,)
             )
             question = _question(article, clause, target, True, quote, target.removed)
-            if question is not None and not _stray_punctuation(question.prompt):
+            if question is None or question.prompt in taken:
+                continue
+            if not _stray_punctuation(question.prompt):
                 out.append(question)
-                taken.add((sent.start, fold_basic(name.text)))
+                taken.add(question.prompt)
     return out
 
 
