@@ -316,3 +316,15 @@ def test_figures_are_written_like_the_answer_and_agree() -> None:
     q = _question("number", "Combien de personnes ont été blessées ?", "9", mention=mention)
     assert all(w.endswith(" autres personnes") for w in distractors(q, pool))
     assert "un raffineries" not in number_forms("deux raffineries")
+
+
+def test_an_agency_of_the_described_country_is_never_a_wrong_answer() -> None:
+    text = AGENCIES + " Selon l'agence de presse sud-coréenne Newsis, rien n'a changé."
+    pool = _pool(text, {**AGENCY_KINDS, "Newsis": "organisation"})
+    q = _question(
+        "organisation", "Comment s'appelle l'agence de presse sud-coréenne ?", "Yonhap",
+        identity=True,
+    )  # fmt: skip
+    wrong = distractors(q, pool)
+    assert "Newsis" not in wrong  # a second South Korean agency would be right too
+    assert sorted(wrong) == ["Agence France-Presse", "Kyodo", "RIA-Novosti"]

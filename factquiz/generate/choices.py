@@ -219,8 +219,8 @@ _HEAD_SWAPS = {
     "président": ("vice-président", "secrétaire général"), "vice-président": ("président",),
     "ambassadeur": ("ambassadeur adjoint", "consul"), "chercheur": ("professeur", "analyste"),
     "professeur": ("chercheur", "directeur"), "expert": ("chercheur", "professeur"),
-    "amiral": ("vice-amiral", "commandant", "chef d'état-major"),
-    "général": ("commandant", "chef d'état-major"),
+    "amiral": ("vice-amiral", "contre-amiral", "commandant"),
+    "général": ("colonel", "commandant", "général de brigade"),
     "conseiller": ("porte-parole", "chef de cabinet"), "directeur": ("directeur adjoint",),
 }  # fmt: skip
 
@@ -366,7 +366,7 @@ def nations(text: str) -> frozenset[str]:
 def role_sort(role: str) -> str:
     """The family of a title by its head noun: pouvoir, savoir, armes, presse, sport..."""
     words = [w for w in fold_basic(role).split() if w not in _STOP]
-    words = [w for w in words if w not in ("vice", "premier", "haut", "ancien", "nouveau")]
+    words = [w for w in words if w not in ("vice", "contre", "premier", "haut", "ancien")]
     return _sort_of(words[:1], _ROLE_SORTS) or "autre"
 
 
@@ -577,8 +577,10 @@ class Kinship:
         context = context_of(self.pool, fold_basic(text))
         if organisation_sort(text, context) != self.sort:
             return False
-        said = set(fold_basic(f"{context} {text}").split())
-        return not self.shown & said  # also fits the prompt's description
+        said = f"{context} {text}"
+        if self.nations & nations(said):
+            return False  # "l'agence de presse japonaise": another Japanese agency fits
+        return not self.shown & set(fold_basic(said).split())  # fits the description too
 
     def _place(self, text: str, m: Mention | None) -> bool:
         if _COUNTRIES.get(fold_basic(text)) in self.near:
@@ -649,11 +651,12 @@ def _kinship(q: Question, pool: Pool) -> Kinship | None:
         if described:
             sort = _sort_of(fold_basic(described).split(), _ORG_SORTS) or sort
         lexicon = {w for ws in _ORG_SORTS.values() for w in ws.split()} | _STOP
-        shown = frozenset(fold_basic(described).split()) - lexicon
+        shown = frozenset(_NATION_RE.sub(" ", fold_basic(described)).split()) - lexicon
         shown = shown.union(*(group for group in _SYNONYMS if group & shown))
-        if sort is None or (described and not shown):
+        marks = nations(described)
+        if sort is None or (described and not shown and not marks):
             return None  # no telling what competes, or every one of its sort fits
-        return Kinship(kind, answer, pool, sort=sort, shown=shown)
+        return Kinship(kind, answer, pool, sort=sort, nations=marks, shown=shown)
     if kind == "place":
         homes = frozenset().union(*(nations(context_of(pool, p)) for p in _prompt_names(q)))
         return Kinship(kind, answer, pool, sort=_place_sort(key, pool), near=homes)
