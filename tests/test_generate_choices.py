@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factquiz.generate.bankwriter import make_item
 from factquiz.generate.choices import (
@@ -328,3 +330,20 @@ def test_an_agency_of_the_described_country_is_never_a_wrong_answer() -> None:
     wrong = distractors(q, pool)
     assert "Newsis" not in wrong  # a second South Korean agency would be right too
     assert sorted(wrong) == ["Agence France-Presse", "Kyodo", "RIA-Novosti"]
+
+
+@given(
+    st.integers(min_value=1, max_value=10**7),
+    st.integers(min_value=0, max_value=2),
+    st.sampled_from(["%", "jours", "kilomètres", "morts", "dollars"]),
+)
+def test_made_up_figures_are_never_the_answer_and_keep_its_unit(
+    whole: int, decimals: int, unit: str
+) -> None:
+    value = whole / 10**decimals
+    answer = f"{value:.{decimals}f}".replace(".", ",") + f" {unit}"
+    forms = number_forms(answer)
+    parsed = [f.rsplit(" ", 1) for f in forms]
+    assert answer not in forms and all(u.rstrip("s") == unit.rstrip("s") for _, u in parsed)
+    if unit == "%":
+        assert all(float(n.replace(",", ".")) <= 100 for n, _ in parsed)

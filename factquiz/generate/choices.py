@@ -598,8 +598,10 @@ class Kinship:
             (c.value or 0 for s, c in self.pool.by_kind.get("year", []) if s == self.source),
             default=0,
         )
-        year = int(text) if text.isdigit() else 0
-        return abs(year - int(self.answer)) <= 10 and (latest < int(self.answer) or year <= latest)
+        year, answer = _year_in(text), _year_in(self.answer)
+        if not year or not answer:
+            return False
+        return abs(year - answer) <= 10 and (latest < answer or year <= latest)
 
     def _number(self, text: str, m: Mention | None) -> bool:
         mine, theirs = _quantity(self.answer), _quantity(text)
@@ -611,6 +613,11 @@ class Kinship:
         return _shape(text) == _shape(self.answer)
 
     _date = _day
+
+
+def _year_in(text: str) -> int:
+    found = re.search(r"\b\d{4}\b", text)
+    return int(found.group()) if found else 0
 
 
 def _names(pool: Pool, kind: str) -> set[str]:
