@@ -70,8 +70,17 @@ def test_the_article_main_subject_is_not_an_answer() -> None:
         "La Corée du Nord dispose d'un stock d'armes compatibles avec les systèmes russes.",
         sentence=3,
     )
+    titled = _q(
+        "thing",
+        "Quel dirigeant a rencontré le président russe le 13 septembre à Vostotchny ?",
+        ("le dirigeant nord-coréen Kim Jong Un",),
+        "Le dirigeant nord-coréen Kim Jong Un a rencontré le président russe le 13 septembre.",
+        sentence=5,
+    )
+    people = [("b", Mention("person", 0, 1, "Kim Jong Un"))] * 3
+    mentions += [(SRC, Mention("person", 0, 1, "Kim Jong Un"))] * 3 + people
     known = protagonists(mentions)
-    assert _kept([country, KOZLOV], known) == [KOZLOV]
+    assert _kept([country, titled, KOZLOV], known) == [KOZLOV]
     assert (
         fates([country, KOZLOV], known, select(rank([country, KOZLOV], known)))["main subject"] == 1
     )

@@ -335,7 +335,11 @@ def trivial(q: Question, known: Mapping[str, float]) -> str | None:
         return "in headline"
     subjects = getattr(known, "subjects", {}).get(q.source_id, frozenset())
     keys = {_person_key(f) if q.kind in ("person", "speaker") else f for f in folded}
-    return "main subject" if keys & subjects else None
+    # "le dirigeant nord-coréen Kim Jong Un" names the protagonist behind a title.
+    titled = q.kind not in _WHO and any(
+        f.endswith(f" {name}") for f in folded for name in known if " " in name
+    )
+    return "main subject" if keys & subjects or titled else None
 
 
 def _in_headline(answer: tuple[str, ...], headline: str) -> bool:
