@@ -347,3 +347,25 @@ def test_made_up_figures_are_never_the_answer_and_keep_its_unit(
     assert answer not in forms and all(u.rstrip("s") == unit.rstrip("s") for _, u in parsed)
     if unit == "%":
         assert all(float(n.replace(",", ".")) <= 100 for n, _ in parsed)
+
+
+def test_who_holds_a_post_gets_people_with_posts_never_a_title_or_a_gunman() -> None:
+    text = (
+        "Le président de la République François Hollande est arrivé. Le ministre de "
+        "l'Intérieur Manuel Valls l'accompagnait, avec le maire Pierre Cohen et le député "
+        "Gérard Bapt. Le tueur Mohamed Merah avait frappé en mars. Le président de la "
+        "communauté juive, Arié Bensemhoun, a parlé."
+    )
+    kinds = {
+        n: "person"
+        for n in ("Président de la République", "République", "François Hollande",
+                  "Manuel Valls", "Pierre Cohen", "Gérard Bapt", "Mohamed Merah")
+    }  # fmt: skip
+    q = _question(
+        "person", "Qui est le président de la communauté juive ?", "Arié Bensemhoun",
+        identity=True,
+    )  # fmt: skip
+    wrong = distractors(q, _pool(text, kinds))
+    assert "République" not in wrong and "Mohamed Merah" not in wrong
+    assert len(wrong) == 3
+    assert set(wrong) <= {"François Hollande", "Manuel Valls", "Pierre Cohen", "Gérard Bapt"}

@@ -352,9 +352,14 @@ _KOREAN_FIRST = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=8)
+def _lexicon(sorts: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {w: sort for sort, ws in sorts for w in ws.split()}
+
+
 def _sort_of(words: list[str], sorts: dict[str, str]) -> str | None:
     """The first word of `words` that names a sort in `sorts`, as that sort."""
-    lexicon = {w: sort for sort, ws in sorts.items() for w in ws.split()}
+    lexicon = _lexicon(tuple(sorts.items()))
     return next((lexicon[w] for w in words if w in lexicon), None)
 
 
@@ -564,8 +569,10 @@ class Kinship:
         key = fold_basic(text)
         if key in _names(self.pool, "place") | _names(self.pool, "organisation"):
             return False  # "Washington" taken for a person
-        if len(key.split()) < 2 and key not in _surnames(self.pool):
-            return False
+        if not _looks_like_name(key) or (len(key.split()) < 2 and key not in _surnames(self.pool)):
+            return False  # "République" from "Président de la République"
+        if self.sort and self.sort not in _title_sorts(text, self.pool):
+            return False  # who could hold the post asked about: a minister, not a gunman
         theirs = _person_nations(text, self.pool)
         if self.nations and theirs and not self.nations & theirs:
             return False
@@ -627,7 +634,22 @@ def _names(pool: Pool, kind: str) -> set[str]:
 def _surnames(pool: Pool) -> set[str]:
     """Single words that are the surname of a person named in full somewhere."""
     full = [fold_basic(m.text) for _, m in pool.by_kind.get("person", [])]
-    return {surname_key(k) for k in full if len(k.split()) > 1}
+    return {surname_key(k) for k in full if len(k.split()) > 1 and _looks_like_name(k)}
+
+
+def _looks_like_name(key: str) -> bool:
+    """No title or institution word inside: "president de la republique" is not a name."""
+    words = set(key.split())
+    titles = _lexicon(tuple(_ROLE_SORTS.items())).keys() | _lexicon(tuple(_ORG_SORTS.items()))
+    return not words & titles and not words & {"republique", "etat"}
+
+
+def _title_sorts(name: str, pool: Pool) -> set[str]:
+    """The families of the titles the articles give a person: held roles, words before them."""
+    key = fold_basic(name)
+    held = [m.text for _, m in pool.by_kind.get("role", []) if fold_basic(m.unit or "") == key]
+    context = [w for c in context_of(pool, key).split(" | ") for w in c.split()]
+    return {role_sort(t) for t in held} | {s for w in context if (s := _sort_of([w], _ROLE_SORTS))}
 
 
 def _person_nations(name: str, pool: Pool) -> frozenset[str]:
@@ -651,7 +673,10 @@ def _kinship(q: Question, pool: Pool) -> Kinship | None:
     if kind == "person":
         described = nations(_described(q)) | _person_nations(answer, pool)
         near = frozenset() if q.identity else _said_with(q, pool)
-        return Kinship(kind, answer, pool, nations=described, style=name_style(answer), near=near)
+        post = role_sort(_described(q)) if _described(q) else None
+        post = None if post == "autre" else post
+        style = name_style(answer)
+        return Kinship(kind, answer, pool, post, nations=described, style=style, near=near)
     if kind == "organisation":
         described = _described(q)
         sort = organisation_sort(described or answer, context_of(pool, key))
