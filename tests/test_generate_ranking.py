@@ -290,10 +290,13 @@ def test_an_inverted_passive_question_agrees_its_participle(nlp, tmp_path) -> No
         nlp,
         tmp_path,
         "Pour des raisons économiques, la maternité de Figeac a été fermé en 2009, malgré les "
-        "protestations des habitants.",
+        "protestations des habitants. Les deux navires de la flotte ont été coulé en 1942 au "
+        "large de Brest.",
     )
     asked = [q.prompt for q in questions if q.answers[0][0] == "2009"]
     assert asked and all("a-t-elle été fermée" in p for p in asked)
+    sunk = [q.prompt for q in questions if q.answers[0][0] == "1942"]
+    assert sunk and all("ont-ils été coulés" in p for p in sunk)
 
 
 def test_a_generated_question_mends_a_misspelt_participle(nlp, tmp_path) -> None:

@@ -227,17 +227,11 @@ def _passive_agreed(article: Article, clause: Clause, after_text: str) -> str:
     if subject[0] not in ("Masc", "Fem") or subject[1] not in ("Sing", "Plur"):
         return after_text
     form = article.surface([clause.verb])
-    said = (
-        _morph(doc[clause.verb], "Gender", subject[0]),
-        _morph(doc[clause.verb], "Number", subject[1]),
-    )
-    agreed = agree_participle(base_participle(form, *said), *subject)
+    if not re.search(r"é(?:e|s|es)?$", form):
+        return after_text  # only the regular "-é" participles: "pris"/"prise" need a lexicon
+    agreed = form[: form.rindex("é") + 1] + ("e" if subject[0] == "Fem" else "")
+    agreed += "s" if subject[1] == "Plur" else ""
     return re.sub(rf"\b{re.escape(form)}\b", agreed, after_text, count=1)
-
-
-def _morph(token: Any, feature: str, default: str) -> str:
-    values = token.morph.get(feature)
-    return values[0] if values else default
 
 
 def _subject_agreed(
