@@ -133,11 +133,11 @@ class Known(dict):
 
     def __init__(
         self,
-        people: Mapping[str, float] = {},  # noqa: B006 (read, never changed)
+        people: Mapping[str, float] | None = None,
         subjects: Mapping[str, frozenset[str]] | None = None,
         headlines: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__(people)
+        super().__init__(people or {})
         self.subjects = dict(subjects or {})
         self.headlines = dict(headlines or {})
 
