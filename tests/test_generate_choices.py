@@ -369,3 +369,14 @@ def test_who_holds_a_post_gets_people_with_posts_never_a_title_or_a_gunman() -> 
     assert "République" not in wrong and "Mohamed Merah" not in wrong
     assert len(wrong) == 3
     assert set(wrong) <= {"François Hollande", "Manuel Valls", "Pierre Cohen", "Gérard Bapt"}
+
+
+def test_a_town_in_a_named_country_gets_no_foreign_capital() -> None:
+    text = (
+        "Poutine est allé à Yakoutsk, puis à Vladivostok et à Khasan. Il ira à Pékin et à "
+        "Moscou, puis à Tynda."
+    )
+    kinds = {n: "place" for n in ("Yakoutsk", "Vladivostok", "Khasan", "Pékin", "Moscou", "Tynda")}
+    q = _question("place", "Où Poutine s'est-il rendu dans l'est de la Russie ?", "Yakoutsk")
+    wrong = distractors(q, _pool(text, kinds))
+    assert "Pékin" not in wrong and len(wrong) == 3

@@ -309,6 +309,17 @@ _DEMONYMS = {
 }  # fmt: skip
 _SYNONYMS = (frozenset(("etatique", "officielle", "officiel", "publique", "public", "etat")),)
 _ADJ_FORMS = ("", "e", "s", "es", "ne", "nes", "que", "ques")
+_CAPITALS = {
+    "moscou": "russie", "washington": "etats unis", "pekin": "chine", "tokyo": "japon",
+    "seoul": "coree du sud", "pyongyang": "coree du nord", "paris": "france",
+    "londres": "royaume uni", "berlin": "allemagne", "rome": "italie", "madrid": "espagne",
+    "kiev": "ukraine", "kyiv": "ukraine", "teheran": "iran", "damas": "syrie",
+    "bagdad": "irak", "kaboul": "afghanistan", "new delhi": "inde", "ankara": "turquie",
+    "ottawa": "canada", "hanoi": "vietnam", "bruxelles": "belgique", "berne": "suisse",
+    "varsovie": "pologne", "athenes": "grece", "lisbonne": "portugal", "beyrouth": "liban",
+    "le caire": "egypte", "alger": "algerie", "rabat": "maroc", "tunis": "tunisie",
+    "bamako": "mali", "dakar": "senegal",
+}  # fmt: skip
 _NATION_WORDS = {f"{a}{e}": c for a, c in _DEMONYMS.items() for e in _ADJ_FORMS} | {
     f"{p} {n}": c for n, c in _COUNTRIES.items() for p in ("de la", "du", "des", "de l", "d", "de")
 }
@@ -366,6 +377,16 @@ def _sort_of(words: list[str], sorts: dict[str, str]) -> str | None:
 def nations(text: str) -> frozenset[str]:
     """The countries a title or description ties to ("le ministre russe" -> russie)."""
     return frozenset(_NATION_WORDS[m] for m in _NATION_RE.findall(fold_basic(text)))
+
+
+def _within(prompt: str) -> frozenset[str]:
+    """The countries a prompt places its answer in: "en Russie", "dans l'est de la Russie"."""
+    folded = f" {fold_basic(prompt)} "
+    return frozenset(
+        country
+        for name, country in _COUNTRIES.items()
+        if name not in _METONYMS and re.search(rf" (?:en|au|aux|de la|du|de l) {name} ", folded)
+    )
 
 
 def role_sort(role: str) -> str:
@@ -590,9 +611,12 @@ class Kinship:
         return not self.shown & set(fold_basic(said).split())  # fits the description too
 
     def _place(self, text: str, m: Mention | None) -> bool:
-        if _COUNTRIES.get(fold_basic(text)) in self.near:
-            return False  # "Russie" for where Putin travels
-        return _place_sort(fold_basic(text), self.pool) == self.sort
+        key = fold_basic(text)
+        if (_COUNTRIES.get(key) or _CAPITALS.get(key)) in self.near:
+            return False  # "Russie" or "Moscou" for where Putin travels
+        if self.nations and _CAPITALS.get(key, next(iter(self.nations))) not in self.nations:
+            return False  # "Pékin" for a town "dans l'est de la Russie"
+        return _place_sort(key, self.pool) == self.sort
 
     def _role(self, text: str, m: Mention | None) -> bool:
         if role_sort(text) != self.sort or nations(text) != self.nations:
@@ -691,7 +715,9 @@ def _kinship(q: Question, pool: Pool) -> Kinship | None:
         return Kinship(kind, answer, pool, sort=sort, nations=marks, shown=shown)
     if kind == "place":
         homes = frozenset().union(*(nations(context_of(pool, p)) for p in _prompt_names(q)))
-        return Kinship(kind, answer, pool, sort=_place_sort(key, pool), near=homes)
+        sort = _place_sort(key, pool)
+        within = _within(q.prompt) if sort == "ville" else frozenset()
+        return Kinship(kind, answer, pool, sort=sort, nations=within, near=homes)
     if kind == "role":
         holder = q.mentions[0].unit if q.mentions else ""
         style = name_style(holder or "")
