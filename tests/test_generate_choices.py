@@ -380,3 +380,17 @@ def test_a_town_in_a_named_country_gets_no_foreign_capital() -> None:
     q = _question("place", "Où Poutine s'est-il rendu dans l'est de la Russie ?", "Yakoutsk")
     wrong = distractors(q, _pool(text, kinds))
     assert "Pékin" not in wrong and len(wrong) == 3
+
+
+def test_an_armed_group_gets_armed_groups_never_a_deity_or_a_firm() -> None:
+    text = (
+        "Le groupe islamiste Ansar Dine tient la ville. Le groupe armé Mujao a attaqué. "
+        "La milice Ganda Koy résiste. Les combattants crient le nom d'Allah. Le groupe "
+        "Total exploite le gisement. Le groupe jihadiste Boko Haram a revendiqué."
+    )
+    kinds = {
+        n: "organisation"
+        for n in ("Ansar Dine", "Mujao", "Ganda Koy", "Allah", "Total", "Boko Haram")
+    }
+    q = _question("organisation", "Qui tient la ville ?", "Ansar Dine")
+    assert sorted(distractors(q, _pool(text, kinds))) == ["Boko Haram", "Ganda Koy", "Mujao"]

@@ -343,7 +343,8 @@ _ORG_SORTS = {
     "ambassade parlement assemblee senat congres",
     "recherche": "universite institut ecole academie laboratoire college",
     "parti": "parti",
-    "groupe arme": "armee milice rebelles rebellion brigade brigades forces",
+    "groupe arme": "armee milice rebelles rebellion brigade brigades forces arme armes "
+    "islamiste islamistes jihadiste djihadiste terroriste rebelle insurges",
     "ong": "ong association fondation collectif",
     "banque": "banque",
     "entreprise": "entreprise societe compagnie constructeur firme fabricant operateur groupe",
