@@ -96,6 +96,14 @@ def test_a_headline_topic_is_not_an_answer_even_in_other_words() -> None:
         "français les plus désargentés.",
     )
     assert _kept([crisis, KOZLOV], known) == [KOZLOV]
+    known = protagonists([], {SRC: "Neufs morts dans les Alpes françaises, au mont Maudit"})
+    deaths = _q(
+        "thing",
+        "Selon les autorités, qu'est-ce qu'une avalanche dans le massif a causé ?",
+        ("la mort de neuf personnes", "mort de neuf personnes"),
+        "Une avalanche dans le massif a causé la mort de neuf personnes, selon les autorités.",
+    )
+    assert _kept([deaths, KOZLOV], known) == [KOZLOV]
 
 
 def test_a_name_two_articles_are_about_is_a_main_subject_of_every_article() -> None:

@@ -343,14 +343,20 @@ def trivial(q: Question, known: Mapping[str, float]) -> str | None:
 
 
 def _in_headline(answer: tuple[str, ...], headline: str) -> bool:
-    """The headline holds the answer, or its head noun and another of its words ("la crise
-    économique et financière de 2009" under "la crise financière touche ...")."""
+    """The headline holds the answer, or its head noun and another of its words, singular
+    or plural ("la crise économique et financière de 2009" under "la crise financière
+    touche ...", "la mort de neuf personnes" under "Neuf morts dans les Alpes")."""
     folded = [fold_basic(v) for v in answer]
     if any(f" {f} " in headline for f in folded if len(f) >= 3 or f.isdigit()):
         return True
-    words = [fold_basic(w) for w in _content_words(answer[0])]
-    shown = [w for w in words if f" {w} " in headline]
+    shown_words = {_singular(w) for w in headline.split()}
+    words = [_singular(fold_basic(w)) for w in _content_words(answer[0])]
+    shown = [w for w in words if w in shown_words]
     return len(words) >= 2 and words[0] in shown and len(shown) >= 2
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
 
 
 def polished(q: Question) -> Question:
