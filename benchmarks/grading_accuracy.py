@@ -12,6 +12,8 @@ programs on a shared machine), best of N passes. factquiz's caches are emptied b
 pass, so nothing is graded from a previous pass: every row is a new item whose accepted
 answers are analysed in the timed pass. A second figure times the decisions alone, with each
 row's answer key prepared beforehand, as batch grading prepares an item once for a class.
+An extra figure times `grade_many` (batch grading's entry point) over the rows, each row an
+item of its own, caches emptied before each pass.
 
 The French cases of the tests (tests/data/grading/french_cases.yaml) are graded too: how many
 agree with the table, false accepts, decisions/s one `grade()` call at a time, and decisions/s
@@ -188,6 +190,11 @@ def english_table(rows: list[Row], passes: int) -> None:
         " and reason written"
     )
     speeds["factquiz, keys prepared"] = prepared
+    batch = grade_many_speed(rows, passes)
+    print(
+        f"factquiz, grade_many over the rows (extra figure: batch grading's entry point, each"
+        f" row a new item, caches emptied before each pass): {batch:,.0f} dec/s"
+    )
     for fq in ("factquiz", "factquiz, keys prepared"):
         for name, speed in speeds.items():
             if not name.startswith("factquiz"):
@@ -207,6 +214,22 @@ def prepared_speed(rows: list[Row], passes: int) -> float:
             grading._grade_open(row.candidate, key).render(row.candidate, "en")
         best = min(best, time.process_time() - start)
     return len(rows) / best
+
+
+def grade_many_speed(rows: list[Row], passes: int) -> float:
+    """Decisions/s of `grade_many` on the rows, each a bank item of its own (cold: every
+    item is new, so nothing is shared between rows)."""
+    pairs = [
+        (
+            Item(id=f"row-{n}", type="open", prompt=r.question, answers=(r.references,)),
+            r.candidate,
+        )
+        for n, r in enumerate(rows)
+    ]
+    _, seconds = timed(
+        lambda: [v.verdict for v in grading.grade_many(pairs, language="en")], passes
+    )
+    return len(rows) / seconds
 
 
 # --- the French table ------------------------------------------------------------------------

@@ -262,13 +262,17 @@ class AnswerKey:
     def candidates(self, resp: Analysed) -> Iterator[tuple[Answer, str, Analysed]]:
         """(answer, variant, analysis) worth comparing with `resp`, answer by answer: none
         that `could_match` rules out."""
-        a_list = _MAY_BE_A_LIST.search(resp.source) is not None
+        a_list: bool | None = None  # whether the response may be a list: asked when needed
         for answer in self.answers:
             prepared = answer._forms is not None
             if prepared and not could_match_any(resp, answer.probe):
                 continue  # one test rules out every variant
             variants = answer.variants
-            items = answer.items if a_list else frozenset()
+            items = answer.items
+            if items:
+                if a_list is None:
+                    a_list = _MAY_BE_A_LIST.search(resp.source) is not None
+                items = items if a_list else frozenset()
             if len(variants) > MANY_VARIANTS and not _needs_all(resp):
                 variants = _similar(resp, variants)
             elif prepared:

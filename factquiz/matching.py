@@ -157,17 +157,26 @@ def align(
                 missing.remove(j)
                 typos += 1
                 break
-    if initials and len(missing) < len(e_keys):
-        for j in list(missing):
-            for i in free_r:
-                a, b = r_keys[i], e_keys[j]
-                if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
-                    free_r.remove(i)
-                    missing.remove(j)
-                    typos += 1
-                    break
-        typos += _joined_initials(r_keys, e_keys, free_r, missing)
+    if initials and missing and free_r and len(missing) < len(e_keys):
+        typos += pair_initials(r_keys, e_keys, free_r, missing)
     return free_r, missing, typos
+
+
+def pair_initials(
+    r_keys: tuple[str, ...], e_keys: tuple[str, ...], free_r: list[int], missing: list[int]
+) -> int:
+    """Pair initials with the words they begin (`R. B. Bennett`, `B.R. Ambedkar`), removing
+    them from `free_r` and `missing`; returns how many pairs are not exact."""
+    typos = 0
+    for j in list(missing):
+        for i in free_r:
+            a, b = r_keys[i], e_keys[j]
+            if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+                free_r.remove(i)
+                missing.remove(j)
+                typos += 1
+                break
+    return typos + _joined_initials(r_keys, e_keys, free_r, missing)
 
 
 def _joined_initials(
@@ -234,7 +243,10 @@ def match(resp: Analysed, exp: Analysed, question: Prompt | None = None) -> Matc
 def _compare_words(
     resp: Analysed, exp: Analysed, question: Prompt | None, numbers: Match | None
 ) -> Match:
-    extra, missing, typos = align(resp.keys, exp.keys, exp.person_like)
+    extra, missing, typos = align(resp.keys, exp.keys)
+    # Initials only for a person's name, read (from its capitals) only when words are left.
+    if missing and extra and len(missing) < len(exp.keys) and exp.person_like:
+        typos += pair_initials(resp.keys, exp.keys, extra, missing)
     m = _judge_words(resp, exp, question, numbers, (extra, missing, typos))
     if typos and m.accepted and m.kind != "typo":
         # A slip ranks below the same match without one: `Kozlova` is the known `Kozlova`

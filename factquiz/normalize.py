@@ -150,7 +150,10 @@ class Prompt:
 
     @property
     def numerics(self) -> tuple[str, ...]:
-        """The question's numbers and dates."""
+        """The question's numbers and dates (none, without analysing, when it has no digit
+        nor a word that may start a number)."""
+        if self._analysed is None and not may_have_numbers(self.text):
+            return ()
         return self.analysed.numerics
 
     @property
@@ -241,6 +244,15 @@ def _strip_leading(tokens: list[str]) -> list[str]:
             break
         start += 1
     return tokens[start:] if start else tokens
+
+
+def may_have_numbers(text: str) -> bool:
+    """False only when `analyse(text)` has no number for sure: no digit, no word of a
+    number, date or unit, no ordinal ending."""
+    folded = fold_letters(text)
+    if _HAS_DIGIT.search(folded) or _ORDINAL_END.search(folded):
+        return True
+    return not _PLAIN_WORDS.isdisjoint(_LETTERS.findall(folded))
 
 
 def _tokens(text: str, language: str) -> list[str]:
