@@ -2,7 +2,7 @@
 
 A person gets other people, a year other years, a place other places: never the answer
 twice, never another name for the same thing ("Kim" for "Kim Jong Un"). A distractor must
-also be a genuine competitor (see `competitors`): a press agency among press agencies, a
+also be a genuine competitor (see `Kinship`): a press agency among press agencies, a
 Russian post among Russian posts, a percentage of the same size. When the articles cannot
 supply three, the question gets no choices at all.
 """
@@ -43,7 +43,7 @@ class Pool:
     by_kind: dict[str, list[tuple[str, Mention]]]
     aliases: dict[str, set[str]] = field(default_factory=dict)
     related: dict[str, set[str]] = field(default_factory=dict)  # articles on the same story
-    contexts: dict[str, str] = field(default_factory=dict)  # folded name -> words before it
+    contexts: dict[str, str] = field(default_factory=dict)  # name -> words before it (cache)
     articles: dict[str, str] = field(default_factory=dict)  # source -> lowered text
     avoid: frozenset[str] = frozenset()  # the protagonists' surnames
 
