@@ -78,3 +78,9 @@ def test_a_name_with_its_apposition_is_one_object(questions) -> None:
     asked = _by_prompt(questions, "marin")
     assert "William Clark" in asked["Qui le spectacle met-il en vedette ?"][0]
     assert not any("marin qui" in v for a in asked.values() for v in a[0])
+
+
+def test_a_verb_argument_that_is_a_thing_is_asked_with_quoi(questions) -> None:
+    asked = _by_prompt(questions, "written")
+    answers = asked["À quoi le tribunal administratif a-t-il procédé ?"]
+    assert "un examen approfondi du dossier" in answers[0]

@@ -40,7 +40,9 @@ from factquiz.generate.questions import (
 )
 from factquiz.generate.realise import Wh, quel
 from factquiz.generate.targets import (
+    HUMAN_NOUNS,
     NAMED,
+    PLACE_NOUNS,
     TIME_NOUNS,
     VAGUE_HEADS,
     MentionTable,
@@ -55,6 +57,10 @@ PREPOSITIONS = {
     "à": "à", "au": "à", "aux": "à", "dans": "dans", "sur": "sur", "pour": "pour",
     "avec": "avec", "contre": "contre", "par": "par", "vers": "vers", "chez": "chez",
     "sous": "sous", "parmi": "parmi", "après": "après", "avant": "avant", "pendant": "pendant",
+}  # fmt: skip
+MOTION_VERBS = {
+    "arriver", "aller", "venir", "rendre", "retourner", "parvenir", "envoyer", "rentrer",
+    "installer", "transférer", "conduire", "mener", "partir", "revenir", "positionner",
 }  # fmt: skip
 # Adjectives that tell nothing apart on their own ("la même équipe", "la dernière période").
 WEAK_ADJECTIVES = {
@@ -86,6 +92,11 @@ GENERAL_HEADS = VAGUE_HEADS | TIME_NOUNS | {
     "père", "mère", "épouse", "mari", "femme", "homme", "enfant", "partisan", "proche",
 }  # fmt: skip
 MAX_ANSWER_WORDS = 8
+# Prepositions of a verb's argument asked with "quoi": "À quoi", "Sur quoi", "De quoi".
+ARGUMENT_PREPOSITIONS = {
+    "à": "À", "au": "À", "aux": "À", "sur": "Sur", "de": "De", "d'": "De", "du": "De",
+    "des": "De", "contre": "Contre", "avec": "Avec", "pour": "Pour",
+}  # fmt: skip
 # "la troisième place", "le 5e arrondissement": the rank tells the thing apart.
 ORDINAL = re.compile(r"(?:ième|ièmes|^\d+(?:e|er|re|ème))$", re.I)
 ACTORS = {"person", "organisation", "place"}
@@ -109,11 +120,15 @@ def span_questions(
             phrases.insert(0, (clause.subject.phrase, True))
         for phrase, subject in phrases:
             target = which_noun_target(article, clause, phrase, table, subject)
+            if target is None and not subject:
+                target = what_argument_target(article, clause, phrase, table)
             if target is None or (clause.sentence[0], fold_basic(target.answers[0][0])) in taken:
                 continue
             if not _enough_left(clause, target, subject) or (
                 not subject and _unsure_inversion(article, clause, target)
             ):
+                continue
+            if not subject and "," in clause.subject.text:
                 continue
             question = _question(article, clause, target, subject, quote, target.removed)
             if question is not None and not _stray_punctuation(question.prompt):
@@ -195,6 +210,36 @@ def which_noun_target(
     return Target("thing", answers, frozenset(phrase.tokens), wh)
 
 
+def what_argument_target(
+    article: Article, clause: Clause, phrase: Phrase, table: MentionTable
+) -> Target | None:
+    """ "À quoi la Cour a-t-elle procédé ?", "Sur quoi portent les comparaisons ?": the thing
+    a verb's prepositional argument names (not a time, a place or a person)."""
+    doc = article.doc
+    head = doc[phrase.head]
+    case = ARGUMENT_PREPOSITIONS.get(phrase.case)
+    if phrase.dep != "obl:arg" or case is None or head.pos_ != "NOUN":
+        return None
+    lemma = head.lemma_.casefold()
+    if lemma in HUMAN_NOUNS | GENERAL_HEADS or doc[phrase.tokens[0]].text.casefold() != phrase.case:
+        return None
+    if lemma in PLACE_NOUNS or doc[clause.verb].lemma_ in MOTION_VERBS:
+        return None  # "à la frontière", "arrivent aux ambassades": where, not what
+    toks = [doc[t] for t in phrase.tokens[1:]]
+    content = [t for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN")]
+    if len(content) < 2 or len(toks) > MAX_ANSWER_WORDS:
+        return None  # "l'accident", "l'expédition": the one the article spoke of, no fact
+    if table.inside(phrase.tokens, NAMED | {"date", "year", "month", "day", "number"}):
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM") for t in toks):
+        return None
+    if any(t.pos_ == "DET" and not _plain_article(t) for t in toks):
+        return None  # "à sa demande": points back to the article
+    text = article.surface(t.i for t in toks)
+    answers = (tuple(dict.fromkeys((text, without_article(text)))),)
+    return Target("thing", answers, frozenset(phrase.tokens), Wh(f"{case} quoi"))
+
+
 def _preposition(article: Article, phrase: Phrase, subject: bool) -> str | None:
     """The preposition the interrogative keeps ("À quel"), "" for a subject or an object,
     None for a phrase this builder does not ask about."""
@@ -232,6 +277,8 @@ def _specific_description(article: Article, phrase: Phrase, table: MentionTable)
         return False  # a clause, a list or an aside inside: too long to type, easy to misread
     if any(t.pos_ == "DET" and not _plain_article(t) for t in after):
         return False  # "la nouvelle de sa candidature": the answer points back to the article
+    if table.inside(phrase.tokens, {"person"}):
+        return False  # "le chef de l'État, Kim Jong-un": the person is the answer, asked as who
     if any(head.i in m.tokens for m in table.inside(phrase.tokens, NAMED)):
         return False  # a name: asked as who or where by the other builders
     return bool(ordinals) or _tells_apart(head, after)
