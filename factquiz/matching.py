@@ -283,7 +283,8 @@ def _judge_words(
             # `Licensing Authority` for `local authorities`, both words from the question
             return _mismatch(resp, exp, said_more, forgiven)
         if not extra:
-            return numbers or _subset(resp, exp, missing, len(resp.words))
+            echo = bool(forgiven) and asked.issuperset(resp.keys)
+            return numbers or _subset(resp, exp, missing, len(resp.words), echo)
         if _nickname(resp, exp, extra, missing):
             return numbers or _make("nickname", exp.words[-1])
         if missing and all(exp.words[j] in ROLE_NOUNS or exp.words[j] in TITLES for j in missing):
@@ -335,9 +336,13 @@ def _short_form_keys(word: str) -> frozenset[str]:
     return frozenset(transliteration_key(n) for n in SHORT_FORMS.get(word, ()))
 
 
-def _subset(resp: Analysed, exp: Analysed, missing: list[int], said: int) -> Match:
+def _subset(
+    resp: Analysed, exp: Analysed, missing: list[int], said: int, echo: bool = False
+) -> Match:
     """A response that says part of the answer (`said` of its words): a surname, first and
-    last names, a name without its category noun, a number without its noun, or too little."""
+    last names, a name without its category noun, a number without its noun, or too little.
+    `echo`: the response only repeats words of the question, which says others of the
+    answer."""
     present = [j for j in range(len(exp.words)) if j not in missing]
     gone = [exp.words[j] for j in missing]
     if said == 1 and len(present) == 1 and _surname(resp, exp, present[0], 1):
@@ -352,8 +357,11 @@ def _subset(resp: Analysed, exp: Analysed, missing: list[int], said: int) -> Mat
     if names and names == present and _apposition(exp, missing):
         return _make("core", *gone)  # `Jackie Pallo` for `Wrestler Jackie Pallo`
     kept = sum(len(exp.keys[j]) for j in present)
-    if all(w in exp.lower for w in gone) and kept * 2 >= kept + sum(map(len, gone)):
-        return _make("core", *gone)  # `rotation` for `angular rotation`
+    # `rotation` for `angular rotation`; not `biscuit` for `biscuit-sized cakes` to `a
+    # biscuit or a cake?`: an alternative the question offered says nothing new.
+    small = all(w in exp.lower for w in gone) and kept * 2 >= kept + sum(map(len, gone))
+    if small and not echo:
+        return _make("core", *gone)
     return _make("partial", *gone)
 
 

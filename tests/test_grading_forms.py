@@ -185,3 +185,28 @@ def test_an_answer_written_as_a_variant_is_right_unless_the_item_says_otherwise(
     v = grade("Kozlov", ["Kozhemyako", "Kozlov"], require="all")
     assert (v.verdict, v.credit) == ("wrong", 0.5)
     assert grade("?", ["?"]).verdict == "wrong"
+
+
+# --- an alternative the question offered ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "expected"),
+    [
+        ("des biscuits", "wrong"),  # the other alternative of the question
+        ("des gâteaux", "correct"),
+        ("des gâteaux au format biscuits", "correct"),
+    ],
+)
+def test_the_other_alternative_of_the_question_is_no_shorter_answer(response: str, expected: str):
+    question = "Les Jaffa Cakes sont-ils des biscuits ou des gâteaux ?"
+    accepted = [["des gâteaux au format biscuits", "des gâteaux"]]
+    assert _verdict(response, accepted, question) == expected
+
+
+def test_a_shorter_answer_that_says_something_new_is_still_right():
+    question = "Quel type de missiles la Corée du Nord a-t-elle testé ?"
+    accepted = ["des missiles balistiques intercontinentaux"]
+    assert _verdict("intercontinentaux", accepted, question) == "correct"
+    question = "is jaffa cakes a biscuit or a cake"
+    assert _verdict("biscuit", ["biscuit-sized cakes"], question, "en") == "wrong"
