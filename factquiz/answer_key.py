@@ -46,13 +46,19 @@ _DIGIT_OR_SHORT = re.compile(r"\d|^\S{1,6}$")
 _SCANS_BEFORE_INDEX = 2
 
 
-def _may_fold_to(raw: str, size: int) -> bool:
-    """Whether an ASCII variant may fold to a key of `size` characters: folding lowers its
-    case, drops elided articles (`l'`, `qu'`, `'s`: 3 characters at most each) and strips."""
-    if len(raw) < size:
+def written_as(raw: str, key: str) -> bool:
+    """Whether a variant's quick key is `key` (a response's), folding it only when it may
+    be: an ASCII variant folds by lowering its case, dropping elided articles (`l'`, `qu'`,
+    `'s`: 3 characters at most each) and stripping, so its length tells first."""
+    if not raw.isascii():
+        return quick_key(raw) == key
+    size, n = len(key), len(raw)
+    if n < size:
         return False
+    if "'" not in raw and "`" not in raw:
+        return raw.lower().strip() == key  # no elision to drop: the fold is lower()
     quotes = raw.count("'") + raw.count("`")
-    return len(raw) - 3 * quotes - (len(raw) - len(raw.strip())) <= size
+    return n - 3 * quotes - (n - len(raw.strip())) <= size and quick_key(raw) == key
 
 
 class Answer:
@@ -123,14 +129,13 @@ def exact_given(accepted: Accepted, response: str) -> tuple[str, str] | None:
     same form as `response` (equal quick keys), found without preparing a key: the most
     common right answer, decided cheaply (`AnswerKey.exact` finds the same)."""
     key = quick_key(response)
-    size = len(key)
     for answer in accepted:
         preferred = None
         for raw in (answer,) if isinstance(answer, str) else answer:
             if not isinstance(raw, str) or not raw.strip():
                 continue
             preferred = preferred or raw
-            if (not raw.isascii() or _may_fold_to(raw, size)) and quick_key(raw) == key:
+            if written_as(raw, key):
                 return preferred, raw
     return None
 
@@ -244,10 +249,9 @@ class AnswerKey:
         return self._exact.get(key) if self._exact is not None else None
 
     def _scan(self, key: str) -> tuple[Answer, str] | None:
-        size = len(key)
         for answer in self.answers:
             for raw in answer.given:
-                if (not raw.isascii() or _may_fold_to(raw, size)) and quick_key(raw) == key:
+                if written_as(raw, key):
                     return answer, raw
         return None
 

@@ -7,6 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factquiz.answer_key import written_as
 from factquiz.bank import Item
 from factquiz.grading import grade, grade_item, grade_many
 from factquiz.match_filters import could_match_text
@@ -197,3 +198,13 @@ def test_a_variant_skipped_unread_would_have_matched_nothing(response, variant, 
     said = analyse(response, language)
     if said.tokens and not could_match_text(said, quick_key(variant)):
         assert match(said, analyse(variant, language)).score == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(variant=answers, response=answers, spaces=st.sampled_from(["", " ", "  "]))
+def test_the_cheap_exact_test_agrees_with_folding_both(variant: str, response: str, spaces: str):
+    """`written_as` decides without folding what comparing the quick keys decides."""
+    for raw in (variant, spaces + variant + spaces, variant.lower(), "l'" + variant):
+        key = quick_key(response)
+        assert written_as(raw, key) == (quick_key(raw) == key)
+        assert written_as(raw, quick_key(raw))
