@@ -11,16 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factquiz.generate.bankwriter import make_item
-from factquiz.generate.choices import (
-    build_pool,
+from factquiz.generate.choices import build_pool, distractors, with_contexts
+from factquiz.generate.competitors import (
     day_forms,
-    distractors,
     name_style,
     nations,
     number_forms,
     organisation_sort,
     role_forms,
-    with_contexts,
 )
 from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import Question
