@@ -124,17 +124,41 @@ def span_questions(
                 target = what_argument_target(article, clause, phrase, table)
             if target is None or (clause.sentence[0], fold_basic(target.answers[0][0])) in taken:
                 continue
-            if not _enough_left(clause, target, subject) or (
-                not subject and _unsure_inversion(article, clause, target)
-            ):
-                continue
-            if not subject and "," in clause.subject.text:
+            if not _askable(article, clause, target, subject):
                 continue
             question = _question(article, clause, target, subject, quote, target.removed)
             if question is not None and not _stray_punctuation(question.prompt):
                 out.append(question)
                 taken.add((clause.sentence[0], fold_basic(target.answers[0][0])))
     return out
+
+
+def _askable(article: Article, clause: Clause, target: Target, subject: bool) -> bool:
+    """The question would be clear, grammatical and not given away by the headline."""
+    if not _enough_left(clause, target, subject) or in_headline(article, target):
+        return False
+    if subject:
+        return True
+    words = clause.subject.text.casefold().split()
+    if "," in clause.subject.text or "autres" in words[:2] or "autre" in words[:2]:
+        return False  # "le commerce, notamment d'ivoire", "les autres couleurs": unclear
+    return not _unsure_inversion(article, clause, target)
+
+
+def in_headline(article: Article, target: Target) -> bool:
+    """The answer, or every noun of it, stands in the article's title ("au mythique yéti"
+    under "des poils de yéti"): the student reads it there, the question tests nothing."""
+    title = f" {fold_basic(article.meta.title or '')} "
+    for v in target.answers[0]:
+        if len(v) >= 4 and f" {fold_basic(without_article(v))} " in title:
+            return True
+    doc = article.doc
+    nouns = [
+        fold_basic(doc[t].text)
+        for t in target.removed
+        if doc[t].pos_ in ("NOUN", "PROPN") and doc[t].dep_ != "case"
+    ]
+    return bool(nouns) and all(f" {n} " in title for n in nouns)
 
 
 def _stray_punctuation(prompt: str) -> bool:
