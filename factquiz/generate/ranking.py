@@ -21,7 +21,16 @@ from dataclasses import dataclass, replace
 from factquiz.generate.mentions import Mention, surname_key
 from factquiz.generate.questions import DEICTIC as _DEICTIC
 from factquiz.generate.questions import Question
-from factquiz.generate.realise import mend_slips
+from factquiz.generate.specificity import (
+    NARRATION,
+    indefinite,
+    person_key,
+    polished,
+    someone_else_too,
+    too_bare,
+    trivial,
+    vague_description,
+)
 from factquiz.text import fold_basic
 
 KIND_VALUE = {
@@ -55,53 +64,6 @@ _DEMONSTRATIVE = re.compile(
 )
 _POSSESSIVE = re.compile(r"\b(?:son|sa|ses|leur|leurs)\s+\w+", re.I)
 _OPINION = re.compile(r"«|»|\"")
-
-
-def _vocabulary(words: str) -> frozenset[str]:
-    """Folded words, hyphens kept as spaces ("porte parole")."""
-    return frozenset(fold_basic(w) for w in words.split())
-
-
-# When and where questions: the kinds that need an anchor beyond a subject and a verb.
-_WHEN_WHERE = {"date", "year", "month", "day", "place", "direction"}
-_WHO = {"person", "organisation", "speaker"}
-_FUNCTION_WORDS = _vocabulary(
-    "le la les un une des du de d au aux a en et ou ni que qu qui quoi dont se s sa son ses "
-    "leur leurs ce cet cette ces il elle ils elles on y ne n pas plus par pour sur dans avec "
-    "sans sous entre vers chez lors est sont ete etre etait etaient ont avait avaient aura "
-    "auront sera seront serait seraient aurait auraient fut va vont t quel quelle quels "
-    "quelles quand combien comment pourquoi selon apres avant depuis pendant"
-)
-# Nouns an interrogative carries ("Quel jour", "De quel pays"): they pin nothing down.
-_WH_NOUNS = _vocabulary("jour annee mois date heure pays ville lieu endroit region")
-# Titles beside a name ("le président russe Vladimir Poutine") say who, not which event.
-_TITLES = _vocabulary(
-    "president presidente dirigeant dirigeante ministre chef leader porte parole "
-    "secretaire roi reine directeur directrice gouverneur porte-parole"
-)
-_AUXILIARIES = _vocabulary("a ont est sont avait avaient etait etaient aura auront sera seront")
-_WORD = re.compile(r"(?:\b([lLdD])['’])?([\w-]+)")
-_INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)$")
-_WEEKDAY_ANSWER = re.compile(
-    r"^(?:tot |ce |dans la nuit de )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-    r"(?: matin| soir| midi| apres midi)?$"
-)
-_PLACE_ANCHOR = re.compile(r"\b(?:à|en|au|aux|dans|près de)\s+(?:l['’])?[A-ZÀ-Ý]")
-# "X a également averti la Russie": someone else did it too, "Qui a averti" has two answers.
-_ALSO = re.compile(r"^(?:\S+\s+){0,3}?(?:egalement|aussi|de son cote|de leur cote|a son tour)\b")
-_INDEFINITE = re.compile(r"^(?:un|une|des|d')\s", re.I)
-_INDEFINITE_SUBJECT = re.compile(
-    r"^(?:[^,?]*,\s)?(?:\w+\s)?(?:Quand|Où|Comment|Pourquoi|Quel jour|En quelle année"
-    r"|Combien de \w+|Quel(?:le)?s?\s\w+)\s+(?:un|une)\s[^?]*?-(?:t-)?(?:il|elle)\b"
-)
-_COMPLEMENT = re.compile(r"\b(?:de|du|des|à|au|aux|en)\s|\bd['’]|\d|\s[A-ZÀ-Ý]")
-_NARRATION = re.compile(r"\bqu(?:e\s|['’]).*?\s:\s*«")
-# "Quel président demandait une enquête ?": a country's leader, whom every student knows.
-_HEAD_OF_STATE = re.compile(
-    r"^(?:[^,?]*,\s)?Quel(?:le)?\s+(?:président|présidente|roi|reine|pape|chancelier|chancelière"
-    r"|premier ministre|première ministre)\b(?!\s+(?:de|du|des)\b|\s+d['’])"
-)
-_COURTESY = re.compile(r"^(?:Mr\.?|Mrs\.?|Ms\.?|Mme|M\.)\s+(?=[A-ZÀ-Ý])")
 
 
 @dataclass(frozen=True)
@@ -211,11 +173,6 @@ def _main_subjects(
     }
 
 
-def _person_key(folded: str) -> str:
-    """A name as `protagonists` keys it: a single word as is, a full name whole."""
-    return folded if " " in folded else surname_key(folded)
-
-
 def rejection(q: Question) -> str | None:
     """Why a question must not be asked at all (None when it may be): the hard filters,
     named so a benchmark can count what each one drops."""
@@ -229,157 +186,13 @@ def rejection(q: Question) -> str | None:
         ("deictic", bool(_DEICTIC.search(q.prompt))),
         ("unbalanced quotes", _unbalanced(q.prompt)),
         ("loose end", _loose_end(q.prompt)),
-        ("too bare", _too_bare(q)),
-        ("someone else too", _someone_else_too(q)),
-        ("indefinite", _indefinite(q)),
-        ("vague description", _vague_description(q)),
-        ("narration", q.kind == "speaker" and bool(_NARRATION.search(q.prompt))),
+        ("too bare", too_bare(q)),
+        ("someone else too", someone_else_too(q)),
+        ("indefinite", indefinite(q)),
+        ("vague description", vague_description(q)),
+        ("narration", q.kind == "speaker" and bool(NARRATION.search(q.prompt))),
     )
     return next((name for name, failed in checks if failed), None)
-
-
-def _content_words(text: str) -> list[str]:
-    """The words that carry meaning, as written: no articles, prepositions, pronouns or
-    auxiliaries; a word after an elided "l'" or "d'" is a noun ("l'est")."""
-    out = []
-    for elided, word in _WORD.findall(text):
-        word = _INVERTED.sub("", word)
-        if elided or fold_basic(word) not in _FUNCTION_WORDS and fold_basic(word):
-            out.append(word)
-    return out
-
-
-def _anchors(prompt: str) -> int:
-    """How many common words pin the event down beyond its verb, the interrogative's noun,
-    names and titles: "Où Poutine se rendra-t-il ?" has none."""
-    words = prompt.removesuffix("?").split()
-    inverted = next((i for i, w in enumerate(words) if _INVERTED.search(w)), None)
-    verb = set()
-    if inverted is not None:
-        stem = fold_basic(_INVERTED.sub("", words[inverted]).split("'")[-1])
-        verb.add(inverted)
-        if stem in _AUXILIARIES:  # "a-t-il rencontré": the participle is the verb too
-            after = [i for i in range(inverted + 1, len(words)) if _content_words(words[i])]
-            verb.update(after[:1])
-    count, title = 0, False
-    for i, word in enumerate(words):
-        for w in _content_words(word) if i not in verb else ():
-            folded = fold_basic(w)
-            if w[:1].isupper() or folded in _WH_NOUNS:
-                continue
-            if folded in _TITLES or title:  # "président russe": a title and its adjective
-                title = not title
-                continue
-            count += 1
-    return count
-
-
-def _too_bare(q: Question) -> bool:
-    """Too little context to have one answer: a when or where question on a subject and a
-    verb ("Quand Kim a-t-il rencontré Poutine ?"), a bare weekday asked without a place or
-    a detailed event, or a prompt of two meaningful words ("Qui a averti la Russie ?")."""
-    if q.identity:
-        return False
-    inverted = any(_INVERTED.search(w) for w in q.prompt.split())
-    if q.kind in _WHEN_WHERE and inverted and _anchors(q.prompt) == 0:
-        return True
-    weekday = _WEEKDAY_ANSWER.match(fold_basic(q.answers[0][0]))
-    if weekday and not _PLACE_ANCHOR.search(q.prompt) and _anchors(q.prompt) < 3:
-        return True
-    return q.kind != "speaker" and len(_content_words(q.prompt.removesuffix("?"))) < 3
-
-
-def _someone_else_too(q: Question) -> bool:
-    """The answer did what the prompt says "also" (également, aussi, de son côté): someone
-    else in the article did it too, so the question has two answers."""
-    if q.kind not in _WHO or q.identity:
-        return False
-    quote = f" {fold_basic(q.quote)} "
-    for variant in q.answers[0]:
-        folded = fold_basic(variant)
-        at = quote.find(f" {folded} ") if len(folded) >= 3 else -1
-        if at >= 0 and _ALSO.match(quote[at + len(folded) + 2 :]):
-            return True
-    return False
-
-
-def _indefinite(q: Question) -> bool:
-    """An answer naming no one in particular ("une ONG", "un député"), or a prompt whose
-    subject does not ("Quand un député a-t-il ..."): not one answer."""
-    if q.kind in _WHO | {"place"} and _INDEFINITE.match(q.answers[0][0]):
-        return True
-    return bool(_INDEFINITE_SUBJECT.match(q.prompt))
-
-
-def _vague_description(q: Question) -> bool:
-    """ "Qui est le député touareg ?", "Comment s'appelle l'agence américaine ?": a title or
-    a kind with no complement, or an indefinite one, fits many, not the one in the article."""
-    if not q.identity or q.kind == "role":
-        return False
-    described = re.sub(r"^(?:Qui est|Comment s'appellen?t?)\s+", "", q.prompt).removesuffix("?")
-    return not _COMPLEMENT.search(f" {described.strip()[1:]} ") or bool(
-        re.search(r"\bd['’]une?\s|\bde (?:plusieurs|nombreu)", described)
-    )  # "la présidente d'une ONG": which one?
-
-
-def trivial(q: Question, known: Mapping[str, float]) -> str | None:
-    """Why the answer is trivia (None when it is not): the headline gives it, it names the
-    article's main subject, or the country's leader, which a student guesses without reading."""
-    if q.kind == "role":
-        return None
-    if q.kind in _WHO and _HEAD_OF_STATE.match(q.prompt):
-        return "head of state"
-    folded = [fold_basic(v) for v in q.answers[0]]
-    headline = getattr(known, "headlines", {}).get(q.source_id)
-    if headline and _in_headline(q.answers[0], f" {headline} "):
-        return "in headline"
-    subjects = getattr(known, "subjects", {}).get(q.source_id, frozenset())
-    keys = {_person_key(f) if q.kind in ("person", "speaker") else f for f in folded}
-    # "le dirigeant nord-coréen Kim Jong Un" names the protagonist behind a title.
-    titled = q.kind not in _WHO and any(
-        f.endswith(f" {name}") for f in folded for name in known if " " in name
-    )
-    return "main subject" if keys & subjects or titled else None
-
-
-def _in_headline(answer: tuple[str, ...], headline: str) -> bool:
-    """The headline holds the answer, or its head noun and another of its words, singular
-    or plural ("la crise économique et financière de 2009" under "la crise financière
-    touche ...", "la mort de neuf personnes" under "Neuf morts dans les Alpes")."""
-    folded = [fold_basic(v) for v in answer]
-    if any(f" {f} " in headline for f in folded if len(f) >= 3 or f.isdigit()):
-        return True
-    shown_words = {_singular(w) for w in headline.split()}
-    words = [_singular(fold_basic(w)) for w in _content_words(answer[0])]
-    shown = [w for w in words if w in shown_words]
-    return len(words) >= 2 and words[0] in shown and len(shown) >= 2
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
-
-
-def polished(q: Question) -> Question:
-    """The question with its slips mended: a participle misspelt in the source ("ont
-    périt"), an English courtesy title ("Mr Saputo" is asked "M. Saputo", answered
-    "Saputo")."""
-    prompt = mend_slips(q.prompt)
-    answers = tuple(_without_courtesy(a) for a in q.answers)
-    if prompt == q.prompt and answers == q.answers:
-        return q
-    return replace(q, prompt=prompt, answers=answers)
-
-
-def _without_courtesy(answer: tuple[str, ...]) -> tuple[str, ...]:
-    """ "Mr Saputo" -> "Saputo", "M. Saputo"; "M. Peskov" stays a variant after "Peskov"."""
-    out: list[str] = []
-    for variant in answer:
-        bare = _COURTESY.sub("", variant)
-        if bare == variant:
-            out.append(variant)
-        else:  # English titles are not French usage: "M." replaces them
-            out += [bare, f"M. {bare}" if variant.startswith(("Mr", "Ms")) else variant]
-    return tuple(dict.fromkeys(v for v in out if v))
 
 
 def _unbalanced(prompt: str) -> bool:
@@ -403,9 +216,9 @@ def score(q: Question, protagonists: dict[str, float]) -> float | None:
         value -= 0.4 if q.kind == "person" else 0.15  # "Qui les photos montrent-elles ?"
     if q.skill != "attribution" and _POSSESSIVE.search(q.prompt.split(" ", 2)[-1]):
         value -= 0.15
-    named = {_person_key(fold_basic(a[0])) for a in q.answers if fold_basic(a[0])}
+    named = {person_key(fold_basic(a[0])) for a in q.answers if fold_basic(a[0])}
     if q.kind == "role":
-        named = {_person_key(fold_basic(m.unit or "")) for m in q.mentions}
+        named = {person_key(fold_basic(m.unit or "")) for m in q.mentions}
     known = max((protagonists.get(n, 0.0) for n in named), default=0.0)
     if q.identity and known >= 0.35:
         return None  # "Qui est le président russe ?": every student knows

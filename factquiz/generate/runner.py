@@ -104,7 +104,7 @@ def generate_bank(
     progress(f"{len(questions)} candidate questions; ranking...")
     mentions = [(f.article.source_id, m) for f in found for m in f.all]
     roles = [(q.source_id, m) for q in questions if q.kind == "role" for m in q.mentions]
-    known = protagonists(mentions)
+    known = protagonists(mentions, {t.source_id: t.title for t in texts})
     aliases = alias_table(articles)
     questions = [with_aliases(q, aliases) for q in questions]
     pool = build_pool(mentions + roles, avoid=known, aliases=aliases)
