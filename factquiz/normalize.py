@@ -43,7 +43,15 @@ TITLES = frozenset(
     )
 )
 # Leading phrases a student may type before the answer: `c'est`, `it is`.
-_LEADING_PHRASES = (("c", "est"), ("it", "is"), ("it", "s"), ("ce", "sont"), ("they", "are"))
+_LEADING_PHRASES = (
+    ("c", "est"),
+    ("it", "is"),
+    ("it", "s"),
+    ("ce", "sont"),
+    ("they", "are"),
+    ("peut", "etre"),  # hedges of two words: `peut-être Kozhemyako`
+    ("sans", "doute"),
+)
 # Words inside an answer that neither need matching nor count as extra: `Corée du Nord`.
 WEIGHTLESS = frozenset(
     str.split("de du des la le les et of the and a an au aux en sur in on at to for pour par by")

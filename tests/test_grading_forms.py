@@ -22,8 +22,12 @@ def _verdict(response: str, accepted: list[object], question: str, language: str
         ("probablement Kozhemyako", [["Oleg Kozhemyako"]], "correct"),
         ("généralement non", ["non"], "correct"),
         ("sûrement en 2006", ["2006"], "correct"),
+        ("peut-être Kozhemyako", [["Oleg Kozhemyako"]], "correct"),
+        ("sans doute en 2006", ["2006"], "correct"),
         ("probablement 2016", ["2006"], "wrong"),
         ("probablement Shoigu", [["Oleg Kozhemyako"]], "wrong"),
+        ("probablement pas Kozhemyako", [["Oleg Kozhemyako"]], "wrong"),
+        ("peut-être pas Kozhemyako", [["Oleg Kozhemyako"]], "wrong"),
     ],
 )
 def test_a_hedge_before_the_answer_changes_nothing(response: str, accepted: list, expected: str):
