@@ -84,3 +84,10 @@ def test_a_verb_argument_that_is_a_thing_is_asked_with_quoi(questions) -> None:
     asked = _by_prompt(questions, "written")
     answers = asked["À quoi le tribunal administratif a-t-il procédé ?"]
     assert "un examen approfondi du dossier" in answers[0]
+
+
+def test_an_answer_the_headline_gives_is_not_asked(questions) -> None:
+    # The headline reads "Conseil municipal de Lyon": "Quel conseil a choisi ...?" tests nothing.
+    answers = {v.casefold() for q in questions["written"] for a in q.answers for v in a}
+    assert "le conseil municipal" not in answers
+    assert "la candidate lyonnaise" in answers
