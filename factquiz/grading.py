@@ -32,7 +32,8 @@ that is a known wrong name, another person, or a name the question offered as an
 
 Modules: `factquiz.open_grading` (one response against an open item, list answers, and the
 cheap decision on an answer written as an accepted variant), `factquiz.normalize` (form),
-`factquiz.numbers` and `factquiz.dates`,
+`factquiz.transliteration` (spelling-insensitive word keys), `factquiz.numbers` and
+`factquiz.dates`,
 `factquiz.matching` and `factquiz.number_matching` (comparison), `factquiz.person_names` and
 `factquiz.name_words` (people), `factquiz.variants` and `factquiz.answer_key` (an item's
 accepted answers, prepared), `factquiz.match_filters` (cheap tests that spare comparisons),

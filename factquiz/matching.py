@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel, Levenshtein
 
 from factquiz.name_words import CATEGORY_NOUNS, ROLE_NOUNS, SHORT_FORMS, SURNAME_FIRST
-from factquiz.normalize import TITLES, Analysed, Prompt, transliteration_key
+from factquiz.normalize import TITLES, Analysed, Prompt
 from factquiz.number_matching import closest, coarser_kind, compare_numeric
+from factquiz.transliteration import transliteration_key
 
 ACCEPT = 0.7  # scores at or above: correct
 REVIEW = 0.5  # scores at or above, below ACCEPT: the teacher decides

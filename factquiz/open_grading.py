@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from factquiz import answer_key
 from factquiz.answer_key import Accepted, Answer, AnswerKey
 from factquiz.matching import ACCEPT, REVIEW, SENTENCE, Match, match
-from factquiz.normalize import LEADING, TITLES, Analysed, analyse, fold, transliteration_key
+from factquiz.normalize import LEADING, TITLES, Analysed, analyse, fold
+from factquiz.transliteration import transliteration_key
 from factquiz.verdicts import Outcome
 
 EXACT = Match("exact", 1.0)

@@ -15,7 +15,8 @@ from factquiz.name_words import (
     SHORT_FORMS,
     SURNAME_FIRST,
 )
-from factquiz.normalize import TITLES, Analysed, transliteration_key
+from factquiz.normalize import TITLES, Analysed
+from factquiz.transliteration import transliteration_key
 
 
 def person_name(name: Analysed) -> tuple[tuple[str, ...], tuple[str, ...], int] | None:
