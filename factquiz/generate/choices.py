@@ -70,6 +70,7 @@ class Pool:
     contexts: dict[str, str] = field(default_factory=dict)  # name -> words before it (cache)
     articles: dict[str, str] = field(default_factory=dict)  # source -> lowered text
     avoid: frozenset[str] = frozenset()  # the protagonists' surnames
+    folded: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> names (cache)
 
 
 def build_pool(
@@ -369,14 +370,21 @@ def _year_in(text: str) -> int:
     return int(found.group()) if found else 0
 
 
-def _names(pool: Pool, kind: str) -> set[str]:
-    return {fold_basic(m.text) for _, m in pool.by_kind.get(kind, [])}
+def _names(pool: Pool, kind: str) -> frozenset[str]:
+    """The folded names of one kind, worked out once per pool (asked for every candidate)."""
+    if kind not in pool.folded:
+        pool.folded[kind] = frozenset(fold_basic(m.text) for _, m in pool.by_kind.get(kind, []))
+    return pool.folded[kind]
 
 
-def _surnames(pool: Pool) -> set[str]:
+def _surnames(pool: Pool) -> frozenset[str]:
     """Single words that are the surname of a person named in full somewhere."""
-    full = [fold_basic(m.text) for _, m in pool.by_kind.get("person", [])]
-    return {surname_key(k) for k in full if len(k.split()) > 1 and _looks_like_name(k)}
+    if " surnames" not in pool.folded:  # the space keeps it apart from the kinds
+        full = _names(pool, "person")
+        pool.folded[" surnames"] = frozenset(
+            surname_key(k) for k in full if len(k.split()) > 1 and _looks_like_name(k)
+        )
+    return pool.folded[" surnames"]
 
 
 def _looks_like_name(key: str) -> bool:
