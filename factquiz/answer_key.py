@@ -28,7 +28,7 @@ from factquiz.match_filters import Probe, could_match, could_match_any, could_ma
 from factquiz.matching import ACCEPT, NO_MATCH, Match, match
 from factquiz.normalize import Analysed, Prompt, analyse
 from factquiz.person_names import other_given_name, person_name
-from factquiz.variants import implied_variants, list_items, quick_key, quick_keys
+from factquiz.variants import implied_variants, list_items, quick_key, quick_keys, written_as
 
 Accepted = Sequence[str | Sequence[str]]
 
@@ -44,21 +44,6 @@ _DIGIT_OR_SHORT = re.compile(r"\d|^\S{1,6}$")
 
 # A key answers its first responses by scanning its variants, then builds an index.
 _SCANS_BEFORE_INDEX = 2
-
-
-def written_as(raw: str, key: str) -> bool:
-    """Whether a variant's quick key is `key` (a response's), folding it only when it may
-    be: an ASCII variant folds by lowering its case, dropping elided articles (`l'`, `qu'`,
-    `'s`: 3 characters at most each) and stripping, so its length tells first."""
-    if not raw.isascii():
-        return quick_key(raw) == key
-    size, n = len(key), len(raw)
-    if n < size:
-        return False
-    if "'" not in raw and "`" not in raw:
-        return raw.lower().strip() == key  # no elision to drop: the fold is lower()
-    quotes = raw.count("'") + raw.count("`")
-    return n - 3 * quotes - (n - len(raw.strip())) <= size and quick_key(raw) == key
 
 
 class Answer:
@@ -122,22 +107,6 @@ def answers(accepted: Accepted, language: str) -> tuple[Answer, ...]:
         if given:
             out.append(Answer(tuple(dict.fromkeys(given)), language))
     return tuple(out)
-
-
-def exact_given(accepted: Accepted, response: str) -> tuple[str, str] | None:
-    """(preferred form, variant) of the first accepted answer with a variant given in the
-    same form as `response` (equal quick keys), found without preparing a key: the most
-    common right answer, decided cheaply (`AnswerKey.exact` finds the same)."""
-    key = quick_key(response)
-    for answer in accepted:
-        preferred = None
-        for raw in (answer,) if isinstance(answer, str) else answer:
-            if not isinstance(raw, str) or not raw.strip():
-                continue
-            preferred = preferred or raw
-            if written_as(raw, key):
-                return preferred, raw
-    return None
 
 
 @dataclass(frozen=True)

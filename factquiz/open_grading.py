@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from factquiz import answer_key
 from factquiz.answer_key import Accepted, Answer, AnswerKey
 from factquiz.matching import ACCEPT, REVIEW, SENTENCE, Match, match
 from factquiz.normalize import LEADING, TITLES, Analysed, analyse, fold
 from factquiz.transliteration import transliteration_key
+from factquiz.variants import exact_given
 from factquiz.verdicts import Outcome
 
 EXACT = Match("exact", 1.0)
@@ -215,7 +215,7 @@ def given_form(
     may change that, or for another answer."""
     if require == "all" or any(isinstance(r, str) and r.strip() for r in reject):
         return None
-    found = answer_key.exact_given(accepted, response) if has_text(response) else None
+    found = exact_given(accepted, response) if has_text(response) else None
     if found is None:
         return None
     return Outcome("correct", 1.0, found[0], "exact", shown=found[1])

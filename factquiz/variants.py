@@ -12,6 +12,7 @@ analyses. No I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from factquiz.normalize import fold, fold_letters
@@ -29,6 +30,37 @@ _MAY_IMPLY = re.compile('[(\\["“«,&-]|\\s(?:or|ou|of|in|by|and|et)\\s', re.I)
 def quick_key(text: str) -> str:
     """Equal quick keys give equal analyses: the cheap test for an exact answer."""
     return fold_letters(text).strip()
+
+
+def written_as(raw: str, key: str) -> bool:
+    """Whether a variant's quick key is `key` (a response's), folding it only when it may
+    be: an ASCII variant folds by lowering its case, dropping elided articles (`l'`, `qu'`,
+    `'s`: 3 characters at most each) and stripping, so its length tells first."""
+    if not raw.isascii():
+        return quick_key(raw) == key
+    size, n = len(key), len(raw)
+    if n < size:
+        return False
+    if "'" not in raw and "`" not in raw:
+        return raw.lower().strip() == key  # no elision to drop: the fold is lower()
+    quotes = raw.count("'") + raw.count("`")
+    return n - 3 * quotes - (n - len(raw.strip())) <= size and quick_key(raw) == key
+
+
+def exact_given(accepted: Sequence[str | Sequence[str]], response: str) -> tuple[str, str] | None:
+    """(preferred form, variant) of the first accepted answer with a variant given in the
+    same form as `response` (equal quick keys), found without preparing a key: the most
+    common right answer, decided cheaply (`AnswerKey.exact` finds the same)."""
+    key = quick_key(response)
+    for answer in accepted:
+        preferred = None
+        for raw in (answer,) if isinstance(answer, str) else answer:
+            if not isinstance(raw, str) or not raw.strip():
+                continue
+            preferred = preferred or raw
+            if written_as(raw, key):
+                return preferred, raw
+    return None
 
 
 _JOINER = "\x1e"  # a record separator: no answer has one, and no fold makes or crosses one

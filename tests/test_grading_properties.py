@@ -7,14 +7,13 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factquiz.answer_key import written_as
 from factquiz.bank import Item
 from factquiz.grading import grade, grade_item, grade_many
 from factquiz.match_filters import could_match_text
 from factquiz.matching import match
 from factquiz.normalize import analyse
 from factquiz.text import strip_accents
-from factquiz.variants import quick_key
+from factquiz.variants import quick_key, written_as
 
 # Names, places, numbers and dates of the seed articles, and French letters to mix them with.
 SEED_ANSWERS = [
