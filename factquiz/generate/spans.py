@@ -241,6 +241,8 @@ def what_argument_target(
     if lemma in PLACE_NOUNS or doc[clause.verb].lemma_ in MOTION_VERBS:
         return None  # "à la frontière", "arrivent aux ambassades": where, not what
     toks = [doc[t] for t in phrase.tokens[1:]]
+    if not toks or (case == "De" and phrase.case in ("de", "d'") and toks[0].pos_ != "DET"):
+        return None  # "entraînerait de nouvelles sanctions": an article, not a preposition
     content = [t for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN")]
     if len(content) < 2 or len(toks) > MAX_ANSWER_WORDS:
         return None  # "l'accident", "l'expédition": the one the article spoke of, no fact
