@@ -17,7 +17,7 @@ variants in one test. `answer_key()` shares a prepared key between calls for the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -302,20 +302,45 @@ class AnswerKey:
         name with the surname it matched (`best`) of an accepted person, or of a known one:
         `Igor Kozhemyako` for `Kozhemyako` when the bank knows `Oleg Kozhemyako`."""
         extra = frozenset(best.detail if best.kind == "contains" else ())
-        forms = [(a.preferred, f) for a in self.answers for f in a.forms]
+        forms = [(a.preferred, f) for a in self.answers for f in self._sharing_a_word(a, resp)]
         known = self.known
         found = {n for k in resp.keys for n in known.by_key.get(k, ())}
         candidates = forms + [known.forms[n] for n in sorted(found)]
         names = [n for n in candidates if person_name(n[1]) is not None]
         if not names:
             return None
-        question = self.question
-        asked = frozenset(question.words) if question is not None else frozenset()
+        # Read only when the response writes a surname of one of the names.
+        accepted = _OnFirstUse(lambda: self.accepted_keys)
+        asked = _OnFirstUse(lambda: frozenset(self.question.words if self.question else ()))
         for raw, full in names:
-            given = other_given_name(resp, full, (self.accepted_keys, asked), extra)
+            given = other_given_name(resp, full, (accepted, asked), extra)
             if given is not None:
                 return given, raw
         return None
+
+    def _sharing_a_word(self, answer: Answer, resp: Analysed) -> Iterable[Analysed]:
+        """The variants of an answer analysed, but for those not analysed yet whose letters
+        show that no word of theirs is a word of the response or a typo of one."""
+        if answer._forms is not None:
+            return answer.forms
+        return [
+            answer.form(raw) for raw in answer.variants if could_match_text(resp, self.folded(raw))
+        ]
+
+
+class _OnFirstUse:
+    """A set made when a rule first asks whether it holds a word."""
+
+    __slots__ = ("make", "words")
+
+    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
+        self.make = make
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.words is None:
+            self.words = self.make()
+        return word in self.words
 
 
 @lru_cache(maxsize=1024)

@@ -7,6 +7,8 @@ response that writes, beside its surname, a given name that is none of the expec
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from factquiz.matching import typo_edits
 from factquiz.name_words import (
     NOT_GIVEN_NAMES,
@@ -65,7 +67,7 @@ def _initials_of(said: str, given: tuple[str, ...]) -> bool:
 def other_given_name(
     resp: Analysed,
     full: Analysed,
-    known: tuple[frozenset[str], frozenset[str]],
+    known: tuple[Container[str], Container[str]],
     extra: frozenset[str],
 ) -> str | None:
     """The given name `resp` writes beside `full`'s surname when it is none of `full`'s
