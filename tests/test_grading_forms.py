@@ -116,6 +116,14 @@ def test_a_sentence_that_names_the_thing_without_its_category_noun_is_right():
     assert _verdict(other, ["the ARPANET project"], question, "en") == "wrong"
 
 
+def test_a_french_sentence_that_names_the_programme_is_right():
+    question = "Quelle mission américaine a emmené des hommes sur la Lune ?"
+    said = "Les astronautes sont allés sur la Lune grâce à Apollo, en 1969."
+    assert _verdict(said, ["le programme Apollo"], question) == "correct"
+    other = "Les astronautes sont allés sur la Lune grâce à Gemini, en 1966."
+    assert _verdict(other, ["le programme Apollo"], question) == "wrong"
+
+
 def test_a_sentence_naming_another_place_of_the_same_kind_is_wrong():
     said = "Le sommet s'est tenu à Vladivostok, la grande ville du Primorié."
     assert _verdict(said, ["le cosmodrome de Vostochny"], "Où le sommet a-t-il eu lieu ?") == (
