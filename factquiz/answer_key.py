@@ -28,7 +28,14 @@ from factquiz.match_filters import Probe, could_match, could_match_any, could_ma
 from factquiz.matching import ACCEPT, NO_MATCH, Match, match
 from factquiz.normalize import Analysed, Prompt, analyse
 from factquiz.person_names import other_given_name, person_name
-from factquiz.variants import implied_variants, list_items, quick_key, quick_keys, written_as
+from factquiz.variants import (
+    implied_variants,
+    implies_others,
+    list_items,
+    quick_key,
+    quick_keys,
+    written_as,
+)
 
 Accepted = Sequence[str | Sequence[str]]
 
@@ -63,6 +70,8 @@ class Answer:
     @property
     def variants(self) -> tuple[str, ...]:
         """The given variants, the implied ones, then the items of lists."""
+        if self._variants is None and not any(map(implies_others, self.given)):
+            self._variants = self.given  # most answers: no bracket, list, `or`, `of`...
         if self._variants is None:
             implied = [v for g in self.given for v in implied_variants(g)]
             known = dict.fromkeys(self.given + tuple(implied))

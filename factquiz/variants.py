@@ -74,11 +74,17 @@ def quick_keys(texts: list[str]) -> list[str]:
     return [k.strip() for k in fold_letters(joined).split(_JOINER)]
 
 
+def implies_others(variant: str) -> bool:
+    """False for most variants: nothing to imply (no bracket, quote, comma, hyphen, `or`,
+    `of`, `in`, `by`, no list), so `implied_variants` and `list_items` are empty."""
+    return variant != variant.strip() or _MAY_IMPLY.search(variant) is not None
+
+
 @lru_cache(maxsize=1 << 14)
 def implied_variants(variant: str) -> tuple[str, ...]:
     """The variants one written variant implies (see the module doc)."""
-    if not _MAY_IMPLY.search(variant) and variant == variant.strip():
-        return ()  # most variants: no bracket, quote, comma, hyphen, `or`, `of`, `in`, `by`
+    if not implies_others(variant):
+        return ()
     implied: list[str] = []
     bare = _BRACKETED.sub("", _NICKNAME.sub("", variant)).strip()
     if bare and bare != variant:

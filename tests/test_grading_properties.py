@@ -13,7 +13,7 @@ from factquiz.match_filters import could_match_text
 from factquiz.matching import match
 from factquiz.normalize import analyse
 from factquiz.text import strip_accents
-from factquiz.variants import quick_key, written_as
+from factquiz.variants import implied_variants, implies_others, list_items, quick_key, written_as
 
 # Names, places, numbers and dates of the seed articles, and French letters to mix them with.
 SEED_ANSWERS = [
@@ -207,3 +207,20 @@ def test_the_cheap_exact_test_agrees_with_folding_both(variant: str, response: s
         key = quick_key(response)
         assert written_as(raw, key) == (quick_key(raw) == key)
         assert written_as(raw, quick_key(raw))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    variant=st.one_of(
+        answers,
+        st.text(ALPHABET + '()[]&"“”«» ', min_size=1, max_size=40),
+        st.sampled_from(
+            ["Pierre et Marie Curie", "United States of America", "Tucson, Arizona", "X or Y"]
+        ),
+    )
+)
+def test_a_variant_that_implies_nothing_has_no_implied_variant_nor_item(variant: str):
+    """The cheap test that lets an answer skip its variants' implications never lies."""
+    if not implies_others(variant):
+        assert implied_variants(variant) == ()
+        assert list_items(variant) == ()
