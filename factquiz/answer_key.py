@@ -17,7 +17,7 @@ variants in one test. `answer_key()` shares a prepared key between calls for the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,15 +27,8 @@ from factquiz import variants
 from factquiz.match_filters import Probe, could_match, could_match_any, could_match_text, probe
 from factquiz.matching import ACCEPT, NO_MATCH, Match, match
 from factquiz.normalize import Analysed, Prompt, analyse
-from factquiz.person_names import other_given_name, person_name
-from factquiz.variants import (
-    implied_variants,
-    implies_others,
-    list_items,
-    quick_key,
-    quick_keys,
-    written_as,
-)
+from factquiz.person_names import WordsOnFirstUse, other_given_name, person_name
+from factquiz.variants import implied_variants, list_items, quick_key, quick_keys
 
 Accepted = Sequence[str | Sequence[str]]
 
@@ -70,7 +63,7 @@ class Answer:
     @property
     def variants(self) -> tuple[str, ...]:
         """The given variants, the implied ones, then the items of lists."""
-        if self._variants is None and not any(map(implies_others, self.given)):
+        if self._variants is None and not any(map(variants.implies_others, self.given)):
             self._variants = self.given  # most answers: no bracket, list, `or`, `of`...
         if self._variants is None:
             implied = [v for g in self.given for v in implied_variants(g)]
@@ -229,7 +222,7 @@ class AnswerKey:
     def _scan(self, key: str) -> tuple[Answer, str] | None:
         for answer in self.answers:
             for raw in answer.given:
-                if written_as(raw, key):
+                if variants.written_as(raw, key):
                     return answer, raw
         return None
 
@@ -319,8 +312,8 @@ class AnswerKey:
         if not names:
             return None
         # Read only when the response writes a surname of one of the names.
-        accepted = _OnFirstUse(lambda: self.accepted_keys)
-        asked = _OnFirstUse(lambda: frozenset(self.question.words if self.question else ()))
+        accepted = WordsOnFirstUse(lambda: self.accepted_keys)
+        asked = WordsOnFirstUse(lambda: frozenset(self.question.words if self.question else ()))
         for raw, full in names:
             given = other_given_name(resp, full, (accepted, asked), extra)
             if given is not None:
@@ -335,21 +328,6 @@ class AnswerKey:
         return [
             answer.form(raw) for raw in answer.variants if could_match_text(resp, self.folded(raw))
         ]
-
-
-class _OnFirstUse:
-    """A set made when a rule first asks whether it holds a word."""
-
-    __slots__ = ("make", "words")
-
-    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
-        self.make = make
-        self.words: frozenset[str] | None = None
-
-    def __contains__(self, word: object) -> bool:
-        if self.words is None:
-            self.words = self.make()
-        return word in self.words
 
 
 @lru_cache(maxsize=1024)

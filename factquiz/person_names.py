@@ -7,7 +7,7 @@ response that writes, beside its surname, a given name that is none of the expec
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 
 from factquiz.matching import typo_edits
 from factquiz.name_words import (
@@ -62,6 +62,22 @@ def _initials_of(said: str, given: tuple[str, ...]) -> bool:
     """Whether `said` spells the initials of given names in a row."""
     n = len(said)
     return any("".join(g[0] for g in given[k : k + n]) == said for k in range(len(given) - n + 1))
+
+
+class WordsOnFirstUse:
+    """A set of words made when a rule first asks whether it holds one (`other_given_name`
+    reads the accepted words and the question only when it finds a surname)."""
+
+    __slots__ = ("make", "words")
+
+    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
+        self.make = make
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.words is None:
+            self.words = self.make()
+        return word in self.words
 
 
 def other_given_name(
