@@ -278,7 +278,8 @@ def _subject_of(
         )
     conjuncts = [subj] + [c for c in subj.children if c.dep_ == "conj"]
     number = "Plur" if len(conjuncts) > 1 else morph(subj, "Number", "Sing")
-    name = _apposed_name(subj)
+    # "M. Poutine et M. Kim": the name apposed to the first title is not the whole subject.
+    name = _apposed_name(subj) if len(conjuncts) == 1 else None
     if name is not None:
         phrase = Phrase(subj.dep_, subj.i, tuple(sorted(set(tokens) | set(name))))
     text = article.surface(name if name is not None else tokens)

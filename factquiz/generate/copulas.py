@@ -13,7 +13,7 @@ from factquiz.generate.clauses import DISCOURSE_ADVERBS, morph, noun_gender
 from factquiz.generate.document import Article
 from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import DEICTIC, Question, askable_sentences
-from factquiz.generate.realise import lower_initial
+from factquiz.generate.realise import lower_initial, mend_slips, well_formed
 from factquiz.generate.targets import MentionTable
 from factquiz.generate.when_how_many import number_variants
 
@@ -63,7 +63,9 @@ def _measure_question(
     words += [
         lower_initial(article.surface(range(p.left_edge.i, p.right_edge.i + 1))) for p in kept
     ]
-    prompt = " ".join(w for w in words if w) + " ?"
+    prompt = mend_slips(" ".join(w for w in words if w)) + " ?"
+    if not well_formed(prompt):
+        return None
     if any(doc[t].pos_ == "VERB" for p in kept for t in range(p.left_edge.i, p.right_edge.i + 1)):
         return None  # a clause inside a kept phrase reads badly once moved
     answers = (_variants(measure, article.surface(range(measure.start, end))),)

@@ -14,13 +14,14 @@ from factquiz.generate.clauses import (
     Phrase,
     attribution_spans,
     is_garbled,
+    morph,
     phrase_tokens,
     verb_group,
 )
 from factquiz.generate.document import Article
 from factquiz.generate.mentions import Mention
 from factquiz.generate.participles import STATE_VERBS
-from factquiz.generate.realise import ask, elide, join, lower_initial
+from factquiz.generate.realise import ask, elide, join, lower_initial, mend_slips, well_formed
 from factquiz.generate.targets import (
     MentionTable,
     Target,
@@ -140,6 +141,8 @@ def _question(
         "person", "organisation", "place"
     ):  # fmt: skip
         kind = "speaker"
+    if not reads_whole(article, clause, removed):
+        return None
     prompt = ask(article, clause, set(removed) | _deictic_phrases(article, clause), target.wh)
     if not prompt:
         return None
@@ -149,6 +152,109 @@ def _question(
         require=target.require, vague_subject=not subject and _anaphoric(article, clause),
         clitic=_object_clitic(article, clause),
     )  # fmt: skip
+
+
+# Prepositions that open a complement of an event noun as often as of the verb: "des
+# sanctions contre X", "une enquête sur X". Left behind when the noun is asked for, they
+# would say the verb's subject acted against X.
+_NOUN_COMPLEMENT_CASES = {"contre", "envers", "sur", "entre", "vis-à-vis"}
+_EVENT_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|age|ure)s?$")
+
+
+def reads_whole(article: Article, clause: Clause, removed: frozenset[int]) -> bool:
+    """The clause, with the answer taken out, still says what the source said: its main verb
+    is no subjunctive copied from a subordinate clause ("brandisse"), the verb keeps its
+    object, and no complement of the answer is left behind in the question."""
+    doc = article.doc
+    if not clause.synthetic and _subjunctive(doc, clause):
+        return False
+    if _object_left_out(article, clause) or _stray_object(doc, removed):
+        return False
+    return not _orphan_complement(article, clause, removed)
+
+
+# Verbs and conjunctions whose "que" clause takes the subjunctive: "craint que X brandisse".
+_SUBJUNCTIVE_VERBS = {
+    "craindre", "redouter", "vouloir", "souhaiter", "exiger", "demander", "falloir",
+    "refuser", "préférer", "ordonner", "permettre", "douter", "accepter", "regretter",
+    "attendre", "empêcher", "éviter", "aimer", "désirer", "suggérer", "proposer",
+}  # fmt: skip
+_SUBJUNCTIVE_MARKS = {
+    "pour", "afin", "avant", "bien", "quoique", "sans", "jusqu'", "condition", "pourvu",
+    "peur", "crainte", "moins",
+}  # fmt: skip
+
+
+def _subjunctive(doc: Any, clause: Clause) -> bool:
+    """The finite verb is a subjunctive: tagged so, a form like "brandisse" of a verb in -ir,
+    or the verb of a "que" clause after "craindre", "vouloir", "pour que", "avant que"..."""
+    finite, verb = doc[clause.finite], doc[clause.verb]
+    if morph(finite, "Mood", "") == "Sub":
+        return True
+    if finite.lower_.endswith(("isse", "isses", "issent")) and finite.lemma_.endswith(("ir", "re")):
+        return True
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    if not any(m.lower_ in ("que", "qu'") for m in marks):
+        return False
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in _SUBJUNCTIVE_VERBS:
+        return True
+    before = [doc[k].lower_ for k in range(max(marks[0].i - 3, 0), marks[0].i)]
+    return any(w in _SUBJUNCTIVE_MARKS for w in before)
+
+
+def _object_left_out(article: Article, clause: Clause) -> bool:
+    """ "Les États-Unis ont accusé [la Corée du Nord] de ...": a direct object of the verb
+    the clause did not keep (it is no phrase and no clitic of the group)."""
+    doc = article.doc
+    kept = set(clause.group) | {t for p in clause.phrases for t in p.tokens}
+    kept |= set(clause.subject.phrase.tokens)
+    verbs = [doc[t] for t in clause.group if doc[t].pos_ in ("VERB", "AUX")]
+    return any(
+        c.dep_ == "obj"
+        and c.i not in kept
+        and c.pos_ != "PRON"
+        and doc[max(c.left_edge.i - 1, 0)].text != ","  # an apposition tagged as object
+        for v in verbs
+        for c in v.children
+    )
+
+
+_DURATIONS = {"seconde", "minute", "heure", "jour", "semaine", "mois", "an", "année", "siècle"}
+
+
+def _stray_object(doc: Any, removed: frozenset[int]) -> bool:
+    """ "pendant 12 heures des personnes": a noun phrase with its article and no preposition,
+    or "des" after a duration, hung inside the answer; it is the verb's object, which the
+    question would lose."""
+    for t in removed:
+        tok = doc[t]
+        if tok.dep_ != "nmod" or tok.pos_ != "NOUN" or tok.head.i not in removed:
+            continue
+        kids = [k for k in tok.children if k.i < tok.i]
+        cases = [k.lower_ for k in kids if k.dep_ in ("case", "fixed")]
+        if not cases and any(k.dep_ == "det" for k in kids):
+            return True
+        duration = tok.head.lemma_ in _DURATIONS and any(
+            k.dep_ == "nummod" for k in tok.head.children
+        )
+        if duration and cases in (["des"], ["du"]):
+            return True
+    return False
+
+
+def _orphan_complement(article: Article, clause: Clause, removed: frozenset[int]) -> bool:
+    """ "ont bloqué l'imposition de sanctions [contre X]": the phrase right after an answer
+    naming an event is its complement as likely as the verb's; asking without the answer
+    would hang it on the verb."""
+    doc = article.doc
+    if not removed:
+        return False
+    after = max(removed) + 1
+    if after >= len(doc) or doc[after].lower_ not in _NOUN_COMPLEMENT_CASES:
+        return False
+    if not any(after in p.tokens for p in clause.phrases):
+        return False
+    return any(doc[t].pos_ == "NOUN" and _EVENT_NOUN.search(doc[t].lower_) for t in removed)
 
 
 def _deictic_phrases(article: Article, clause: Clause) -> set[int]:
@@ -354,7 +460,9 @@ def _incise_question(
         if speaker is None or content is None:
             continue
         verb_words = article.surface(t for t in group if doc[t].pos_ != "ADV")
-        prompt = f"Qui {_reported(verb_words, content)} ?"
+        prompt = mend_slips(f"Qui {_reported(verb_words, content)}") + " ?"
+        if not well_formed(prompt):
+            return None
         return Question(
             article.source_id, "speaker", prompt, (speaker[1],), quote, sent.start, (speaker[0],)
         )
@@ -377,7 +485,9 @@ def _selon_question(
         return None
     content = content.replace(" ,", ",").replace(", ,", ",")
     who = "Qui" if speaker[0].kind == "person" else "Quelle source"
-    prompt = f"{who} {_reported('affirme', content)} ?"
+    prompt = mend_slips(f"{who} {_reported('affirme', content)}") + " ?"
+    if not well_formed(prompt):
+        return None
     return Question(
         article.source_id, "speaker", prompt, (speaker[1],), quote, sent.start, (speaker[0],)
     )

@@ -120,12 +120,34 @@ _RIGHT_IN_T = ("uit", "dit", "crit", "ait", "oit", "mit")
 
 
 _ENGLISH_TITLE = re.compile(r"\bMr\.?\s+(?=[A-ZÀ-Ý])")
+# Words that elide before a vowel or a mute h; a builder that joins "se" to "est" or "que" to
+# "il" must write "s'est", "qu'il". "le"/"la" stay apart from numbers ("le onze") and "y".
+_VOWEL = "aeiouéèêëàâîïôûæœAEIOUÉÈÊËÀÂÎÏÔÛ"
+_MUTE_H = (
+    r"h(?:ab|ebd|éb|égém|élic|ér[ié]|ésit|eur|ier|ist|iv|om|on[no]|orai|oriz|orr|ospi|ôp|ôt|ui|um"
+    r"|yd|yg|yp)"
+)
+_ELIDING = re.compile(
+    r"\b(?P<w>[Ss]e|[Nn]e|[Mm]e|[Tt]e|[Jj]e|[Qq]ue|[Dd]e|[Ll]e|[Ll]a|[Jj]usque|[Ll]orsque"
+    r"|[Pp]uisque) +(?=(?:[" + _VOWEL + r"]|" + _MUTE_H + r")(?!nze\b|nzième|ui\b|uate))"
+)
+_SI_IL = re.compile(r"\b([Ss])i +(?=ils?\b)")
+_CE_EST = re.compile(r"\b([Cc])e +(?=(?:est|était|étaient|sont)\b)")
+
+
+def mend_elisions(text: str) -> str:
+    """ "se est" -> "s'est", "que il" -> "qu'il", "si il" -> "s'il": elisions a builder missed
+    when it joined words the source did not have side by side."""
+    text = _ELIDING.sub(lambda m: m["w"][:-1] + "'", text)
+    text = _SI_IL.sub(r"\1'", text)
+    return _CE_EST.sub(r"\1'", text)
 
 
 def mend_slips(text: str) -> str:
     """Slips of the source mended outside quotation marks (words in « » are the speaker's
     and stay verbatim): a past participle in -i misspelt with the present's -t ("ont périt"
-    -> "ont péri"), the English "Mr" for the French "M."."""
+    -> "ont péri"), the English "Mr" for the French "M.", a missed elision ("se est"), a
+    space before a comma."""
 
     def mend(m: re.Match[str]) -> str:
         word = m[2]
@@ -133,9 +155,33 @@ def mend_slips(text: str) -> str:
 
     parts = re.split(r"(«[^»]*»)", text)
     return "".join(
-        p if p.startswith("«") else _ENGLISH_TITLE.sub("M. ", _AFTER_AVOIR.sub(mend, p))
+        p
+        if p.startswith("«")
+        else mend_elisions(_ENGLISH_TITLE.sub("M. ", _AFTER_AVOIR.sub(mend, p))).replace(" ,", ",")
         for p in parts
     )
+
+
+_DOUBLED = re.compile(r"\b(?!nous\b|vous\b)(\w+)\s+\1\b", re.I)
+_DANGLING = re.compile(
+    r"(?:^|\s)(?:à|au|aux|de|du|des|d'|en|par|pour|avec|sur|contre|dans|vers|chez|entre|sans|sous"
+    r"|et|ou|que|qui|dont|le|la|les|un|une)\s*\?$",
+    re.I,
+)
+
+
+def well_formed(prompt: str) -> bool:
+    """No question a reader would stumble on: quotation marks and brackets that open and
+    close, no word written twice in a row, no preposition or article left hanging before
+    the question mark."""
+    depth = 0
+    for ch in prompt:
+        depth += 1 if ch == "«" else -1 if ch == "»" else 0
+        if depth not in (0, 1):
+            return False
+    if depth or prompt.count('"') % 2 or prompt.count("(") != prompt.count(")"):
+        return False
+    return not _DOUBLED.search(prompt) and not _DANGLING.search(prompt.strip())
 
 
 def lower_initial(text: str) -> str:
@@ -209,7 +255,8 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
         after_text = _passive_agreed(article, clause, after_text)
         question = join(wh.words, subject, verb_text + suffix, after_text, tail)
     question = frame + question[:1].lower() + question[1:] if frame else _capitalise(question)
-    return mend_slips(re.sub(r"\s+", " ", question).strip(" ,")) + " ?"
+    question = mend_slips(re.sub(r"\s+", " ", question).strip(" ,")) + " ?"
+    return question if well_formed(question) else ""
 
 
 def _passive_agreed(article: Article, clause: Clause, after_text: str) -> str:
