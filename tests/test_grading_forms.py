@@ -222,3 +222,27 @@ def test_a_shorter_answer_that_says_something_new_is_still_right():
     assert _verdict("intercontinentaux", accepted, question) == "correct"
     question = "is jaffa cakes a biscuit or a cake"
     assert _verdict("biscuit", ["biscuit-sized cakes"], question, "en") == "wrong"
+
+
+# --- caches -----------------------------------------------------------------------------------
+
+
+def test_clear_caches_forgets_every_cached_analysis_and_key():
+    """Benchmarks measure cold runs: nothing the grader cached may survive clear_caches."""
+    from factquiz import answer_key, grading, normalize, transliteration, variants
+
+    grade("Kojemiako", [["Oleg Kozhemyako"]], question="Qui ?", entities=["Kim Jong-un"])
+    grade("probablement l'Ukraine", ["la Russie (pays)", "l'Ukraine"], question="Où ?")
+    cached = [
+        normalize.analyse,
+        normalize._case_info,
+        transliteration.transliteration_key,
+        variants.quick_key,
+        variants.implied_variants,
+        variants.list_items,
+        answer_key.known_names,
+        answer_key._shared_key,
+    ]
+    assert all(f.cache_info().currsize for f in cached[:4])
+    grading.clear_caches()
+    assert [f.cache_info().currsize for f in cached] == [0] * len(cached)
