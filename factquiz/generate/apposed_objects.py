@@ -35,7 +35,7 @@ from factquiz.generate.mentions import Mention
 from factquiz.generate.phrases import clause_phrases
 from factquiz.generate.questions import Question, ShortForm, _question, askable_sentences
 from factquiz.generate.realise import Wh, quel
-from factquiz.generate.spans import ACTORS, GENERAL_HEADS, stray_punctuation
+from factquiz.generate.spans import ACTORS, GENERAL_HEADS, malformed_prompt
 from factquiz.generate.targets import MentionTable, Target
 
 PersonsOf = Callable[[Any], list[str]]
@@ -151,7 +151,7 @@ def apposed_relative_questions(
             question = _question(article, clause, target, True, quote, target.removed)
             if question is None or question.prompt in taken:
                 continue
-            if not stray_punctuation(question.prompt):
+            if not malformed_prompt(question.prompt):
                 out.append(question)
                 taken.add(question.prompt)
     return out

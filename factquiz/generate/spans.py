@@ -83,6 +83,7 @@ GENERAL_HEADS = VAGUE_HEADS | TIME_NOUNS | {
     "père", "mère", "épouse", "mari", "femme", "homme", "enfant", "partisan", "proche",
 }  # fmt: skip
 MAX_ANSWER_WORDS = 8
+MAX_PROMPT_WORDS = 22
 # Prepositions of a verb's argument asked with "quoi": "À quoi", "Sur quoi", "De quoi".
 ARGUMENT_PREPOSITIONS = {
     "à": "À", "au": "À", "aux": "À", "sur": "Sur", "de": "De", "d'": "De", "du": "De",
@@ -118,7 +119,7 @@ def span_questions(
             if not _askable(article, clause, target, subject):
                 continue
             question = _question(article, clause, target, subject, quote, target.removed)
-            if question is not None and not stray_punctuation(question.prompt):
+            if question is not None and not malformed_prompt(question.prompt):
                 out.append(question)
                 taken.add((clause.sentence[0], fold_basic(target.answers[0][0])))
     return out
@@ -152,8 +153,12 @@ def in_headline(article: Article, target: Target) -> bool:
     return bool(nouns) and all(f" {n} " in title for n in nouns)
 
 
-def stray_punctuation(prompt: str) -> bool:
-    """ "le mont Aimé ( ), au sud, ,": the question kept the shell of an aside it dropped."""
+def malformed_prompt(prompt: str) -> bool:
+    """ "le mont Aimé ( ), au sud, ,": the question kept the shell of an aside it dropped;
+    or the prompt runs past MAX_PROMPT_WORDS, where these builders' questions lose the
+    thread ("Quelle idole est confirmée sur le banc ce qui entraîne ...")."""
+    if len(prompt.split()) > MAX_PROMPT_WORDS:
+        return True
     return bool(re.search(r"\(\s*\)|,\s*,|\(\s*,|,\s*\)|\s,\s*\?", prompt)) or prompt.count(
         "("
     ) != prompt.count(")")
