@@ -123,3 +123,35 @@ def test_a_subjunctive_never_becomes_the_main_verb(nlp, tmp_path) -> None:
     for p in prompts:
         asked = re.sub(r"^Qui \w+ que .*", "", p)  # "Qui craint que ... ?" quotes the clause
         assert "brandisse" not in asked and "revienne" not in asked, p
+
+
+def test_a_second_clause_is_never_asked_as_part_of_the_first(nlp, tmp_path) -> None:
+    text = (
+        "L'objectif numéro 1 de l'équipe a été réalisé et sa mission de participer aux "
+        "séries de fin de saison sera l'objectif en 2013. « La Corée du Nord dispose des "
+        "munitions dont la Russie a besoin pour sa guerre en Ukraine et Moscou a les "
+        "technologies qui peuvent aider Pyongyang », observe un chercheur."
+    )
+    for p in _prompts(nlp, tmp_path, text):
+        assert "sera l'objectif" not in p or p.startswith("Qu'est-ce que"), p
+        assert not p.endswith("et Moscou ?"), p
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "gender"),
+    [
+        ("Les astronomes ont publié leurs résultats.", "astronomes", "Masc"),
+        ("Les journalistes ont quitté la salle.", "journalistes", "Masc"),
+        ("La ministre a quitté la salle.", "ministre", "Fem"),
+        ("Les listes ont été publiées hier.", "listes", "Fem"),
+        ("Les enquêtes ont été ouvertes hier.", "enquêtes", "Fem"),
+    ],
+)
+def test_people_of_either_sex_are_referred_to_in_the_masculine(
+    nlp, sentence: str, noun: str, gender: str
+) -> None:
+    from factquiz.generate.clauses import noun_gender
+
+    doc = nlp(sentence)
+    (tok,) = [t for t in doc if t.text == noun]
+    assert noun_gender(tok) == gender

@@ -9,6 +9,7 @@ source mangled ("le un train", "est devrait") give no clause at all.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,15 +128,34 @@ _FEMININE_ENDINGS = (
 )
 
 
+# Nouns for people of either sex ("les astronomes", "les ministres"): with no feminine
+# article or adjective to say otherwise, French refers to them in the masculine ("ils").
+_EPICENE = re.compile(
+    r"(?:(?<![lp])iste|nome|logue|graphe|naute|athlète|interprète|poète|ministre|membre|juge"
+    r"|diplomate|camarade|élève|architecte|otage|responsable|coupable"
+    r"|(?:fonction|secrét|advers|signat|parten|propriét|actionn|milit|émiss|commiss)aire)s?$"
+)
+
+
 def noun_gender(tok: Any) -> str:
     """A noun's gender: its tag, else an agreeing adjective or article, else its ending."""
     tagged = morph(tok, "Gender", "")
+    if tok.pos_ == "NOUN" and _EPICENE.search(tok.lower_):
+        return "Fem" if _marked_feminine(tok) else "Masc"
     if tagged:
         return tagged
     for c in tok.children:
         if c.dep_ in ("amod", "det") and morph(c, "Gender", ""):
             return morph(c, "Gender", "")
     return "Fem" if tok.text.casefold().endswith(_FEMININE_ENDINGS) else "Masc"
+
+
+def _marked_feminine(tok: Any) -> bool:
+    """An article or adjective agreeing with the noun says it is feminine ("la ministre")."""
+    return any(
+        c.dep_ in ("det", "amod") and morph(c, "Gender", "") == "Fem" and c.lower_ != "les"
+        for c in tok.children
+    )
 
 
 @functools.lru_cache(maxsize=2048)

@@ -170,7 +170,38 @@ def reads_whole(article: Article, clause: Clause, removed: frozenset[int]) -> bo
         return False
     if _object_left_out(article, clause) or _stray_object(doc, removed):
         return False
+    if any(_holds_a_clause(doc, p) or _cut_coordination(doc, clause, p) for p in clause.phrases):
+        return False
     return not _orphan_complement(article, clause, removed)
+
+
+def _holds_a_clause(doc: Any, phrase: Phrase) -> bool:
+    """ "a été réalisé [et sa mission ... sera l'objectif]": a phrase holding a subject and
+    its own verb with no relative pronoun or conjunction to join it is a second sentence the
+    parser hung on the first."""
+    inside = set(phrase.tokens)
+    for t in phrase.tokens:
+        tok = doc[t]
+        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.head.i not in inside:
+            continue
+        head = tok.head
+        if head.dep_ in ("acl:relcl", "acl") or any(c.dep_ == "mark" for c in head.children):
+            continue
+        if any(c.dep_ in ("cop", "aux", "aux:tense", "aux:pass") for c in head.children):
+            return True
+        if head.pos_ == "VERB" and morph(head, "VerbForm", "") == "Fin":
+            return True
+    return False
+
+
+def _cut_coordination(doc: Any, clause: Clause, phrase: Phrase) -> bool:
+    """ "des munitions ... en Ukraine [et Moscou] a les technologies": the last conjunct of
+    the phrase is the subject of the next clause, whose verb follows it."""
+    last = max(phrase.tokens)
+    if last + 1 >= len(doc) or doc[last].dep_ != "conj":
+        return False
+    following = doc[last + 1]
+    return following.pos_ in ("VERB", "AUX") and following.i not in clause.group
 
 
 # Verbs and conjunctions whose "que" clause takes the subjunctive: "craint que X brandisse".
