@@ -132,11 +132,9 @@ def typo_edits(a: str, b: str) -> int | None:
     return d if d <= limit else None
 
 
-def align(
-    r_keys: tuple[str, ...], e_keys: tuple[str, ...], initials: bool = False
-) -> tuple[list[int], list[int], int]:
-    """Pair expected words with response words: exact keys first, then typos, then (for
-    names, `initials`) an initial with a word it begins (`R. B. Bennett`).
+def align(r_keys: tuple[str, ...], e_keys: tuple[str, ...]) -> tuple[list[int], list[int], int]:
+    """Pair expected words with response words: exact keys first, then typos (for names,
+    `pair_initials` then pairs what is left: `R. B. Bennett`).
 
     Returns the unmatched response indexes, the unmatched expected indexes, and the number
     of pairs that are not exact.
@@ -158,8 +156,6 @@ def align(
                 missing.remove(j)
                 typos += 1
                 break
-    if initials and missing and free_r and len(missing) < len(e_keys):
-        typos += pair_initials(r_keys, e_keys, free_r, missing)
     return free_r, missing, typos
 
 
