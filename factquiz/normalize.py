@@ -307,13 +307,15 @@ def _case_info(text: str) -> tuple[bool, frozenset[str], frozenset[str]]:
     takes the case of its first part (`Jong-un`)."""
     proper: set[str] = set()
     lower: set[str] = set()
+    # An ASCII word of letters folds to itself in lower case: no need to call `fold`.
+    fold_word = str.lower if text.isascii() else fold
     for n, part in enumerate(_APOS_SPLIT.split(text)):
         head = part[:1]
         if not head.isalpha():
             continue
         target = lower if head.islower() else proper if n else None
         if target is not None:
-            target.update(fold(w) for w in _LETTERS.findall(part))
+            target.update(map(fold_word, _LETTERS.findall(part)))
     chunks = [w for w in text.split() if w[:1].isalpha()]
     person = (
         bool(chunks)
