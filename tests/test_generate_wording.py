@@ -155,3 +155,12 @@ def test_people_of_either_sex_are_referred_to_in_the_masculine(
     doc = nlp(sentence)
     (tok,) = [t for t in doc if t.text == noun]
     assert noun_gender(tok) == gender
+
+
+def test_an_adjective_in_the_wrong_gender_is_not_copied(nlp, tmp_path) -> None:
+    slip = (
+        "M. Saputo a annoncé le retour de plusieurs joueurs de l'équipe actuel pour la saison 2013."
+    )
+    assert not [p for p in _prompts(nlp, tmp_path, slip) if "actuel " in p]
+    right = slip.replace("actuel", "actuelle")
+    assert [p for p in _prompts(nlp, tmp_path, right) if "l'équipe actuelle" in p]

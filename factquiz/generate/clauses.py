@@ -141,7 +141,7 @@ def noun_gender(tok: Any) -> str:
     """A noun's gender: its tag, else an agreeing adjective or article, else its ending."""
     tagged = morph(tok, "Gender", "")
     if tok.pos_ == "NOUN" and _EPICENE.search(tok.lower_):
-        return "Fem" if _marked_feminine(tok) else "Masc"
+        return "Fem" if marked_feminine(tok) else "Masc"
     if tagged:
         return tagged
     for c in tok.children:
@@ -150,7 +150,7 @@ def noun_gender(tok: Any) -> str:
     return "Fem" if tok.text.casefold().endswith(_FEMININE_ENDINGS) else "Masc"
 
 
-def _marked_feminine(tok: Any) -> bool:
+def marked_feminine(tok: Any) -> bool:
     """An article or adjective agreeing with the noun says it is feminine ("la ministre")."""
     return any(
         c.dep_ in ("det", "amod") and morph(c, "Gender", "") == "Fem" and c.lower_ != "les"

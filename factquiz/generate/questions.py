@@ -15,6 +15,7 @@ from factquiz.generate.clauses import (
     attribution_spans,
     is_garbled,
     morph,
+    noun_gender,
     phrase_tokens,
     verb_group,
 )
@@ -172,7 +173,23 @@ def reads_whole(article: Article, clause: Clause, removed: frozenset[int]) -> bo
         return False
     if any(_holds_a_clause(doc, p) or _cut_coordination(doc, clause, p) for p in clause.phrases):
         return False
+    words = [t for p in (clause.subject.phrase, *clause.phrases) for t in p.tokens]
+    if any(_disagreeing_adjective(doc[t]) for t in words):
+        return False
     return not _orphan_complement(article, clause, removed)
+
+
+def _disagreeing_adjective(tok: Any) -> bool:
+    """ "l'équipe actuel": an adjective right after its noun in the other gender, a slip of
+    the source that a question (or an answer) must not copy."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "amod" or tok.i == 0 or tok.head.i != tok.i - 1:
+        return False
+    noun, gender = tok.head, morph(tok, "Gender", "")
+    if noun.pos_ != "NOUN" or not gender or tok.lower_.endswith("e"):
+        return False
+    if morph(tok, "Number", "") != "Sing":
+        return False  # "des obus et des roquettes vieillissants" agrees with both nouns
+    return gender == "Masc" and noun_gender(noun) == "Fem"
 
 
 def _holds_a_clause(doc: Any, phrase: Phrase) -> bool:
