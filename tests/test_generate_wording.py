@@ -164,3 +164,66 @@ def test_an_adjective_in_the_wrong_gender_is_not_copied(nlp, tmp_path) -> None:
     assert not [p for p in _prompts(nlp, tmp_path, slip) if "actuel " in p]
     right = slip.replace("actuel", "actuelle")
     assert [p for p in _prompts(nlp, tmp_path, right) if "l'équipe actuelle" in p]
+
+
+@pytest.mark.parametrize(
+    ("plural", "lemma", "singular"),
+    [
+        ("ont", "avoir", "a"),
+        ("estiment", "estimer", "estime"),
+        ("bloquaient", "bloquer", "bloquait"),
+        ("commencèrent", "commencer", "commença"),
+        ("mangèrent", "manger", "mangea"),
+        ("prirent", "prendre", "prit"),
+        ("tirent", "tirer", "tire"),
+        ("mettent", "mettre", None),  # "met": unsure, so the question is not asked
+        ("viennent", "venir", None),
+    ],
+)
+def test_a_plural_verb_is_made_singular_or_left_alone(
+    plural: str, lemma: str, singular: str | None
+) -> None:
+    from factquiz.generate.realise import singular_verb
+
+    assert singular_verb(plural, lemma) == singular
+
+
+def test_interrogatives_take_no_contracted_article(nlp, tmp_path) -> None:
+    text = (
+        "En 1955, Angelo Moratti rachète le club au président Carlo Masseroni qui doit "
+        "quitter le club."
+    )
+    prompts = _prompts(nlp, tmp_path, text)
+    assert any(p.startswith("À quel président") for p in prompts), prompts
+    assert not [p for p in prompts if re.match(r"(?:Au|Aux|Du|Des) (?:qui|quel)", p)]
+
+
+def test_the_verb_agrees_with_the_interrogative_that_replaces_its_subject(nlp, tmp_path) -> None:
+    text = (
+        "Un total de 130 femmes servaient dans le complexe des camps du Stutthof en 1944. "
+        "En juin 1944, les SS du Stutthof commencèrent à recruter des femmes de Dantzig. "
+        "La famille Butler est arrivée d'Angleterre lors de l'invasion normande de l'Irlande."
+    )
+    prompts = _prompts(nlp, tmp_path, text)
+    assert "Qu'est-ce qui servait dans le complexe des camps du Stutthof ?" in prompts
+    assert any(p.startswith("Qui commença à recruter") for p in prompts), prompts
+    assert not [p for p in prompts if re.match(r"(?:Qui|Qu'est-ce qui) \w+(?:ent|aient) ", p)]
+    assert not [p for p in prompts if "commencèrent-elle " in p]
+    assert not [p for p in prompts if p.startswith("Quelle famille est arrivé ")]
+
+
+def test_a_present_tense_is_not_read_as_a_participle(nlp, tmp_path) -> None:
+    text = (
+        "Le mont Maudit culmine à 4 465 mètres, il est le troisième plus haut pic du "
+        "massif du Mont-Blanc."
+    )
+    assert not [p for p in _prompts(nlp, tmp_path, text) if "été culmine" in p]
+
+
+def test_an_aside_is_never_taken_for_the_subject(nlp, tmp_path) -> None:
+    text = (
+        "Environ 2 000 citoyens maliens en colère contre les exactions des groupes armés, "
+        "particulièrement les islamistes, qui contrôlent le nord du pays depuis trois mois "
+        "ont manifesté à Bamako."
+    )
+    assert not [p for p in _prompts(nlp, tmp_path, text) if "particulièrement les" in p]

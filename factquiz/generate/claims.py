@@ -269,6 +269,12 @@ def _subject_of(
     tokens = phrase_tokens(subj, banned)
     if not tokens or doc_pos(article, tokens[0]) == "ADP":
         return None, None, None  # "pendant ce temps la colonne": an adverbial hung on it
+    if (
+        doc_pos(article, tokens[0]) == "ADV"
+        and tokens[0] > 0
+        and article.doc[tokens[0] - 1].text == ","
+    ):
+        return None, None, None  # "des groupes armés, particulièrement les islamistes,": an aside
     phrase = Phrase(subj.dep_, subj.i, tokens)
     if subj.pos_ == "PRON" and not _name_read_as_pronoun(subj):
         return (

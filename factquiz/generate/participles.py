@@ -4,6 +4,7 @@ Vladivostok". The question supplies the verb: "a été adoptée", "est située".
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factquiz.generate.claims import sentences
@@ -37,6 +38,10 @@ STATE_VERBS = {
 _ANSWERABLE = {"obl:agent", "obl:mod", "obl:arg", "obl"}
 
 
+# Past participles end in -é, -i, -u, -t, -s (with -e, -s of agreement): "adoptée", "pris".
+_PARTICIPLE_FORM = re.compile(r"(?:[éiuts]|er?t)(?:e?s?)$")
+
+
 def participle_clauses(article: Article) -> list[Clause]:
     """A clause for each past participle attached to a noun that carries an agent, a date,
     a place or a quantity of its own."""
@@ -57,6 +62,8 @@ def _participle_clause(article: Article, part: Any, sent: Any, banned: set[int])
         return None
     if morph(part, "Tense", "") != "Past" or part.head.pos_ not in ("NOUN", "PROPN"):
         return None
+    if not _PARTICIPLE_FORM.search(part.lower_):
+        return None  # "le mont Maudit culmine à ...": a present tense tagged as participle
     if not any(c.dep_ in _ANSWERABLE for c in part.children):
         return None
     noun = part.head

@@ -110,7 +110,7 @@ def clause_questions(
         if subject and clause.subject.resolved:
             continue
         target = _target(article, clause, phrase, table, short_form, place_class, subject)
-        if target is not None and (not subject or _says_more(clause, target)):
+        if target is not None and (not subject or _says_more(clause, target, article.doc)):
             targets.append((target, subject))
     optional = {
         t for target, subject in targets
@@ -121,7 +121,7 @@ def clause_questions(
     for target, subject in targets:
         lean = target.removed | optional
         has_lean = lean != target.removed and (
-            not subject or _says_more(clause, replace(target, removed=lean))
+            not subject or _says_more(clause, replace(target, removed=lean), article.doc)
         )
         question = _question(article, clause, target, subject, quote, target.removed)
         if question is not None:
@@ -331,9 +331,13 @@ def _object_clitic(article: Article, clause: Clause) -> bool:
     )
 
 
-def _says_more(clause: Clause, target: Target) -> bool:
-    """Some phrase of the clause stays in a subject question besides the verb."""
-    return any(t not in target.removed for p in clause.phrases for t in p.tokens)
+def _says_more(clause: Clause, target: Target, doc: Any = None) -> bool:
+    """Some phrase of the clause stays in a subject question besides the verb, and names
+    something ("Qu'est-ce qui vient d'être publié ?" says nothing)."""
+    kept = [t for p in clause.phrases for t in p.tokens if t not in target.removed]
+    if doc is None:
+        return bool(kept)
+    return any(doc[t].pos_ in ("NOUN", "PROPN", "NUM") for t in kept)
 
 
 def _anaphoric(article: Article, clause: Clause) -> bool:

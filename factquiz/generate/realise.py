@@ -44,6 +44,15 @@ class Wh:
     agreement: tuple[str, str] = ("Masc", "Sing")  # gender and number of a subject interrogative
 
 
+_CONTRACTED = {"du": "de", "des": "de", "au": "à", "aux": "à"}
+
+
+def bare_case(case: str) -> str:
+    """The preposition without the article it was contracted with: "au" -> "à" (an
+    interrogative takes no article: "À qui", "De quel pays", never "Au qui")."""
+    return _CONTRACTED.get(case, case)
+
+
 def quel(gender: str, number: str) -> str:
     """quel / quelle / quels / quelles agreeing with a noun."""
     return _QUEL[
@@ -67,15 +76,29 @@ _SINGULAR = {
 }  # fmt: skip
 
 
-def singular_verb(form: str) -> str | None:
-    """ "ont" -> "a", "estiment" -> "estime", "bloquaient" -> "bloquait"; None if unsure."""
+# Present plurals of verbs not in -er whose singular is no mere "-ent" cut.
+_IRREGULAR_PLURALS = ("nnent", "isent", "ttent", "vent", "rtent", "ssent", "aignent", "eignent")
+
+
+def singular_verb(form: str, lemma: str = "") -> str | None:
+    """ "ont" -> "a", "estiment" -> "estime", "bloquaient" -> "bloquait", "commencèrent" ->
+    "commença"; None if unsure. The lemma, when given, tells "quittent" (quitter: "quitte")
+    from "mettent" (mettre: "met")."""
     if form in _SINGULAR:
         return _SINGULAR[form]
     if form.endswith("aient"):
         return form[:-5] + "ait"
-    if form.endswith("ent") and len(form) > 4 and not form.endswith(("ient", "oient")):
+    if form.endswith("èrent") and len(form) > 6:  # passé simple of -er verbs
+        stem = form[:-5]
+        stem = stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
+        return stem + "a"
+    if form.endswith(("irent", "urent")) and not lemma.endswith("er"):  # "prirent" -> "prit"
+        return form[:-4] + "t"
+    if not form.endswith("ent") or len(form) <= 4 or form.endswith(("ient", "oient")):
+        return None
+    if lemma.endswith("er") and lemma != "aller":
         return form[:-2]
-    return None
+    return None if form.endswith(_IRREGULAR_PLURALS) else form[:-2]
 
 
 def base_participle(form: str, gender: str, number: str) -> str:
@@ -230,6 +253,8 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
     else:
         before = [t for t in main if t <= clause.finite]
         after = [t for t in main if t > clause.finite]
+    if not wh.subject and subject_tokens and _ahead_of_subject(clause, before, subject_tokens):
+        return ""  # "Où particulièrement les islamistes ont-ils ...": the parse is astray
     verb_text = clause.synthetic[0] if clause.synthetic else article.surface(before)
     after_text = _agreed(article, after, clause, wh)
     if clause.synthetic:
@@ -250,7 +275,7 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
         question = join(elide(wh.words, subject), subject, verb_text, after_text, tail)
     else:
         finite = clause.synthetic[0] if clause.synthetic else doc[clause.finite].text
-        suffix = inversion_suffix(finite, clause.subject.gender, clause.subject.number)
+        suffix = inversion_suffix(finite, clause.subject.gender, _number(doc, clause))
         subject = lower_initial(clause.subject.text)
         after_text = _passive_agreed(article, clause, after_text)
         question = join(wh.words, subject, verb_text + suffix, after_text, tail)
@@ -286,7 +311,7 @@ def _subject_agreed(
 ) -> tuple[str, str] | None:
     """The verb group made to agree with the interrogative ("Les États-Unis ont" -> "Qui a")."""
     doc = article.doc
-    subject = (clause.subject.gender, clause.subject.number)
+    subject = (clause.subject.gender, _number(doc, clause))
     verb_text, after_text = article.surface(before), article.surface(after)
     if clause.synthetic:
         verb_text, after_text = clause.synthetic[0], join(clause.synthetic[1], after_text)
@@ -297,7 +322,7 @@ def _subject_agreed(
         return verb_text, after_text
     if subject[1] != wh.agreement[1]:
         finite = clause.synthetic[0] if clause.synthetic else article.surface([clause.finite])
-        single = singular_verb(finite)
+        single = singular_verb(finite, doc[clause.finite].lemma_ if not clause.synthetic else "")
         if single is None or wh.agreement[1] != "Sing":
             return None
         verb_text = re.sub(rf"\b{re.escape(finite)}\b", single, verb_text, count=1)
@@ -328,6 +353,22 @@ def _unagreed_after_avoir(
     base = form[: form.rindex("é") + 1]
     pattern = rf"\b{re.escape(form)}\b"
     return re.sub(pattern, base, verb_text, count=1), re.sub(pattern, base, after_text, count=1)
+
+
+def _ahead_of_subject(clause: Clause, before: list[int], subject: set[int]) -> bool:
+    """A word the question would put between the interrogative and the subject, which
+    stood before the subject in the source and belongs to no verb group or fronted phrase."""
+    first = min(subject)
+    return any(t < first and t not in clause.group for t in before)
+
+
+def _number(doc: Any, clause: Clause) -> str:
+    """The subject's number as the finite verb shows it ("Un total de 130 femmes servaient"):
+    the verb agreed with the real subject in the source, whatever noun heads the phrase."""
+    if clause.synthetic:
+        return clause.subject.number
+    shown = doc[clause.finite].morph.get("Number")
+    return shown[0] if shown and shown[0] in ("Sing", "Plur") else clause.subject.number
 
 
 def _etre(doc: Any, clause: Clause) -> bool:

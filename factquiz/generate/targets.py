@@ -14,7 +14,7 @@ from typing import Any
 from factquiz.generate.clauses import Clause, Phrase, morph, noun_gender
 from factquiz.generate.document import Article
 from factquiz.generate.mentions import TITLES, Mention
-from factquiz.generate.realise import Wh, quel
+from factquiz.generate.realise import Wh, bare_case, quel
 
 LOCATIVE = {"à", "au", "aux", "en", "dans", "vers", "près de", "jusqu'", "à bord de"}
 DEPARTURE = {"de", "d'", "depuis", "du", "des"}
@@ -156,22 +156,27 @@ def person_target(
         people = _named(article, phrase, table, {"person"})
     if not people or len(people) > 3 or (subject and (len(people) > 1 or subject == "Plur")):
         return None  # "Qui" takes a singular verb
-    case = phrase.case if phrase.dep != "obj" else ""
+    case = bare_case(phrase.case) if phrase.dep != "obj" else ""
     desc = (
         descriptor(article, phrase, people)
         if len(people) == 1 and phrase.dep != "obl:agent"
         else None
     )
+    agreement = ("Masc", "Sing")
     if desc is not None and desc[2] == "Sing":
         noun, gender, number = desc
-        words = f"{case} {quel(gender, number)} {noun}".strip()
-        agreement = (gender, number) if phrase.dep == "obj" else None
+        words, agreement = f"{case} {quel(gender, number)} {noun}".strip(), (gender, number)
     else:
-        words, agreement = f"{case} qui".strip(), None
+        words = f"{case} qui".strip()
     answers = tuple(
         tuple(dict.fromkeys(v for v in (m.text, short_form(m.text)) if v)) for m in people
     )
-    wh = Wh(words[:1].upper() + words[1:], subject=bool(subject), object_agreement=agreement)
+    wh = Wh(
+        words[:1].upper() + words[1:],
+        subject=bool(subject),
+        object_agreement=agreement if phrase.dep == "obj" and desc is not None else None,
+        agreement=agreement,  # "Quelle journaliste est arrivée"
+    )
     return Target("person", answers, frozenset(phrase.tokens), wh, tuple(people))
 
 
@@ -197,10 +202,15 @@ def organisation_target(
         noun, gender, number = desc
         if number == "Plur":
             return None
-        case = phrase.case if phrase.dep != "obj" else ""
+        case = bare_case(phrase.case) if phrase.dep != "obj" else ""
         words = f"{case} {quel(gender, number)} {noun}".strip()
         agreement = (gender, number) if phrase.dep == "obj" else None
-        wh = Wh(words[:1].upper() + words[1:], subject=subject, object_agreement=agreement)
+        wh = Wh(
+            words[:1].upper() + words[1:],
+            subject=subject,
+            object_agreement=agreement,
+            agreement=(gender, number),
+        )
     variants = tuple(dict.fromkeys((orgs[0].text, without_article(orgs[0].text))))
     return Target("organisation", (variants,), frozenset(phrase.tokens), wh, tuple(orgs))
 
@@ -210,7 +220,6 @@ AGENT_NOUNS = {
     "firme", "société", "entreprise", "groupe", "agence", "équipe", "association", "parti",
     "gouvernement", "ministère", "président", "ministre", "journal", "chaîne", "club",
 }  # fmt: skip
-_CONTRACTED = {"du": "de", "des": "de", "au": "à", "aux": "à"}
 _CLASS_NOUN = {"pays": ("pays", "Masc"), "ville": ("ville", "Fem")}
 
 
@@ -239,7 +248,7 @@ def actor_place_target(
         phrase.dep not in ("obj", "obl:arg", "iobj") or phrase.case in LOCATIVE - {"à"}
     ):
         return None
-    case = _CONTRACTED.get(phrase.case, phrase.case) if phrase.dep != "obj" else ""
+    case = bare_case(phrase.case) if phrase.dep != "obj" else ""
     plural = "s" if number == "Plur" and noun != "pays" else ""
     words = f"{case} {quel(gender, number)} {noun}{plural}".strip()
     agreement = (gender, number)

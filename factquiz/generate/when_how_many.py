@@ -14,7 +14,7 @@ from factquiz.generate.document import Article
 from factquiz.generate.french_numbers import number_to_words
 from factquiz.generate.mentions import Mention
 from factquiz.generate.parsing import WEEKDAYS
-from factquiz.generate.realise import Wh
+from factquiz.generate.realise import Wh, bare_case
 from factquiz.generate.targets import MentionTable, Target, without_article
 
 WH_DATE = {
@@ -83,7 +83,7 @@ def number_target(
     else:
         removed = frozenset(t for t in phrase.tokens if t < m.end)  # "18 jours [accrochée]"
     how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
-    case = phrase.case if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
+    case = bare_case(phrase.case) if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
     words = f"{case} {how_many}{unit}".strip()
     if unit in ("%", "‰"):
         if subject or tail:
