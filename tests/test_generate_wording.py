@@ -227,3 +227,46 @@ def test_an_aside_is_never_taken_for_the_subject(nlp, tmp_path) -> None:
         "ont manifesté à Bamako."
     )
     assert not [p for p in _prompts(nlp, tmp_path, text) if "particulièrement les" in p]
+
+
+def test_sentence_initial_capitals_are_lowered_inside_a_question() -> None:
+    from factquiz.generate.realise import lower_initial
+
+    assert lower_initial("Cet incident") == "cet incident"
+    assert lower_initial("Dès 1774") == "dès 1774"
+    assert lower_initial("Kim Jong-un") == "Kim Jong-un"
+
+
+def test_an_adverb_left_hanging_by_the_answer_is_refused() -> None:
+    assert not well_formed("Combien de dixièmes l'équipage concède-t-il près ?")
+
+
+def test_a_measure_is_no_object_the_participle_agrees_with(nlp, tmp_path) -> None:
+    text = "Le stage de formation des jeunes recrues a duré quinze jours en juillet 1936."
+    prompts = [p for p in _prompts(nlp, tmp_path, text) if p.startswith("Combien de jours")]
+    assert prompts
+    assert all("durés" not in p for p in prompts), prompts
+
+
+def test_a_name_that_may_be_a_woman_s_is_asked_without_il_or_elle(nlp, tmp_path) -> None:
+    text = (
+        "Michelle Obama ouvrira la convention démocrate à Charlotte par un discours très "
+        "attendu. En 1955, Angelo Moratti rachète le club au président Carlo Masseroni."
+    )
+    prompts = _prompts(nlp, tmp_path, text)
+    for p in prompts:
+        assert not re.search(r"(?:Obama|Moratti) \w+-t-(?:il|elle)\b", p), p
+    assert any("est-ce qu" in p for p in prompts), prompts
+
+
+def test_a_list_is_kept_whole_and_none_of_its_items_asked_for(nlp, tmp_path) -> None:
+    text = (
+        "L'Ordre d'Orange possède des loges en Irlande, en Écosse, au Canada et dans "
+        "différents pays du Commonwealth."
+    )
+    prompts = _prompts(nlp, tmp_path, text)
+    listing = [p for p in prompts if "en Écosse" in p]
+    assert listing, prompts
+    for p in listing:  # every item kept, with the commas between them
+        assert "en Irlande, en Écosse, au Canada et dans" in p or "en Écosse, au Canada" in p, p
+    assert not [p for p in prompts if p.startswith("Où ")], prompts

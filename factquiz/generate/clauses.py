@@ -214,7 +214,11 @@ def _is_aside(tok: Any) -> bool:
     left = tok.left_edge.i
     while left < tok.i and doc[left].is_punct and doc[left].text not in ("«", '"'):
         left += 1
-    return left > tok.sent.start and doc[left - 1].text in _OPENERS
+    if left <= tok.sent.start or doc[left - 1].text not in _OPENERS:
+        return False
+    # "en Irlande, en Écosse, au Canada et ...": an item of a list of names is no aside
+    list_item = tok.dep_ == "conj" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN"
+    return not (list_item and doc[left - 1].text == ",")
 
 
 def _is_own_clause(tok: Any) -> bool:

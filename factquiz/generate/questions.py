@@ -176,7 +176,40 @@ def reads_whole(article: Article, clause: Clause, removed: frozenset[int]) -> bo
     words = [t for p in (clause.subject.phrase, *clause.phrases) for t in p.tokens]
     if any(_disagreeing_adjective(doc[t]) for t in words):
         return False
+    if _orphans(doc, clause, removed, [t for t in words if t not in removed]):
+        return False
+    if _list_item(doc, clause, removed):
+        return False
     return not _orphan_complement(article, clause, removed)
+
+
+_LIST_MARKS = {",", "et", "ou"}
+
+
+def _list_item(doc: Any, clause: Clause, removed: frozenset[int]) -> bool:
+    """ "en Irlande, [en Écosse], au Canada et ...": the answer is one item of a list of the
+    verb's phrases; the question would run the others together with no comma between."""
+    if not removed:
+        return False
+    first, last = min(removed), max(removed)
+    if first < 2 or last + 2 >= len(doc):
+        return False
+    if doc[first - 1].lower_ not in _LIST_MARKS or doc[last + 1].lower_ not in _LIST_MARKS:
+        return False
+    phrases = {t for p in clause.phrases for t in p.tokens if p.head not in clause.fronted}
+    return first - 2 in phrases and last + 2 in phrases
+
+
+def _orphans(doc: Any, clause: Clause, removed: frozenset[int], kept: list[int]) -> bool:
+    """ "dans des pièces de Shakespeare, [Jean-Pierre Marielle], George Bernard Shaw": the
+    answer is one item of a list, or words that depend on the answer stay in the question."""
+    own_heads = {p.head for p in clause.phrases}  # phrases the builder split off on purpose
+    if any(doc[t].head.i in removed and t not in own_heads and doc[t].dep_ != "acl" for t in kept):
+        return True
+    return any(
+        doc[t].dep_ == "conj" and doc[t].head.i not in removed and doc[t].head.i in kept
+        for t in removed
+    )
 
 
 def _disagreeing_adjective(tok: Any) -> bool:

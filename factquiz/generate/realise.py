@@ -128,7 +128,9 @@ _SENTENCE_INITIAL_WORDS = {
     "Tous", "Toutes", "Aucun", "Aucune", "Deux", "Trois", "Quatre", "Cinq", "Six", "Sept",
     "Huit", "Neuf", "Dix", "Notre", "Nos", "Votre", "Vos", "Mon", "Ma", "Mes",
     "En", "À", "Au", "Aux", "Dans", "Lors", "Pour", "Après", "Avant", "Depuis", "Pendant",
-    "Selon", "Par", "Sur", "Avec", "Chez", "Vers", "Entre", "Lundi", "Mardi",
+    "Selon", "Par", "Sur", "Avec", "Chez", "Vers", "Entre", "Lundi", "Mardi", "Cet", "Dès",
+    "Début", "Fin", "Mi", "Durant", "Malgré", "Grâce", "Face", "Sous", "Contre", "Outre",
+    "Parmi", "Chaque", "Quelques", "D'", "Près", "Environ", "Jusqu'",
     "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Il", "Elle", "Ils", "Elles",
 }  # fmt: skip
 
@@ -188,7 +190,7 @@ def mend_slips(text: str) -> str:
 _DOUBLED = re.compile(r"\b(?!nous\b|vous\b)(\w+)\s+\1\b", re.I)
 _DANGLING = re.compile(
     r"(?:^|\s)(?:à|au|aux|de|du|des|d'|en|par|pour|avec|sur|contre|dans|vers|chez|entre|sans|sous"
-    r"|et|ou|que|qui|dont|le|la|les|un|une)\s*\?$",
+    r"|et|ou|que|qui|dont|le|la|les|un|une|près|environ|presque|jusqu'|plus|moins)\s*\?$",
     re.I,
 )
 
@@ -247,6 +249,7 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
         body.update(t for t in p.tokens if t not in removed)
     fronted = {t for p in clause.phrases if p.head in clause.fronted for t in p.tokens}
     main = sorted(t for t in body - fronted - subject_tokens if t not in removed)
+    main = _with_commas(doc, main)
     tail = lower_initial(article.surface(t for t in sorted(fronted) if t not in removed))
     if clause.synthetic:
         before, after = [], main
@@ -273,6 +276,11 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
         subject = lower_initial(clause.subject.text)
         after_text = _passive_agreed(article, clause, after_text)
         question = join(elide(wh.words, subject), subject, verb_text, after_text, tail)
+    elif _unsure_gender(doc, clause):
+        # "Michelle Obama ouvrira-t-il": a person's name says nothing the tagger can trust
+        # about "il" or "elle"; "est-ce que" keeps the declarative order and needs neither.
+        subject = clause.subject.text
+        question = join(wh.words, "est-ce que", subject, verb_text, after_text, tail)
     else:
         finite = clause.synthetic[0] if clause.synthetic else doc[clause.finite].text
         suffix = inversion_suffix(finite, clause.subject.gender, _number(doc, clause))
@@ -355,6 +363,37 @@ def _unagreed_after_avoir(
     return re.sub(pattern, base, verb_text, count=1), re.sub(pattern, base, after_text, count=1)
 
 
+def _with_commas(doc: Any, tokens: list[int]) -> list[int]:
+    """The commas of a list the parser split into sibling phrases ("en Irlande, en Écosse,
+    au Canada"): a comma between a noun and a preposition, both kept, stays."""
+    kept = set(tokens)
+    commas = [
+        t + 1
+        for t in tokens
+        if t + 2 in kept
+        and t + 1 not in kept
+        and doc[t + 1].text == ","
+        and doc[t].pos_ in ("NOUN", "PROPN")
+        and doc[t + 2].pos_ == "ADP"
+    ]
+    return sorted(kept | set(commas))
+
+
+def _unsure_gender(doc: Any, clause: Clause) -> bool:
+    """The subject is a person's bare name that may be a woman's: a given name ending in -a
+    or -e ("Michelle Obama"), or a name the tagger calls feminine, which it often does of
+    men ("Angelo Moratti"). With no title or article, "il" or "elle" would be a guess."""
+    if clause.subject.resolved:
+        return False  # the pronoun it replaced gave the gender
+    head = doc[clause.subject.phrase.head]
+    if head.pos_ != "PROPN" or head.ent_type_ != "PER" or len(clause.subject.text.split()) > 4:
+        return False
+    if "Fem" in head.morph.get("Gender"):
+        return True
+    words = clause.subject.text.split()
+    return len(words) >= 2 and words[0].casefold().endswith(("a", "e"))
+
+
 def _ahead_of_subject(clause: Clause, before: list[int], subject: set[int]) -> bool:
     """A word the question would put between the interrogative and the subject, which
     stood before the subject in the source and belongs to no verb group or fronted phrase."""
@@ -384,6 +423,8 @@ def _agreed(article: Article, tokens: list[int], clause: Clause, wh: Wh) -> str:
         return _unagreed_after_avoir(article, clause, "", text)[1]  # "Où X a-t-il organisé"
     if wh.object_agreement is None or clause.verb not in tokens:
         return text
+    if article.doc[clause.verb].lemma_ in _MEASURE_VERBS:
+        return text  # "Combien de jours a-t-il duré ?": a measure is no direct object
     doc = article.doc
     if not any(doc[t].lemma_ == "avoir" and doc[t].pos_ == "AUX" for t in clause.group):
         return text
@@ -392,6 +433,13 @@ def _agreed(article: Article, tokens: list[int], clause: Clause, wh: Wh) -> str:
     form = article.surface([clause.verb])
     agreed = agree_participle(form, *wh.object_agreement)
     return re.sub(rf"\b{re.escape(form)}\b", agreed, text, count=1)
+
+
+# Verbs whose measure ("a duré quinze jours", "a coûté deux millions") is no direct object.
+_MEASURE_VERBS = {
+    "durer", "coûter", "valoir", "peser", "mesurer", "vivre", "courir", "régner", "dormir",
+    "marcher", "résister",
+}  # fmt: skip
 
 
 def _capitalise(text: str) -> str:
