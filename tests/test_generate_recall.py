@@ -56,3 +56,23 @@ def test_a_decimal_figure_is_asked_and_never_misread_as_a_whole_number(questions
     prompt = "Selon le rectorat, de combien le taux de réussite a-t-il progressé en un an ?"
     assert asked.get(prompt, ())[:1] == ("2,5 %",)
     assert words_to_number("1.4") is None and words_to_number("1.500") == 1500
+
+
+def test_a_relative_where_after_a_named_place_asks_where(questions) -> None:
+    asked = _asked(questions, "lieux")
+    prompt = "Où les syndicats agricoles organisent-ils une grande manifestation jeudi ?"
+    assert prompt in asked
+    assert asked[prompt][0] == "Toulouse" and "à Toulouse" in asked[prompt]
+
+
+def test_which_noun_answers_hold_no_date_the_parser_hung_on_the_noun(questions) -> None:
+    answers = [
+        a for q in questions["evenements"] if q.prompt.startswith("Quel") for a in q.answers[0]
+    ]
+    assert not [a for a in answers if "avril" in a]
+
+
+def test_a_woman_named_as_subject_is_never_asked_with_il(questions) -> None:
+    prompts = [q.prompt for q in questions["wikinews-45070"]]
+    assert prompts  # "Qui ouvrira la convention démocrate ..." is still asked
+    assert not [p for p in prompts if "Michelle Obama" in p and "-t-il" in p]

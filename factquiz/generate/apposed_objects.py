@@ -222,3 +222,88 @@ def _named_class(article: Article, noun: Any) -> str:
 def _inside_quotes(sent: Any, i: int) -> bool:
     before = [t.text for t in sent if t.i < i]
     return before.count("«") > before.count("»") or before.count('"') % 2 == 1
+
+
+def where_relative_questions(
+    article: Article, table: MentionTable, persons_of: PersonsOf, existing: list[Question]
+) -> list[Question]:
+    """ "à Charlotte, où les démocrates tiennent leur convention" -> "Où les démocrates
+    tiennent-ils leur convention ?": a relative "où" after a named place says where its
+    clause happened, a fact the claim extractor leaves (it drops relative clauses)."""
+    taken = {q.prompt for q in existing}
+    out: list[Question] = []
+    for sent, quote in askable_sentences(article):
+        for verb in sent:
+            found = _where_relative(article, sent, verb, table, persons_of)
+            if found is None:
+                continue
+            clause, place, where = found
+            variants = (place.text, f"{place.before} {place.text}" if place.before else "")
+            answers = (tuple(dict.fromkeys(v for v in variants if v)),)
+            target = Target("place", answers, frozenset({where}), Wh("Où"), (place,))
+            question = _question(article, clause, target, False, quote, target.removed)
+            if question is None or question.prompt in taken or malformed_prompt(question.prompt):
+                continue
+            out.append(question)
+            taken.add(question.prompt)
+    return out
+
+
+_PLACE_PREPOSITIONS = {"à", "en", "au", "aux", "dans"}
+_RELATIVE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis"}
+
+
+def _before_aside(doc: Any, i: int, start: int) -> int:
+    """The token before "où", past a comma and a bracketed aside: "à Charlotte (Caroline du
+    Nord) où"."""
+    k = i - 1
+    if k > start and doc[k].text == ",":
+        k -= 1
+    if k > start and doc[k].text == ")":
+        while k > start and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    return k
+
+
+def _where_relative(
+    article: Article, sent: Any, verb: Any, table: MentionTable, persons_of: PersonsOf
+) -> tuple[Clause, Mention, int] | None:
+    """The clause of "<à Lieu>, où <sujet> <verbe> ...", the place, and the token "où"."""
+    doc = article.doc
+    if verb.pos_ != "VERB" or verb.dep_ not in _RELATIVE_DEPS or _inside_quotes(sent, verb.i):
+        return None  # the parser hangs "où ..." on the noun or, as often, on the main verb
+    where = [c for c in verb.children if c.text.casefold() == "où" and c.i < verb.i]
+    if len(where) != 1:
+        return None
+    before = _before_aside(doc, where[0].i, sent.start)
+    places = [
+        m for m in table.by_token.get(before, []) if m.kind == "place" and m.end == before + 1
+    ]
+    if len(places) != 1:
+        return None  # "où" right after the name: "la frontière où" could be anything's
+    if places[0].before not in _PLACE_PREPOSITIONS:
+        return None  # "Vladivostok, où": a subject or object, not a place phrase of the text
+    chain = verb_chain(verb)
+    group = verb_group(chain)
+    finite = finite_token(doc, group)
+    if finite is None or is_negated(chain) or group[0] < where[0].i:
+        return None
+    banned = {i for r in attribution_spans(sent) for i in r} | {where[0].i}
+    subject, _, _ = _subject_of(article, verb, banned, None, persons_of, {})
+    if subject is None or subject.resolved or subject.phrase.start > finite:
+        return None  # "où s'ouvre la convention": an inverted subject the question cannot keep
+    phrases = [
+        p
+        for p in clause_phrases(article, chain, banned, subject, group)
+        if where[0].i not in p.tokens
+    ]
+    kept = set(group) | set(subject.phrase.tokens) | {t for p in phrases for t in p.tokens}
+    if any(p.start < subject.phrase.start for p in phrases) or not is_coherent(doc, kept, banned):
+        return None
+    if any(c.dep_ in ("xcomp", "ccomp") and c.i not in kept for c in chain[-1].children):
+        return None
+    clause = Clause(
+        (sent.start, sent.end), chain[-1].i, finite, tuple(group), subject, tuple(phrases)
+    )
+    return clause, places[0], where[0].i

@@ -64,13 +64,18 @@ WEAK_ADJECTIVES = {
 # Nouns of actions and qualities ("la mise en orbite", "la destruction de la porte"): "Quelle
 # destruction ..." asks nothing a reader would; concrete things and bodies are asked for.
 ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ité", "ise", "age", "ure", "isme")
-# Bodies and places with those endings: "Quelle commission a publié le rapport ?" is asked.
+# Bodies, places, events and documents with those endings: "Quelle commission a publié le
+# rapport ?", "Quelle convention s'ouvre à Charlotte ?" are asked.
 CONCRETE_EXCEPTIONS = {
     "commission", "organisation", "association", "fédération", "administration", "nation",
     "institution", "station", "délégation", "coalition", "fondation", "région", "mission",
     "entreprise", "agence", "préfecture", "université", "municipalité", "communauté",
     "assemblée", "ambassade", "village", "équipage", "voiture", "structure", "monument",
     "gouvernement", "parlement", "département", "régiment", "bâtiment", "appartement",
+    "autorité", "alliance",
+    # Named events and documents: "Quelle convention ...", "Quelle résolution ...".
+    "convention", "conférence", "réunion", "élection", "compétition", "exposition",
+    "édition", "session", "résolution", "opération",
 }  # fmt: skip
 # Heads too general for "Quel <nom>" to ask anything ("Quel élément ...").
 GENERAL_HEADS = VAGUE_HEADS | TIME_NOUNS | {
@@ -303,6 +308,8 @@ def _specific_description(article: Article, phrase: Phrase, table: MentionTable)
         return False  # "le chef de l'État, Kim Jong-un": the person is the answer, asked as who
     if any(head.i in m.tokens for m in table.inside(phrase.tokens, NAMED)):
         return False  # a name: asked as who or where by the other builders
+    if table.inside(phrase.tokens, {"date", "year", "month", "day"}):
+        return False  # "le climat en avril": a date the parser hung on the noun, asked as when
     return bool(ordinals) or _tells_apart(head, after)
 
 
