@@ -76,3 +76,18 @@ def test_a_woman_named_as_subject_is_never_asked_with_il(questions) -> None:
     prompts = [q.prompt for q in questions["wikinews-45070"]]
     assert prompts  # "Qui ouvrira la convention démocrate ..." is still asked
     assert not [p for p in prompts if "Michelle Obama" in p and "-t-il" in p]
+
+
+def test_the_named_person_question_is_kept_before_the_description_one() -> None:
+    """ "Qui est X ?" needs three rival titles to become an item; it must not push out
+    "Qui est le porte-parole du Kremlin ?" on the same person, which is always asked."""
+    from factquiz.generate.questions import Question
+    from factquiz.generate.ranking import Ranked, select
+
+    def asked(kind: str, prompt: str, answer: str) -> Question:
+        return Question("a", kind, prompt, ((answer,),), "quote", 0, topic="peskov")
+
+    role = asked("role", "Qui est Dmitri Peskov ?", "le porte-parole du Kremlin")
+    person = asked("person", "Qui est le porte-parole du Kremlin ?", "Dmitri Peskov")
+    kept = select([Ranked(role, 0.9), Ranked(person, 0.8)])
+    assert [r.question.kind for r in kept] == ["person"]

@@ -286,12 +286,16 @@ def select(
     ranked: list[Ranked], max_items: int | None = None, per_sentence: int = 2
 ) -> list[Ranked]:
     """The best questions: a few per sentence, never one answer twice from one sentence nor
-    more than `PER_ANSWER` times in an article, one question per identity."""
+    more than `PER_ANSWER` times in an article, one question per identity.
+
+    "Qui est X ?" (a description to pick among choices) comes after every other question:
+    the bank drops it when the articles hold no three rival titles, and it must not have
+    taken the place of "Qui est le porte-parole du Kremlin ?", which is asked either way."""
     kept: list[Ranked] = []
     per_sent: Counter[tuple[str, int]] = Counter()
     per_answer: Counter[tuple[str, str]] = Counter()
     seen: set[tuple[str, ...]] = set()
-    for r in ranked:
+    for r in sorted(ranked, key=lambda r: r.question.kind == "role"):
         q = r.question
         answer = fold_basic(q.answers[0][0])
         keys = {
