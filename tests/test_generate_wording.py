@@ -270,3 +270,49 @@ def test_a_list_is_kept_whole_and_none_of_its_items_asked_for(nlp, tmp_path) -> 
     for p in listing:  # every item kept, with the commas between them
         assert "en Irlande, en Écosse, au Canada et dans" in p or "en Écosse, au Canada" in p, p
     assert not [p for p in prompts if p.startswith("Où ")], prompts
+
+
+def test_an_answer_never_stops_on_a_conjunction() -> None:
+    from factquiz.generate.fidelity import answers_whole
+
+    assert not answers_whole((("gardiens SS et",),))
+    assert answers_whole((("les gardiens SS",),))
+
+
+def test_one_end_of_a_range_is_not_asked_for(nlp, tmp_path) -> None:
+    text = (
+        "En 1997-1998, Martin Brodeur termine la saison avec 43 victoires pour être le "
+        "meneur de la ligue."
+    )
+    prompts = _prompts(nlp, tmp_path, text)
+    assert prompts
+    for p in prompts:
+        assert "199" not in p or "1997-1998" in p, p
+        assert "En quelle année" not in p, p
+
+
+def test_a_lean_question_keeps_the_object_and_the_place_of_se_rendre(nlp, tmp_path) -> None:
+    text = (
+        "Lutte ouvrière obtient 36 élus au deuxième tour des élections régionales de 2004. "
+        "Vladimir Poutine se rend en Corée du Nord pour la première fois depuis 24 ans."
+    )
+    prompts = _prompts(nlp, tmp_path, text)
+    assert prompts
+    for p in prompts:
+        assert not re.match(r"Qui obtient au", p), p
+        assert not re.match(r"Qui se rend pour", p), p
+
+
+def test_answers_lose_the_capital_that_only_began_the_sentence(nlp, tmp_path) -> None:
+    from factquiz.generate import generate_bank
+
+    article = tmp_path / "depeche.txt"
+    article.write_text(
+        "Une dépêche\n\nLa saison touristique 2012 a débuté le 9 juin au Site historique "
+        "maritime de la Pointe-au-Père.\n",
+        encoding="utf-8",
+    )
+    result = generate_bank([article], tmp_path / "out.yaml", nlp=nlp)
+    answers = [v for q in result.questions for a in q.answers for v in a]
+    assert "la saison touristique 2012" in answers, answers
+    assert "La saison touristique 2012" not in answers
