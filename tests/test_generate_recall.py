@@ -91,3 +91,11 @@ def test_the_named_person_question_is_kept_before_the_description_one() -> None:
     person = asked("person", "Qui est le porte-parole du Kremlin ?", "Dmitri Peskov")
     kept = select([Ranked(role, 0.9), Ranked(person, 0.8)])
     assert [r.question.kind for r in kept] == ["person"]
+
+
+def test_the_focus_of_a_cleft_is_asked_for(questions) -> None:
+    asked = _asked(questions, "lieux")
+    when = "En quelle année la ministre avait-elle lancé le plan de soutien aux éleveurs ?"
+    assert asked.get(when, ())[:1] == ("2019",)
+    where = "Où le syndicat majoritaire a-t-il élu son nouveau président ?"
+    assert where in asked and "à Bordeaux" in asked[where]  # the aside is left out

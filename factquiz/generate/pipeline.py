@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from factquiz.generate.apposed_objects import (
-    apposed_object_clauses,
-    apposed_relative_questions,
-    where_relative_questions,
-)
+from factquiz.generate.apposed_objects import apposed_object_clauses, apposed_relative_questions
+from factquiz.generate.circumstances import circumstance_questions
 from factquiz.generate.claims import extract_clauses, sentences
 from factquiz.generate.copulas import copular_questions
 from factquiz.generate.document import Article
@@ -112,4 +109,4 @@ def article_questions(found: ArticleMentions, index: EntityIndex) -> list[Questi
     out.extend(copular_questions(article, table))
     out.extend(span_questions(article, clauses, table, out))
     out += apposed_relative_questions(article, table, index.short_form, out)
-    return out + where_relative_questions(article, table, persons_of, out)
+    return out + circumstance_questions(article, table, persons_of, out)
