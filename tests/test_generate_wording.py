@@ -316,3 +316,13 @@ def test_answers_lose_the_capital_that_only_began_the_sentence(nlp, tmp_path) ->
     answers = [v for q in result.questions for a in q.answers for v in a]
     assert "la saison touristique 2012" in answers, answers
     assert "La saison touristique 2012" not in answers
+
+
+def test_a_list_that_lost_its_colon_is_not_asked_about(nlp, tmp_path) -> None:
+    text = (
+        "Selon des responsables américains, Poutine pourrait se concentrer sur les points "
+        "suivants sécuriser l'approvisionnement en artillerie nord-coréenne et d'autres "
+        "munitions pour remplir les arsenaux."
+    )
+    for p in _prompts(nlp, tmp_path, text):
+        assert "suivants sécuriser" not in p, p

@@ -30,7 +30,10 @@ def reads_whole(article: Article, clause: Clause, removed: frozenset[int]) -> bo
         return False
     if _object_left_out(article, clause) or _stray_object(doc, removed):
         return False
-    if any(_holds_a_clause(doc, p) or _cut_coordination(doc, clause, p) for p in clause.phrases):
+    if any(
+        _holds_a_clause(doc, p) or _cut_coordination(doc, clause, p) or _bare_infinitive(doc, p)
+        for p in clause.phrases
+    ):
         return False
     words = [t for p in (clause.subject.phrase, *clause.phrases) for t in p.tokens]
     if any(_disagreeing_adjective(doc[t]) for t in words):
@@ -84,6 +87,21 @@ def _disagreeing_adjective(tok: Any) -> bool:
     if morph(tok, "Number", "") != "Sing":
         return False  # "des obus et des roquettes vieillissants" agrees with both nouns
     return gender == "Masc" and noun_gender(noun) == "Fem"
+
+
+def _bare_infinitive(doc: Any, phrase: Phrase) -> bool:
+    """ "sur les points suivants sécuriser l'approvisionnement": an infinitive hung on a noun
+    or adjective with no "de", "à" or "pour" is the start of a list the source lost its
+    colon before."""
+    for t in phrase.tokens:
+        tok = doc[t]
+        if tok.pos_ != "VERB" or "Inf" not in tok.morph.get("VerbForm"):
+            continue
+        if tok.head.pos_ in ("NOUN", "PROPN", "ADJ") and not any(
+            c.dep_ in ("mark", "case") and c.i < tok.i for c in tok.children
+        ):
+            return True
+    return False
 
 
 def _holds_a_clause(doc: Any, phrase: Phrase) -> bool:
