@@ -320,9 +320,10 @@ def test_answers_lose_the_capital_that_only_began_the_sentence(nlp, tmp_path) ->
 
 def test_a_list_that_lost_its_colon_is_not_asked_about(nlp, tmp_path) -> None:
     text = (
-        "Selon des responsables américains, Poutine pourrait se concentrer sur les points "
+        "Selon des responsables américains, M. Poutine pourrait se concentrer sur les points "
         "suivants sécuriser l'approvisionnement en artillerie nord-coréenne et d'autres "
-        "munitions pour remplir les arsenaux."
+        "munitions pour remplir les arsenaux, Moscou cherchant à montrer qu'elle peut mener "
+        "une guerre d'usure."
     )
     for p in _prompts(nlp, tmp_path, text):
         assert "suivants sécuriser" not in p, p
