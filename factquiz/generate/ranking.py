@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from factquiz.generate.mentions import Mention, surname_key
@@ -283,19 +283,23 @@ def _gives_away_other(q: Question, kept: list[Ranked]) -> bool:
 
 
 def select(
-    ranked: list[Ranked], max_items: int | None = None, per_sentence: int = 2
+    ranked: list[Ranked],
+    max_items: int | None = None,
+    per_sentence: int = 2,
+    askable: Callable[[Question], bool] | None = None,
 ) -> list[Ranked]:
     """The best questions: a few per sentence, never one answer twice from one sentence nor
     more than `PER_ANSWER` times in an article, one question per identity.
 
-    "Qui est X ?" (a description to pick among choices) comes after every other question:
-    the bank drops it when the articles hold no three rival titles, and it must not have
-    taken the place of "Qui est le porte-parole du Kremlin ?", which is asked either way."""
+    `askable` tells whether the bank can make an item of a question ("Qui est X ?" needs
+    three rival titles for its choices): a question it cannot ask takes no sentence slot,
+    answer or identity from the others ("Qui est le porte-parole du Kremlin ?" is then
+    asked instead)."""
     kept: list[Ranked] = []
     per_sent: Counter[tuple[str, int]] = Counter()
     per_answer: Counter[tuple[str, str]] = Counter()
     seen: set[tuple[str, ...]] = set()
-    for r in sorted(ranked, key=lambda r: r.question.kind == "role"):
+    for r in ranked:
         q = r.question
         answer = fold_basic(q.answers[0][0])
         keys = {
@@ -308,6 +312,8 @@ def select(
         if per_sent[(q.source_id, q.sentence)] >= cap or keys & seen:
             continue
         if per_answer[(q.source_id, answer)] >= PER_ANSWER or _gives_away_other(q, kept):
+            continue
+        if askable is not None and not askable(q):
             continue
         kept.append(r)
         per_sent[(q.source_id, q.sentence)] += 1
