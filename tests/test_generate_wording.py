@@ -327,3 +327,13 @@ def test_a_list_that_lost_its_colon_is_not_asked_about(nlp, tmp_path) -> None:
     )
     for p in _prompts(nlp, tmp_path, text):
         assert "suivants sécuriser" not in p, p
+
+
+def test_a_when_question_keeps_the_place(nlp, tmp_path) -> None:
+    text = (
+        "Le train personnel de Kim s'est arrêté tôt mardi à Khasan, une gare située à la "
+        "frontière entre la Russie et la Corée du Nord."
+    )
+    when = [p for p in _prompts(nlp, tmp_path, text) if p.startswith(("Quand", "Quel jour"))]
+    assert when
+    assert all("Khasan" in p for p in when), when

@@ -111,15 +111,14 @@ def clause_questions(
         target = _target(article, clause, phrase, table, short_form, place_class, subject)
         if target is not None and (not subject or _says_more(clause, target, article.doc)):
             targets.append((target, subject))
-    optional = {
-        t for target, subject in targets
+    optional = [
+        target for target, subject in targets
         if not subject and target.kind in LEAN_KINDS and len(target.removed) <= 6
         and _may_go(article, clause, target)
-        for t in target.removed
-    }  # fmt: skip
+    ]  # fmt: skip
     out: list[Question] = []
     for target, subject in targets:
-        lean = target.removed | optional
+        lean = target.removed | _left_out(target, optional)
         has_lean = lean != target.removed and (
             not subject or _says_more(clause, replace(target, removed=lean), article.doc)
         )
@@ -131,6 +130,20 @@ def clause_questions(
             if question is not None:
                 out.append(replace(question, lean=True))
     return out
+
+
+_WHEN = {"date", "day", "month", "year"}
+
+
+def _left_out(target: Target, optional: list[Target]) -> frozenset[int]:
+    """What a lean question on the target leaves out: the other answers, but never the place
+    of a when-question ("Quand le train s'est-il arrêté ?" stopped where? it stopped twice)."""
+    return frozenset(
+        t
+        for other in optional
+        if not (target.kind in _WHEN and other.kind in ("place", "direction"))
+        for t in other.removed
+    )
 
 
 # Verbs whose place is part of what they say: "Qui se rend ?" and "Où habite-t-il ?" need it.
