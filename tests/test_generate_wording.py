@@ -337,3 +337,12 @@ def test_a_when_question_keeps_the_place(nlp, tmp_path) -> None:
     when = [p for p in _prompts(nlp, tmp_path, text) if p.startswith(("Quand", "Quel jour"))]
     assert when
     assert all("Khasan" in p for p in when), when
+
+
+def test_what_something_has_or_does_is_not_asked(nlp, tmp_path) -> None:
+    text = (
+        "Lyon a une situation de carrefour géographique du pays, au nord du couloir naturel "
+        "de la vallée du Rhône."
+    )
+    for p in _prompts(nlp, tmp_path, text):
+        assert not p.startswith("Qu'est-ce que Lyon a"), p

@@ -241,6 +241,10 @@ def _anaphoric(article: Article, clause: Clause) -> bool:
     )
 
 
+# Verbs that say little alone: what someone "has" or "does" is no question.
+_LIGHT_VERBS = {"avoir", "faire"}
+
+
 def _target(
     article: Article,
     clause: Clause,
@@ -276,6 +280,8 @@ def _target(
         )
     if target is None or not _keeps_names_whole(target, table):
         return None
+    if target.kind == "thing" and article.doc[clause.verb].lemma_ in _LIGHT_VERBS:
+        return None  # "Qu'est-ce que Lyon a ?", "Qu'est-ce que les raffineurs font ?"
     return None if not subject and _cuts_noun_phrase(article, target) else target
 
 
