@@ -346,3 +346,22 @@ def test_what_something_has_or_does_is_not_asked(nlp, tmp_path) -> None:
     )
     for p in _prompts(nlp, tmp_path, text):
         assert not p.startswith("Qu'est-ce que Lyon a"), p
+
+
+def test_a_relative_after_the_answer_is_not_left_behind(nlp, tmp_path) -> None:
+    text = (
+        "Faute de l'obtenir, Jacques Anquetil effectue une commande au magasin "
+        "d'électroménager de Jean Stablinski, qu'il ne paie pas."
+    )
+    for p in _prompts(nlp, tmp_path, text):
+        assert not re.search(r"effectue(?:-t-il)? qu'il", p), p
+
+
+def test_a_passive_verb_is_not_asked_for_an_object(nlp, tmp_path) -> None:
+    text = (
+        "L'émission sera néanmoins mise en ligne sur Dailymotion après sa diffusion sur "
+        "Canal+ et La Semaine des Guignols, le best-of hebdomadaire diffusé le dimanche, "
+        "sera toujours diffusée en clair."
+    )
+    for p in _prompts(nlp, tmp_path, text):
+        assert not re.match(r"Qu'est-ce que l'émission sera", p), p

@@ -168,15 +168,17 @@ def _object_left_out(article: Article, clause: Clause) -> bool:
     doc = article.doc
     kept = set(clause.group) | {t for p in clause.phrases for t in p.tokens}
     kept |= set(clause.subject.phrase.tokens)
-    verbs = [doc[t] for t in clause.group if doc[t].pos_ in ("VERB", "AUX")]
-    return any(
-        c.dep_ == "obj"
-        and c.i not in kept
-        and c.pos_ != "PRON"
-        and doc[max(c.left_edge.i - 1, 0)].text != ","  # an apposition tagged as object
-        for v in verbs
-        for c in v.children
-    )
+    # every verb the question keeps, in the group or inside a phrase ("les nazis qui
+    # entreprennent [la construction d'un camp]")
+    verbs = [doc[t] for t in sorted(kept) if doc[t].pos_ == "VERB"]
+    verbs += [doc[t] for t in clause.group if doc[t].pos_ == "AUX"]
+    for v in verbs:
+        objects = [c for c in v.children if c.dep_ == "obj" and c.pos_ != "PRON"]
+        if any(c.i in kept for c in objects):
+            continue  # "met en vedette William Clark, un marin": an apposition tagged object
+        if any(c.i not in kept for c in objects):
+            return True
+    return False
 
 
 _DURATIONS = {"seconde", "minute", "heure", "jour", "semaine", "mois", "an", "année", "siècle"}
@@ -216,6 +218,9 @@ def in_range_or_relative(doc: Any, clause: Clause, removed: frozenset[int]) -> b
     if last + 2 < len(doc) and doc[last + 1].text in _RANGE_MARKS and doc[last + 2].like_num:
         return True
     kept = {t for p in clause.phrases for t in p.tokens} - removed
+    if last + 2 < len(doc) and doc[last + 1].text == "," and last + 2 in kept:
+        # ", qu'il ne paie pas": after a comma "que" opens no completive, only a relative
+        return doc[last + 2].lower_ in _RELATIVE_WORDS
     after = last + 1
     return (
         after in kept
@@ -223,6 +228,19 @@ def in_range_or_relative(doc: Any, clause: Clause, removed: frozenset[int]) -> b
         and doc[after].head.dep_ == "acl:relcl"
         and morph(doc[after], "PronType", "") == "Rel"
     )
+
+
+_RELATIVE_WORDS = {
+    "qui",
+    "que",
+    "qu'",
+    "dont",
+    "où",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+}
 
 
 def _orphan_complement(article: Article, clause: Clause, removed: frozenset[int]) -> bool:

@@ -282,6 +282,9 @@ def _target(
         return None
     if target.kind == "thing" and article.doc[clause.verb].lemma_ in _LIGHT_VERBS:
         return None  # "Qu'est-ce que Lyon a ?", "Qu'est-ce que les raffineurs font ?"
+    passive = any(article.doc[t].dep_ == "aux:pass" for t in clause.group)
+    if passive and target.wh.declarative:
+        return None  # "Qu'est-ce que l'émission sera mise en ligne ?": a passive has no object
     return None if not subject and _cuts_noun_phrase(article, target) else target
 
 

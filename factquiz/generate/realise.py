@@ -365,7 +365,8 @@ def _unagreed_after_avoir(
 
 def _with_commas(doc: Any, tokens: list[int]) -> list[int]:
     """The commas of a list the parser split into sibling phrases ("en Irlande, en Écosse,
-    au Canada"): a comma between a noun and a preposition, both kept, stays."""
+    au Canada") or before a non-restrictive relative ("de Jean Stablinski, qu'il ne paie
+    pas"): a comma between a noun and a preposition or relative, both kept, stays."""
     kept = set(tokens)
     commas = [
         t + 1
@@ -374,7 +375,7 @@ def _with_commas(doc: Any, tokens: list[int]) -> list[int]:
         and t + 1 not in kept
         and doc[t + 1].text == ","
         and doc[t].pos_ in ("NOUN", "PROPN")
-        and doc[t + 2].pos_ == "ADP"
+        and (doc[t + 2].pos_ == "ADP" or doc[t + 2].lower_ in ("qui", "que", "qu'", "dont"))
     ]
     return sorted(kept | set(commas))
 
