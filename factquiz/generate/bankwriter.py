@@ -111,27 +111,43 @@ def make_sources(texts: list[ArticleText], bank_path: Path) -> tuple[Source, ...
     )
 
 
+class ItemMaker:
+    """Bank items for questions, each made once: the selection asks whether a question can
+    become an item (`askable`), and the bank then takes the same item."""
+
+    def __init__(self, texts: list[ArticleText], pool: Pool, types: tuple[str, ...]) -> None:
+        raw = {t.source_id: t.path.read_bytes().decode("utf-8-sig", "replace") for t in texts}
+        self.originals = {source: fold_for_quote(text) for source, text in raw.items()}
+        self.pool = with_contexts(pool, raw)
+        self.types = types
+        self._made: dict[int, tuple[Question, Item | None]] = {}
+
+    def item(self, q: Question) -> Item | None:
+        """The item for `q`, or None when its quote is not verbatim or it has no good form."""
+        if id(q) not in self._made:
+            verbatim = fold_for_quote(q.quote) in self.originals[q.source_id]
+            made = make_item(q, self.pool, self.types) if verbatim else None
+            self._made[id(q)] = (q, made)  # the question is kept so its id is never reused
+        return self._made[id(q)][1]
+
+    def askable(self, q: Question) -> bool:
+        return self.item(q) is not None
+
+
 def make_bank(
     ranked: list[Ranked],
     texts: list[ArticleText],
-    pool: Pool,
+    maker: ItemMaker,
     bank_path: Path,
     bank_id: str,
     title: str,
-    types: tuple[str, ...],
     max_items: int | None = None,
 ) -> Bank:
     """The bank: sources, then the best items in article order, each quote checked."""
     made: list[tuple[Ranked, Item]] = []
     seen: set[str] = set()
-    raw = {t.source_id: t.path.read_bytes().decode("utf-8-sig", "replace") for t in texts}
-    originals = {source: fold_for_quote(text) for source, text in raw.items()}
-    pool = with_contexts(pool, raw)
     for r in ranked:
-        q = r.question
-        if fold_for_quote(q.quote) not in originals[q.source_id]:
-            continue  # never write a quote `validate` would reject
-        item = make_item(q, pool, types)
+        item = maker.item(r.question)
         if item is None or item.id in seen:
             continue
         seen.add(item.id)

@@ -11,7 +11,7 @@ from typing import Any
 
 from factquiz.bank import Bank
 from factquiz.errors import FactquizError, Location
-from factquiz.generate.bankwriter import ITEM_TYPES, bank_id_from, make_bank
+from factquiz.generate.bankwriter import ITEM_TYPES, ItemMaker, bank_id_from, make_bank
 from factquiz.generate.choices import build_pool
 from factquiz.generate.document import ArticleText, parse_articles, read_article
 from factquiz.generate.factcheck import with_factcheck_items
@@ -108,15 +108,15 @@ def generate_bank(
     aliases = alias_table(articles)
     questions = [with_aliases(q, aliases) for q in questions]
     pool = build_pool(mentions + roles, avoid=known, aliases=aliases)
-    ranked = select(rank(questions, known))
+    maker = ItemMaker(texts, pool, tuple(types))
+    ranked = select(rank(questions, known), askable=maker.askable)
     bank = make_bank(
         ranked,
         texts,
-        pool,
+        maker,
         output,
         bank_id or bank_id_from(output),
         title or _default_title(texts),
-        tuple(types),
         max_items,
     )
     bank = with_factcheck_items(bank, found, index, tuple(types), cross_source)
