@@ -313,3 +313,43 @@ def test_a_generated_question_mends_a_misspelt_participle(nlp, tmp_path) -> None
     )
     asked = [q.prompt for q in questions if "assaut" in q.prompt and "«" not in q.prompt]
     assert asked and all("périt" not in p and "péri " in p for p in asked)
+
+
+def test_an_agency_described_by_state_ownership_alone_is_not_one_agency() -> None:
+    quote = "L'agence de presse étatique RIA-Novosti a indiqué que le train était reparti."
+    state = _q("organisation", "Comment s'appelle l'agence de presse étatique ?", "RIA-Novosti",
+               quote, identity=True)  # fmt: skip
+    japanese = _q("organisation", "Comment s'appelle l'agence de presse japonaise ?", "Kyodo",
+                  "L'agence de presse japonaise Kyodo a repéré le train.", identity=True,
+                  sentence=1)  # fmt: skip
+    assert rejection(state) == "vague description"
+    assert rejection(japanese) is None
+
+
+def test_a_companion_is_one_of_a_party() -> None:
+    q = _q("person", "Selon le ministère de l'Unification, de qui Kim est-il accompagné ?",
+           "Jo Chun Ryong", "Kim est accompagné de Jo Chun Ryong, selon le ministère.")  # fmt: skip
+    assert rejection(q) == "one of many"
+
+
+def test_an_answer_comparing_with_nothing_is_dropped() -> None:
+    quote = "La Corée du Nord semble se concentrer sur des activités plus terrestres."
+    vague = _q("thing", "Sur quoi la Corée du Nord semble-t-elle se concentrer ?",
+               "des activités plus terrestres", quote)  # fmt: skip
+    compared = _q("thing", "Sur quoi la Corée du Nord semble-t-elle se concentrer ?",
+                  "des activités plus terrestres",
+                  "La Corée du Nord semble se concentrer sur des activités plus terrestres que "
+                  "spatiales.")  # fmt: skip
+    assert rejection(vague) == "unfinished comparison"
+    assert rejection(compared) is None
+
+
+def test_in_exchange_for_nothing_named_is_dangling() -> None:
+    bare = _q("thing", "Qu'est-ce que la Corée du Nord pourrait recevoir en échange ?",
+              "une aide économique", "La Corée du Nord pourrait recevoir en échange une aide "
+              "économique.")  # fmt: skip
+    named = _q("thing", "Qu'est-ce que la Corée du Nord pourrait recevoir en échange de ses "
+               "obus ?", "une aide économique", "La Corée du Nord pourrait recevoir en échange "
+               "de ses obus une aide économique.")  # fmt: skip
+    assert rejection(bare) == "dangling"
+    assert rejection(named) != "dangling"

@@ -24,11 +24,13 @@ from factquiz.generate.questions import Question
 from factquiz.generate.specificity import (
     NARRATION,
     indefinite,
+    one_of_many,
     person_key,
     polished,
     someone_else_too,
     too_bare,
     trivial,
+    unfinished_comparison,
     vague_description,
 )
 from factquiz.text import fold_basic
@@ -56,7 +58,9 @@ _LOOSE_END = {
     "ou",
 }
 _DANGLING = re.compile(
-    r"\b(?:y|lui|leur|celle-ci|celui-ci|ceux-ci|cette dernière|ce dernier)\b", re.I
+    r"\b(?:y|lui|leur|celle-ci|celui-ci|ceux-ci|cette dernière|ce dernier)\b"
+    r"|\ben (?:échange|retour)\b(?!\s+(?:de|d['’]|du|des)\b)",  # in exchange for what?
+    re.I,
 )
 _DEMONSTRATIVE = re.compile(
     r"\b(?<!est-)(?:ce|cet|cette|ces)\s+(?!que\b|qui\b|qu'|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\w+",
@@ -190,6 +194,8 @@ def rejection(q: Question) -> str | None:
         ("someone else too", someone_else_too(q)),
         ("indefinite", indefinite(q)),
         ("vague description", vague_description(q)),
+        ("one of many", one_of_many(q)),
+        ("unfinished comparison", unfinished_comparison(q)),
         ("narration", q.kind == "speaker" and bool(NARRATION.search(q.prompt))),
     )
     return next((name for name, failed in checks if failed), None)

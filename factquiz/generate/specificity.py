@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from factquiz.generate.competitors import nations
 from factquiz.generate.mentions import surname_key
 from factquiz.generate.questions import Question
 from factquiz.generate.realise import mend_slips
@@ -56,6 +57,10 @@ _INDEFINITE_SUBJECT = re.compile(
     r"^(?:[^,?]*,\s)?(?:\w+\s)?(?:Quand|Où|Comment|Pourquoi|Quel jour|En quelle année"
     r"|Combien de \w+|Quel(?:le)?s?\s\w+)\s+(?:un|une)\s[^?]*?-(?:t-)?(?:il|elle)\b"
 )
+# "de presse", "d'armement": a noun with no article after "de" makes one compound kind.
+_COMPOUND = re.compile(r"\s(?:de\s|d['’])(?!(?:la|le|les|l['’]|un|une|des)\b)[a-zà-ÿ]+\b")
+_COMPANY = re.compile(r"\baccompagnée?s?\b", re.I)
+_COMPARATIVE = re.compile(r"\b(?:plus|moins|davantage)\s+[a-zà-ÿ]+", re.I)
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|à|au|aux|en)\s|\bd['’]|\d|\s[A-ZÀ-Ý]")
 NARRATION = re.compile(r"\bqu(?:e\s|['’]).*?\s:\s*«")
 # "Quel président demandait une enquête ?": a country's leader, whom every student knows.
@@ -141,13 +146,34 @@ def indefinite(q: Question) -> bool:
 
 def vague_description(q: Question) -> bool:
     """ "Qui est le député touareg ?", "Comment s'appelle l'agence américaine ?": a title or
-    a kind with no complement, or an indefinite one, fits many, not the one in the article."""
+    a kind with no complement, or an indefinite one, fits many, not the one in the article.
+    A compound kind ("l'agence de presse") is no complement: with a country it names one
+    ("l'agence de presse japonaise"), with "étatique" alone it does not."""
     if not q.identity or q.kind == "role":
         return False
     described = re.sub(r"^(?:Qui est|Comment s'appellen?t?)\s+", "", q.prompt).removesuffix("?")
-    return not _COMPLEMENT.search(f" {described.strip()[1:]} ") or bool(
-        re.search(r"\bd['’]une?\s|\bde (?:plusieurs|nombreu)", described)
-    )  # "la présidente d'une ONG": which one?
+    if re.search(r"\bd['’]une?\s|\bde (?:plusieurs|nombreu)", described):
+        return True  # "la présidente d'une ONG": which one?
+    bare = _COMPOUND.sub(" ", described)
+    if _COMPLEMENT.search(f" {bare.strip()[1:]} "):
+        return False
+    return bare == described or not nations(described)
+
+
+def one_of_many(q: Question) -> bool:
+    """ "De qui Kim est-il accompagné ?": a companion is one of a party, and the article names
+    others; the question has no single answer."""
+    return q.kind in ("person", "organisation") and bool(_COMPANY.search(q.prompt))
+
+
+def unfinished_comparison(q: Question) -> bool:
+    """ "des activités plus terrestres": more than what? An answer that compares without its
+    "que" means nothing out of its paragraph."""
+    answer = q.answers[0][0]
+    if not _COMPARATIVE.search(answer):
+        return False
+    after = q.quote.split(answer, 1)[-1] if answer in q.quote else ""
+    return not re.search(r"\bqu(?:e\b|['’])", after)
 
 
 def trivial(q: Question, known: Mapping[str, float]) -> str | None:
