@@ -178,6 +178,7 @@ def test_an_adjective_in_the_wrong_gender_is_not_copied(nlp, tmp_path) -> None:
         ("tirent", "tirer", "tire"),
         ("mettent", "mettre", None),  # "met": unsure, so the question is not asked
         ("viennent", "venir", None),
+        ("récupèrent", "récupérer", "récupère"),  # a present, not a passé simple
     ],
 )
 def test_a_plural_verb_is_made_singular_or_left_alone(
@@ -276,6 +277,7 @@ def test_an_answer_never_stops_on_a_conjunction() -> None:
     from factquiz.generate.fidelity import answers_whole
 
     assert not answers_whole((("gardiens SS et",),))
+    assert not answers_whole((("et le Dr Arnim Zola",),))
     assert answers_whole((("les gardiens SS",),))
 
 
@@ -365,3 +367,17 @@ def test_a_passive_verb_is_not_asked_for_an_object(nlp, tmp_path) -> None:
     )
     for p in _prompts(nlp, tmp_path, text):
         assert not re.match(r"Qu'est-ce que l'émission sera", p), p
+
+
+def test_a_conjunction_never_follows_the_interrogative() -> None:
+    assert not well_formed("Par qui et Corinne se font-ils repérer ?")
+
+
+def test_a_single_name_with_a_plural_verb_is_not_asked_about(nlp, tmp_path) -> None:
+    text = (
+        'L\'Inter acquiert de nouveaux joueurs : István Nyers, surnommé "Étienne" en raison '
+        "de ses origines françaises, le défenseur Attilio Giovannini et l'attaquant Gino "
+        "Armano, posent les premiers fondements d'un glorieux avenir."
+    )
+    for p in _prompts(nlp, tmp_path, text):
+        assert "Nyers posent" not in p and not p.startswith("Qui pose"), p

@@ -262,6 +262,12 @@ def _orphan_complement(article: Article, clause: Clause, removed: frozenset[int]
 _OPEN_ENDINGS = {"et", "ou", "de", "du", "des", "d'", "à", "au", "aux", "le", "la", "les", "en"}
 
 
+# Words an answer cannot begin with: "et le Dr Arnim Zola" is the end of a list.
+_OPENINGS = {"et", "ou", "mais", ",", "dont"}
+
+
 def answers_whole(answers: tuple[tuple[str, ...], ...]) -> bool:
-    """No answer stops on a conjunction, preposition or article ("gardiens SS et")."""
-    return not any(v.split()[-1].casefold() in _OPEN_ENDINGS for a in answers for v in a if v)
+    """No answer stops on a conjunction, preposition or article ("gardiens SS et") or starts
+    with a conjunction ("et le Dr Arnim Zola")."""
+    words = [v.split() for a in answers for v in a if v.split()]
+    return not any(w[-1].casefold() in _OPEN_ENDINGS or w[0].casefold() in _OPENINGS for w in words)

@@ -88,7 +88,7 @@ def singular_verb(form: str, lemma: str = "") -> str | None:
         return _SINGULAR[form]
     if form.endswith("aient"):
         return form[:-5] + "ait"
-    if form.endswith("èrent") and len(form) > 6:  # passé simple of -er verbs
+    if form.endswith("èrent") and lemma == form[:-5] + "er":  # passé simple: "commencèrent"
         stem = form[:-5]
         stem = stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
         return stem + "a"
@@ -97,7 +97,9 @@ def singular_verb(form: str, lemma: str = "") -> str | None:
     if not form.endswith("ent") or len(form) <= 4 or form.endswith(("ient", "oient")):
         return None
     if lemma.endswith("er") and lemma != "aller":
-        return form[:-2]
+        return form[:-2]  # "quittent" -> "quitte", "récupèrent" -> "récupère"
+    if form.endswith("èrent"):
+        return None  # no lemma: a passé simple or a present, who knows
     return None if form.endswith(_IRREGULAR_PLURALS) else form[:-2]
 
 
@@ -195,6 +197,9 @@ _DANGLING = re.compile(
 )
 
 
+_CONJUNCTION_AFTER_WH = re.compile(r"\b(?:qui|quoi|où|quand|combien)\s+(?:et|ou|mais)\b", re.I)
+
+
 def well_formed(prompt: str) -> bool:
     """No question a reader would stumble on: quotation marks and brackets that open and
     close, no word written twice in a row, no preposition or article left hanging before
@@ -206,6 +211,8 @@ def well_formed(prompt: str) -> bool:
             return False
     if depth or prompt.count('"') % 2 or prompt.count("(") != prompt.count(")"):
         return False
+    if _CONJUNCTION_AFTER_WH.search(prompt):
+        return False  # "Par qui et Corinne se font-ils repérer ?"
     return not _DOUBLED.search(prompt) and not _DANGLING.search(prompt.strip())
 
 
@@ -258,6 +265,8 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
         after = [t for t in main if t > clause.finite]
     if not wh.subject and subject_tokens and _ahead_of_subject(clause, before, subject_tokens):
         return ""  # "Où particulièrement les islamistes ont-ils ...": the parse is astray
+    if _name_with_plural_verb(doc, clause):
+        return ""  # "Afrique parlent": the parser missed part of the subject
     verb_text = clause.synthetic[0] if clause.synthetic else article.surface(before)
     after_text = _agreed(article, after, clause, wh)
     if clause.synthetic:
@@ -378,6 +387,19 @@ def _with_commas(doc: Any, tokens: list[int]) -> list[int]:
         and (doc[t + 2].pos_ == "ADP" or doc[t + 2].lower_ in ("qui", "que", "qu'", "dont"))
     ]
     return sorted(kept | set(commas))
+
+
+def _name_with_plural_verb(doc: Any, clause: Clause) -> bool:
+    """A singular name as subject of a plural verb: the real subject was longer ("X et Y",
+    "les habitants d'Afrique"), so neither "Qui" nor the name alone is the answer."""
+    if clause.synthetic or clause.subject.resolved:
+        return False
+    head = doc[clause.subject.phrase.head]
+    if head.pos_ != "PROPN" or clause.subject.number != "Sing":
+        return False
+    if any(c.dep_ == "conj" or "Plur" in c.morph.get("Number") for c in head.children):
+        return False  # "X et Y", "les SS": the subject is plural after all
+    return _number(doc, clause) == "Plur"
 
 
 def _unsure_gender(doc: Any, clause: Clause) -> bool:
