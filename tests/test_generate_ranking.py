@@ -353,3 +353,26 @@ def test_in_exchange_for_nothing_named_is_dangling() -> None:
                "de ses obus une aide économique.")  # fmt: skip
     assert rejection(bare) == "dangling"
     assert rejection(named) != "dangling"
+
+
+def test_a_what_question_with_nothing_to_pin_it_is_too_open() -> None:
+    bare = _q("thing", "Qu'est-ce que François Hollande demandait ?",
+              "l'ouverture d'une enquête", "François Hollande demandait l'ouverture d'une "
+              "enquête.")  # fmt: skip
+    nameless = _q("thing", "Qu'est-ce qui a été développé par une société privée ?",
+                  "la fusée Falcon 9", "La fusée Falcon 9 a été développé par une société "
+                  "privée.", sentence=1)  # fmt: skip
+    pinned = _q("thing", "Qu'est-ce que Poutine a offert à Kim Jong-un ?", "une voiture Aurus",
+                "Poutine a offert à Kim Jong-un une voiture Aurus.", sentence=2)  # fmt: skip
+    named = _q("thing", "Qu'est-ce qui a été conçu par le graphiste Miguel Neiva ?",
+               "le code ColorADD", "Le code ColorADD a été conçu par le graphiste Miguel "
+               "Neiva.", sentence=3)  # fmt: skip
+    assert rejection(bare) == "too bare" and rejection(nameless) == "too bare"
+    assert rejection(pinned) is None and rejection(named) is None
+
+
+def test_the_weekend_of_an_unseen_date_is_dangling() -> None:
+    q = _q("organisation", "Qui avait menacé le week-end dernier de s'en prendre aux mosquées ?",
+           "Ansar Eddine", "Ansar Eddine avait menacé le week-end dernier de s'en prendre aux "
+           "mosquées.")  # fmt: skip
+    assert rejection(q) == "dangling"

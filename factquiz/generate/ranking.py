@@ -59,7 +59,8 @@ _LOOSE_END = {
 }
 _DANGLING = re.compile(
     r"\b(?:y|lui|leur|celle-ci|celui-ci|ceux-ci|cette dernière|ce dernier)\b"
-    r"|\ben (?:échange|retour)\b(?!\s+(?:de|d['’]|du|des)\b)",  # in exchange for what?
+    r"|\ben (?:échange|retour)\b(?!\s+(?:de|d['’]|du|des)\b)"  # in exchange for what?
+    r"|\b(?:le|ce) week-end(?: dernier)?\b",  # which weekend? the article's date is not shown
     re.I,
 )
 _DEMONSTRATIVE = re.compile(

@@ -119,7 +119,25 @@ def too_bare(q: Question) -> bool:
     weekday = _WEEKDAY_ANSWER.match(fold_basic(q.answers[0][0]))
     if weekday and not _PLACE_ANCHOR.search(q.prompt) and _anchors(q.prompt) < 3:
         return True
+    if q.kind == "thing" and _open_what(q.prompt):
+        return True
     return q.kind != "speaker" and len(_content_words(q.prompt.removesuffix("?"))) < 3
+
+
+def _open_what(prompt: str) -> bool:
+    """ "Qu'est-ce que François Hollande demandait ?" (a verb and nothing it bears on) and
+    "Qu'est-ce qui a été développé par une société privée ?" (no name, no figure): many
+    things fit, so the question has no single answer."""
+    body = prompt.removesuffix("?").split()[1:]
+    named = any(w[:1].isupper() or w[:1].isdigit() for w in body)
+    if prompt.startswith("Qu'est-ce qui"):
+        return not named
+    if not prompt.startswith("Qu'est-ce qu"):
+        return False
+    common = [w for w in _content_words(" ".join(body)) if not w[:1].isupper()]
+    last_name = max((i for i, w in enumerate(body) if w[:1].isupper()), default=-1)
+    verb_at = max((i for i, w in enumerate(body) if w in common), default=-1)
+    return len(common) <= 1 and last_name < verb_at
 
 
 def someone_else_too(q: Question) -> bool:
