@@ -13,6 +13,7 @@ from typing import Any
 
 from factquiz.generate.clauses import Clause, Phrase, morph, noun_gender
 from factquiz.generate.document import Article
+from factquiz.generate.targets import Target
 
 # Prepositions that open a complement of an event noun as often as of the verb: "des
 # sanctions contre X", "une enquête sur X". Left behind when the noun is asked for, they
@@ -271,3 +272,33 @@ def answers_whole(answers: tuple[tuple[str, ...], ...]) -> bool:
     with a conjunction ("et le Dr Arnim Zola")."""
     words = [v.split() for a in answers for v in a if v.split()]
     return not any(w[-1].casefold() in _OPEN_ENDINGS or w[0].casefold() in _OPENINGS for w in words)
+
+
+_WHEN = {"date", "day", "month", "year"}
+
+
+def left_out(target: Target, optional: list[Target]) -> frozenset[int]:
+    """What a lean question on the target leaves out: the other answers, but never the place
+    of a when-question ("Quand le train s'est-il arrêté ?" stopped where? it stopped twice)."""
+    return frozenset(
+        t
+        for other in optional
+        if not (target.kind in _WHEN and other.kind in ("place", "direction"))
+        for t in other.removed
+    )
+
+
+# Verbs whose place is part of what they say: "Qui se rend ?" and "Où habite-t-il ?" need it.
+_PLACE_VERBS = {"rendre", "aller", "habiter", "résider", "séjourner", "loger", "situer", "trouver"}
+
+
+def may_go(article: Article, clause: Clause, target: Target) -> bool:
+    """A lean question may leave out this answer of another question: no direct object
+    ("Qui obtient au deuxième tour ?") and no place a verb of going or being needs."""
+    doc = article.doc
+    dated = target.kind in ("date", "day", "month", "year")  # "a déclaré [mardi]" is no object
+    if not dated and any(
+        doc[t].dep_ == "obj" and doc[t].head.i == clause.verb for t in target.removed
+    ):
+        return False
+    return not (target.kind in ("place", "direction") and doc[clause.verb].lemma_ in _PLACE_VERBS)

@@ -18,7 +18,13 @@ from factquiz.generate.clauses import (
     verb_group,
 )
 from factquiz.generate.document import Article
-from factquiz.generate.fidelity import answers_whole, in_range_or_relative, reads_whole
+from factquiz.generate.fidelity import (
+    answers_whole,
+    in_range_or_relative,
+    left_out,
+    may_go,
+    reads_whole,
+)
 from factquiz.generate.mentions import Mention
 from factquiz.generate.participles import STATE_VERBS
 from factquiz.generate.realise import ask, elide, join, lower_initial, mend_slips, well_formed
@@ -114,11 +120,11 @@ def clause_questions(
     optional = [
         target for target, subject in targets
         if not subject and target.kind in LEAN_KINDS and len(target.removed) <= 6
-        and _may_go(article, clause, target)
+        and may_go(article, clause, target)
     ]  # fmt: skip
     out: list[Question] = []
     for target, subject in targets:
-        lean = target.removed | _left_out(target, optional)
+        lean = target.removed | left_out(target, optional)
         has_lean = lean != target.removed and (
             not subject or _says_more(clause, replace(target, removed=lean), article.doc)
         )
@@ -130,36 +136,6 @@ def clause_questions(
             if question is not None:
                 out.append(replace(question, lean=True))
     return out
-
-
-_WHEN = {"date", "day", "month", "year"}
-
-
-def _left_out(target: Target, optional: list[Target]) -> frozenset[int]:
-    """What a lean question on the target leaves out: the other answers, but never the place
-    of a when-question ("Quand le train s'est-il arrêté ?" stopped where? it stopped twice)."""
-    return frozenset(
-        t
-        for other in optional
-        if not (target.kind in _WHEN and other.kind in ("place", "direction"))
-        for t in other.removed
-    )
-
-
-# Verbs whose place is part of what they say: "Qui se rend ?" and "Où habite-t-il ?" need it.
-_PLACE_VERBS = {"rendre", "aller", "habiter", "résider", "séjourner", "loger", "situer", "trouver"}
-
-
-def _may_go(article: Article, clause: Clause, target: Target) -> bool:
-    """A lean question may leave out this answer of another question: no direct object
-    ("Qui obtient au deuxième tour ?") and no place a verb of going or being needs."""
-    doc = article.doc
-    dated = target.kind in ("date", "day", "month", "year")  # "a déclaré [mardi]" is no object
-    if not dated and any(
-        doc[t].dep_ == "obj" and doc[t].head.i == clause.verb for t in target.removed
-    ):
-        return False
-    return not (target.kind in ("place", "direction") and doc[clause.verb].lemma_ in _PLACE_VERBS)
 
 
 def _question(
