@@ -227,6 +227,11 @@ def main() -> None:
     parser.add_argument("--judged-seeds", type=Path)
     parser.add_argument("--judged-wikinews", type=Path)
     args = parser.parse_args()
+    if not (args.corpora / "wikinews-fr").is_dir() or not (args.corpora / "piaf").is_dir():
+        parser.error(
+            f"{args.corpora} holds no wikinews-fr/ and piaf/ folders: give the shared corpora"
+            " with --corpora (see the docstring)"
+        )
     args.out.mkdir(parents=True, exist_ok=True)
     nlp = load_pipeline()
     seeds_figures(nlp, args.out, args.judged_seeds)
