@@ -381,3 +381,15 @@ def test_a_single_name_with_a_plural_verb_is_not_asked_about(nlp, tmp_path) -> N
     )
     for p in _prompts(nlp, tmp_path, text):
         assert "Nyers posent" not in p and not p.startswith("Qui pose"), p
+
+
+def test_a_plural_in_issent_is_asked_and_an_aside_in_the_subject_is_closed(nlp, tmp_path) -> None:
+    text = (
+        "En 1958, cinq territoires d'outre-mer, faiblement peuplés, choisissent de conserver "
+        "leur statut et de ne pas devenir des États au sein de la nouvelle Communauté "
+        "française."
+    )
+    prompts = _prompts(nlp, tmp_path, text)
+    assert any("choisissent" in p for p in prompts), prompts  # "choisissent" is indicative
+    for p in prompts:
+        assert "peuplés choisissent" not in p, p

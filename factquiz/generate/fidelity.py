@@ -152,7 +152,8 @@ def _subjunctive(doc: Any, clause: Clause) -> bool:
     finite, verb = doc[clause.finite], doc[clause.verb]
     if morph(finite, "Mood", "") == "Sub":
         return True
-    if finite.lower_.endswith(("isse", "isses", "issent")) and finite.lemma_.endswith(("ir", "re")):
+    # "finisse" is only a subjunctive; "finissent" is the present indicative as well
+    if finite.lower_.endswith(("isse", "isses")) and finite.lemma_.endswith(("ir", "re")):
         return True
     marks = [c for c in verb.children if c.dep_ == "mark"]
     if not any(m.lower_ in ("que", "qu'") for m in marks):

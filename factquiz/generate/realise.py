@@ -182,7 +182,7 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
         verb_text, after_text = agreed
         question = join(wh.words, verb_text, after_text, tail)
     elif wh.declarative:
-        subject = lower_initial(clause.subject.text)
+        subject = _closed(doc, clause, lower_initial(clause.subject.text))
         after_text = _passive_agreed(article, clause, after_text)
         question = join(elide(wh.words, subject), subject, verb_text, after_text, tail)
     elif _unsure_gender(doc, clause):
@@ -193,7 +193,7 @@ def ask(article: Article, clause: Clause, removed: set[int], wh: Wh) -> str:
     else:
         finite = clause.synthetic[0] if clause.synthetic else doc[clause.finite].text
         suffix = inversion_suffix(finite, clause.subject.gender, _number(doc, clause))
-        subject = lower_initial(clause.subject.text)
+        subject = _closed(doc, clause, lower_initial(clause.subject.text))
         after_text = _passive_agreed(article, clause, after_text)
         question = join(wh.words, subject, verb_text + suffix, after_text, tail)
     question = frame + question[:1].lower() + question[1:] if frame else _capitalise(question)
@@ -287,6 +287,16 @@ def _with_commas(doc: Any, tokens: list[int]) -> list[int]:
         and (doc[t + 2].pos_ == "ADP" or doc[t + 2].lower_ in ("qui", "que", "qu'", "dont"))
     ]
     return sorted(kept | set(commas))
+
+
+def _closed(doc: Any, clause: Clause, subject: str) -> str:
+    """ "cinq territoires, faiblement peuplés, choisissent": an aside inside the subject
+    keeps the comma that closes it."""
+    tokens = clause.subject.phrase.tokens
+    if "," not in subject or clause.subject.resolved or not tokens:
+        return subject
+    after = max(tokens) + 1
+    return subject + "," if after < len(doc) and doc[after].text == "," else subject
 
 
 def _name_with_plural_verb(doc: Any, clause: Clause) -> bool:
