@@ -190,7 +190,7 @@ def test_a_title_with_a_country_gets_titles_of_that_country() -> None:
     assert "le porte-parole du Kremlin" not in wrong
 
 
-def test_another_persons_title_completes_the_choices_when_needed() -> None:
+def test_two_real_titles_and_no_made_up_rank_make_no_choices() -> None:
     wrong = _role_distractors(
         "Oleg Kozhemyako",
         "le gouverneur de la région de Primorié",
@@ -200,17 +200,16 @@ def test_another_persons_title_completes_the_choices_when_needed() -> None:
             "le chercheur à l'Institut Sejong": "Cheong Seong-chang",
         },
     )
-    assert sorted(wrong) == [
-        "le maire de Vladivostok", "le ministre des Affaires étrangères",
-        "le vice-gouverneur de la région de Primorié",
-    ]  # fmt: skip
+    # Two real titles and no made-up rank ("le vice-gouverneur ..."): too few for a choice item.
+    assert sorted(wrong) == ["le maire de Vladivostok", "le ministre des Affaires étrangères"]
 
 
-def test_role_forms_keep_country_and_institution() -> None:
+def test_role_forms_keep_country_and_institution_but_never_change_the_rank() -> None:
     forms = role_forms("le ministre russe de la Défense")
     assert "le ministre russe des Affaires étrangères" in forms
-    assert "le vice-ministre russe de la Défense" in forms
-    assert "l'ambassadeur américain" in role_forms("l'ambassadeur adjoint américain")
+    assert not [f for f in forms if "vice" in f or "Défense" in f]
+    assert role_forms("l'ambassadeur adjoint américain") == []
+    assert role_forms("l'amiral de la marine") == []
 
 
 def test_a_role_without_three_competitors_is_not_asked() -> None:
@@ -392,3 +391,11 @@ def test_an_armed_group_gets_armed_groups_never_a_deity_or_a_firm() -> None:
     }
     q = _question("organisation", "Qui tient la ville ?", "Ansar Dine")
     assert sorted(distractors(q, _pool(text, kinds))) == ["Boko Haram", "Ganda Koy", "Mujao"]
+
+
+def test_a_korean_name_is_accepted_by_its_family_name_which_comes_first() -> None:
+    from factquiz.generate.mentions import build_entity_index
+
+    names = ("Cheong Seong-chang", "Lim Soo-suk", "Leif-Eric Easley", "Oleg Kozhemyako")
+    index = build_entity_index([Mention("person", 0, 1, n) for n in names])
+    assert [index.short_form(n) for n in names] == ["Cheong", "Lim", "Easley", "Kozhemyako"]

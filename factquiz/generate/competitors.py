@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import zip_longest
 
 from factquiz.generate.french_numbers import is_number_word, number_to_words, words_to_number
 from factquiz.generate.parsing import MONTHS, WEEKDAYS
@@ -19,35 +18,16 @@ _PORTFOLIOS = (
     "de la Défense", "des Affaires étrangères", "de l'Intérieur", "de l'Économie",
     "de la Justice", "des Finances",
 )  # fmt: skip
-_HEAD_SWAPS = {
-    "ministre": ("vice-ministre",), "vice-ministre": ("ministre",),
-    "porte-parole": ("conseiller", "chef de cabinet", "chef de l'administration"),
-    "gouverneur": ("vice-gouverneur",),
-    "président": ("vice-président", "secrétaire général", "directeur"),
-    "vice-président": ("président",),
-    "ambassadeur": ("ambassadeur adjoint", "consul"), "chercheur": ("professeur", "analyste"),
-    "professeur": ("chercheur", "directeur"), "expert": ("chercheur", "professeur"),
-    "amiral": ("vice-amiral", "contre-amiral", "commandant"),
-    "général": ("colonel", "commandant", "général de brigade"),
-    "conseiller": ("porte-parole", "chef de cabinet"), "directeur": ("directeur adjoint",),
-}  # fmt: skip
 
 
 def role_forms(role: str) -> list[str]:
-    """The same post with another portfolio or rank, keeping its country and institution:
-    "le ministre russe de la Défense" -> "le ministre russe des Affaires étrangères",
-    "le vice-ministre russe de la Défense"."""
-    found = re.match(r"^(le |la |l')(\S+)(?: adjoint)?(.*)$", role)
-    if found is None:
-        return []
-    article, head, rest = found.groups()
-    ranks = [f"{article}{head}{rest}"]  # "l'ambassadeur adjoint américain" -> without adjoint
-    for swap in _HEAD_SWAPS.get(head.casefold(), ()):
-        new_article = "l'" if swap[0] in "aeéiou" else ("la " if article == "la " else "le ")
-        ranks.append(f"{new_article}{swap}{rest}")
+    """The same post with another portfolio, keeping its country and institution:
+    "le ministre russe de la Défense" -> "le ministre russe des Affaires étrangères".
+
+    Never another rank of the same post ("vice-ministre", "contre-amiral", "adjoint"): a
+    choice between ranks tests trivia, not the article (judges struck those items out)."""
     posts = [role.replace(p, other) for p in _PORTFOLIOS if p in role for other in _PORTFOLIOS]
-    mixed = [f for pair in zip_longest(posts, ranks) for f in pair if f]
-    return [f for f in dict.fromkeys(mixed) if f != role]
+    return [f for f in dict.fromkeys(posts) if f != role]
 
 
 # What makes two names, titles or figures competitors: a general lexicon of news French.

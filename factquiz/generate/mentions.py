@@ -262,6 +262,10 @@ _KOREAN_SURNAMES = {
 }
 
 
+# A Korean name romanised with its given name hyphenated: "Lim Soo-suk", "Cheong Seong-chang".
+_KOREAN_ORDER = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
+
+
 def surname_key(key: str) -> str:
     """The surname in a folded name: the last word, or the first for a Korean name."""
     parts = key.split()
@@ -274,6 +278,8 @@ def _short_forms(persons: Counter[str], surface: dict[str, str]) -> dict[str, st
     out: dict[str, str] = {}
     for key, count in persons.items():
         surname = surname_key(key)
+        if _KOREAN_ORDER.match(surface.get(key, "")):
+            surname = key.split()[0]  # "Cheong Seong-chang": the family name comes first
         rivals = [persons[k] for k in persons if k != key and surname in k.split()]
         if len(surname) > 1 and all(count > r for r in rivals):
             words = surface[key].replace("-", " ").split()

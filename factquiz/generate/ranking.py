@@ -42,6 +42,9 @@ KIND_VALUE = {
 }  # fmt: skip
 MIN_SCORE = 0.5
 PER_ANSWER = 3
+# Who holds which title: worth asking of an article's sources, but a quiz of titles tests
+# trivia, not the article (judges struck out most of an article's third and later ones).
+IDENTITY_PER_ARTICLE = 2
 _LOOSE_END = {
     "lors",
     "de",
@@ -296,7 +299,8 @@ def select(
     askable: Callable[[Question], bool] | None = None,
 ) -> list[Ranked]:
     """The best questions: a few per sentence, never one answer twice from one sentence nor
-    more than `PER_ANSWER` times in an article, one question per identity.
+    more than `PER_ANSWER` times in an article, one question per identity and at most
+    `IDENTITY_PER_ARTICLE` on who holds which title.
 
     `askable` tells whether the bank can make an item of a question ("Qui est X ?" needs
     three rival titles for its choices): a question it cannot ask takes no sentence slot,
@@ -305,6 +309,7 @@ def select(
     kept: list[Ranked] = []
     per_sent: Counter[tuple[str, int]] = Counter()
     per_answer: Counter[tuple[str, str]] = Counter()
+    identities: Counter[str] = Counter()
     seen: set[tuple[str, ...]] = set()
     for r in ranked:
         q = r.question
@@ -320,8 +325,12 @@ def select(
             continue
         if per_answer[(q.source_id, answer)] >= PER_ANSWER or _gives_away_other(q, kept):
             continue
+        titled = q.identity or q.kind == "role"
+        if titled and identities[q.source_id] >= IDENTITY_PER_ARTICLE:
+            continue
         if askable is not None and not askable(q):
             continue
+        identities[q.source_id] += titled
         kept.append(r)
         per_sent[(q.source_id, q.sentence)] += 1
         per_answer[(q.source_id, answer)] += 1
