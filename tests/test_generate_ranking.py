@@ -376,3 +376,33 @@ def test_the_weekend_of_an_unseen_date_is_dangling() -> None:
            "Ansar Eddine", "Ansar Eddine avait menacé le week-end dernier de s'en prendre aux "
            "mosquées.")  # fmt: skip
     assert rejection(q) == "dangling"
+
+
+def test_a_possessive_in_reported_words_needs_someone_named_before_it() -> None:
+    whose = _q(
+        "speaker",
+        "Quelle agence a indiqué que son train s'était dirigé vers le nord ?",
+        "RIA-Novosti",
+        "RIA-Novosti a indiqué que son train s'était dirigé vers le nord.",
+    )
+    named = _q(
+        "speaker",
+        "Quelle source affirme que Kim a quitté Pyongyang à bord de son train ?",
+        "KCNA",
+        "Kim a quitté Pyongyang à bord de son train, selon KCNA.",
+        sentence=1,
+    )
+    assert rejection(whose) == "dangling"
+    assert rejection(named) is None
+
+
+def test_who_did_a_nameless_thing_is_too_bare() -> None:
+    q = _q("person", "Qui craignait les voyages en avion ?", "Kim Jong-il",
+           "Son père, Kim Jong-il, craignait les voyages en avion.")  # fmt: skip
+    assert rejection(q) == "too bare"
+
+
+def test_then_points_back_to_an_event_the_prompt_does_not_show() -> None:
+    q = _q("speaker", "Qui a indiqué que Kim était ensuite parti pour Vladivostok ?", "KCNA",
+           "KCNA a indiqué que Kim était ensuite parti pour Vladivostok.")  # fmt: skip
+    assert rejection(q) == "dangling"

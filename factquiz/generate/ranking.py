@@ -23,6 +23,7 @@ from factquiz.generate.questions import DEICTIC as _DEICTIC
 from factquiz.generate.questions import Question
 from factquiz.generate.specificity import (
     NARRATION,
+    dangling_possessive,
     indefinite,
     one_of_many,
     person_key,
@@ -63,7 +64,8 @@ _LOOSE_END = {
 _DANGLING = re.compile(
     r"\b(?:y|lui|leur|celle-ci|celui-ci|ceux-ci|cette dernière|ce dernier)\b"
     r"|\ben (?:échange|retour)\b(?!\s+(?:de|d['’]|du|des)\b)"  # in exchange for what?
-    r"|\b(?:le|ce) week-end(?: dernier)?\b",  # which weekend? the article's date is not shown
+    r"|\b(?:le|ce) week-end(?: dernier)?\b"  # which weekend? the article's date is not shown
+    r"|\bensuite\b",  # after what? the event before it is in the paragraph, not the prompt
     re.I,
 )
 _DEMONSTRATIVE = re.compile(
@@ -199,6 +201,7 @@ def rejection(q: Question) -> str | None:
         ("indefinite", indefinite(q)),
         ("vague description", vague_description(q)),
         ("one of many", one_of_many(q)),
+        ("dangling", dangling_possessive(q)),
         ("unfinished comparison", unfinished_comparison(q)),
         ("narration", q.kind == "speaker" and bool(NARRATION.search(q.prompt))),
     )

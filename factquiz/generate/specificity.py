@@ -59,6 +59,7 @@ _INDEFINITE_SUBJECT = re.compile(
 )
 # "de presse", "d'armement": a noun with no article after "de" makes one compound kind.
 _COMPOUND = re.compile(r"\s(?:de\s|d['’])(?!(?:la|le|les|l['’]|un|une|des)\b)[a-zà-ÿ]+\b")
+_REPORTED_POSSESSIVE = re.compile(r"\bqu(?:e\s|['’])(?:[^«]*?\s)?(?:son|sa|ses)\s", re.I)
 _COMPANY = re.compile(r"\baccompagnée?s?\b", re.I)
 _COMPARATIVE = re.compile(r"\b(?:plus|moins|davantage)\s+[a-zà-ÿ]+", re.I)
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|à|au|aux|en)\s|\bd['’]|\d|\s[A-ZÀ-Ý]")
@@ -121,6 +122,10 @@ def too_bare(q: Question) -> bool:
         return True
     if q.kind == "thing" and _open_what(q.prompt):
         return True
+    body = q.prompt.removesuffix("?").split()[1:]
+    nameless = not any(w[:1].isupper() or w[:1].isdigit() for w in body)
+    if q.kind == "person" and nameless and len(_content_words(" ".join(body))) <= 3:
+        return True  # "Qui craignait les voyages en avion ?": who, in which story?
     return q.kind != "speaker" and len(_content_words(q.prompt.removesuffix("?"))) < 3
 
 
@@ -176,6 +181,18 @@ def vague_description(q: Question) -> bool:
     if _COMPLEMENT.search(f" {bare.strip()[1:]} "):
         return False
     return bare == described or not nations(described)
+
+
+def dangling_possessive(q: Question) -> bool:
+    """ "Quelle agence a indiqué que son train s'était dirigé vers le nord ?": whose train? A
+    possessive in reported words, with nobody named before it, points to the paragraph."""
+    if q.kind != "speaker":
+        return False
+    found = _REPORTED_POSSESSIVE.search(q.prompt)
+    if found is None:
+        return False
+    before = q.prompt[: found.end()].split()[1:-1]  # up to the possessive
+    return not any(w[:1].isupper() for w in before)
 
 
 def one_of_many(q: Question) -> bool:
