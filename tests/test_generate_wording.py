@@ -393,3 +393,10 @@ def test_a_plural_in_issent_is_asked_and_an_aside_in_the_subject_is_closed(nlp, 
     assert any("choisissent" in p for p in prompts), prompts  # "choisissent" is indicative
     for p in prompts:
         assert "peuplés choisissent" not in p, p
+
+
+def test_a_hedge_before_a_figure_goes_with_it(nlp, tmp_path) -> None:
+    text = "L'équipage de la Toyota concède près de neuf dixièmes au premier tour."
+    counts = [p for p in _prompts(nlp, tmp_path, text) if p.startswith("Combien")]
+    assert counts
+    assert all(" près" not in p for p in counts), counts

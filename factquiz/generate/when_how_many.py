@@ -57,6 +57,10 @@ def date_target(article: Article, phrase: Phrase, table: MentionTable) -> Target
     return Target(m.kind, answers, frozenset(phrase.tokens), Wh(words), (m,))
 
 
+# Hedges in front of a figure the parser may leave outside its phrase.
+_APPROXIMATE = {"près", "environ", "presque", "quelque", "plus", "moins"}
+
+
 def number_target(
     article: Article, phrase: Phrase, table: MentionTable, subject: bool
 ) -> Target | None:
@@ -82,6 +86,9 @@ def number_target(
         removed = frozenset(phrase.tokens)  # "deux missiles [balistiques] [qui ont atterri]"
     else:
         removed = frozenset(t for t in phrase.tokens if t < m.end)  # "18 jours [accrochée]"
+    before = phrase.tokens[0] - 1
+    if before >= 0 and doc[before].lower_ in _APPROXIMATE and doc[before].pos_ == "ADV":
+        removed = removed | {before}  # "concède [près] de neuf dixièmes": the hedge goes too
     how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
     case = bare_case(phrase.case) if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
     words = f"{case} {how_many}{unit}".strip()
