@@ -56,7 +56,9 @@ def test_the_seed_bank_validates_without_errors(seeds_bank) -> None:
     path, result = seeds_bank
     report = check_bank(path)
     assert report.errors == []
-    assert len(result.bank.items) >= 40
+    # A floor against collapse, not a target: the precision filters (headline, main subject,
+    # too bare, titles...) keep about 30 of the seeds' ~150 candidates.
+    assert len(result.bank.items) >= 28
     assert {s.id for s in result.bank.sources} == {p.stem for p in SEEDS.glob("*.txt")}
 
 
@@ -231,7 +233,9 @@ def test_a_deictic_time_is_left_out_of_the_prompt_not_the_question(wikinews_bank
 def test_every_candidate_has_one_fate_and_the_bank_holds_the_kept_ones(seeds_bank) -> None:
     _, result = seeds_bank
     assert sum(result.fates.values()) == len(result.questions)
-    assert result.fates["kept"] >= len(result.bank.items) > 0
+    # Attribution items are also made apart from the ranking (factcheck.attribution_items).
+    ranked_items = [it for it in result.bank.items if it.skill != "attribution"]
+    assert result.fates["kept"] >= len(ranked_items) > 0
     assert result.fates["known to all"] > 0  # "Qui est le président russe ?" is never asked
 
 
