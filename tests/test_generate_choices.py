@@ -153,6 +153,17 @@ def test_a_country_gets_countries_never_the_travellers_home_nor_one_the_quote_na
     assert sorted(wrong) == ["Chine", "Inde", "Ukraine"]
 
 
+def test_a_country_the_article_is_about_is_never_a_wrong_choice() -> None:
+    from factquiz.generate.ranking import Known
+
+    known = Known(subjects={SOURCE: frozenset({"russie", "ukraine"})})
+    pool = with_contexts(build_pool(_mentions(PLACES, PLACE_KINDS), avoid=known), {SOURCE: PLACES})
+    q = _question("place", "De quel pays l'Inde s'est-elle rapprochée ?", "Vietnam",
+                  "L'Inde s'est rapprochée du Vietnam.")  # fmt: skip
+    wrong = distractors(q, pool)
+    assert "Russie" not in wrong and "Ukraine" not in wrong
+
+
 def _role_distractors(holder: str, answer: str, others: dict[str, str]) -> list[str]:
     """Wrong choices for "Qui est <holder> ?" when the articles give `others` (title: holder)."""
     roles = [(SOURCE, Mention("role", 0, 1, text, unit=who)) for text, who in others.items()]

@@ -70,6 +70,7 @@ class Pool:
     contexts: dict[str, str] = field(default_factory=dict)  # name -> words before it (cache)
     articles: dict[str, str] = field(default_factory=dict)  # source -> lowered text
     avoid: frozenset[str] = frozenset()  # the protagonists' surnames
+    subjects: dict[str, frozenset[str]] = field(default_factory=dict)  # source -> main subjects
     folded: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> names (cache)
 
 
@@ -95,7 +96,10 @@ def build_pool(
         if m.kind == "person" and surname_key(key) in avoid:
             continue
         by_kind.setdefault(m.kind, []).append((source, m))
-    return Pool(by_kind, aliases or {}, _related(mentions), avoid=frozenset(avoid))
+    subjects = dict(getattr(avoid, "subjects", {}))  # ranking.Known carries them
+    return Pool(
+        by_kind, aliases or {}, _related(mentions), avoid=frozenset(avoid), subjects=subjects
+    )
 
 
 def with_contexts(pool: Pool, articles: dict[str, str]) -> Pool:
@@ -331,6 +335,8 @@ class Kinship:
 
     def _place(self, text: str, m: Mention | None) -> bool:
         key = fold_basic(text)
+        if key in self.pool.subjects.get(self.source, frozenset()):
+            return False  # "Russie" in an article about Russia: no one would pick it
         if (COUNTRIES.get(key) or CAPITALS.get(key)) in self.near:
             return False  # "Russie" or "Moscou" for where Putin travels
         if self.nations and CAPITALS.get(key, next(iter(self.nations))) not in self.nations:
@@ -443,7 +449,8 @@ def _kinship(q: Question, pool: Pool) -> Kinship | None:
         homes = frozenset().union(*(nations(context_of(pool, p)) for p in _prompt_names(q)))
         sort = _place_sort(key, pool)
         within = nations_within(q.prompt) if sort == "ville" else frozenset()
-        return Kinship(kind, answer, pool, sort=sort, nations=within, near=homes)
+        place = Kinship(kind, answer, pool, sort=sort, nations=within, near=homes)
+        return replace(place, source=q.source_id)
     if kind == "role":
         holder = q.mentions[0].unit if q.mentions else ""
         style = name_style(holder or "")
