@@ -301,6 +301,8 @@ def attribution_items(found: Sequence[ArticleMentions], index: EntityIndex) -> l
             answers.insert(0, without_article(words))  # "ministère ... de l'Unification"
         if fold_basic(source.name.text) in fold_basic(prompt):
             continue  # the question would give its answer away
+        if _ranking_rejects(s, prompt, answers):
+            continue
         digest = hashlib.sha256(f"attribution|{prompt}".encode()).hexdigest()[:8]
         items.append(
             Item(
@@ -316,6 +318,18 @@ def attribution_items(found: Sequence[ArticleMentions], index: EntityIndex) -> l
             )
         )
     return items
+
+
+def _ranking_rejects(s: Statement, prompt: str, answers: list[str]) -> bool:
+    """The ranking's hard filters, which these items would otherwise bypass: a possessive
+    with nobody named before it, "ensuite", a deictic word, unbalanced quotes..."""
+    from factquiz.generate.questions import Question
+    from factquiz.generate.ranking import rejection
+
+    named = (s.source.name,) if s.source.name is not None else ()
+    kept = tuple(a for a in answers if a)
+    q = Question(s.source_id, "speaker", prompt, (kept,), s.quote, 0, named + s.mentions)
+    return rejection(q) is not None
 
 
 def read_corpus(

@@ -214,7 +214,7 @@ def attribution_prompt(statement: Statement) -> str | None:
         if any(morph(article.doc[t], "Number", "") == "Plur" for t in source.speech):
             return None
         who = "Qui" if described is None else f"{quel(described[1], 'Sing')} {described[0]}"
-        content = lower_first(statement.render(frame="", reported=True).removesuffix("."))
+        content = lower_first(_reported_words(statement).removesuffix("."))
         que = "qu'" if content[:1].casefold() in "aeiouyéèêàh" else "que "
         return f"{who[0].upper()}{who[1:]} {verb} {que}{content} ?"
     if described is not None:
@@ -224,3 +224,23 @@ def attribution_prompt(statement: Statement) -> str | None:
     unframed = replace(statement.clause, frame=None, attribution=None)
     prompt = ask(article, unframed, set(), Wh(who))
     return prompt or None
+
+
+def _reported_words(statement: Statement) -> str:
+    """The reported clause in the article's words; where it left out nothing but commas
+    ("Le ministre russe de la Défense, Sergei Shoigu, fera partie"), with those commas."""
+    rendered = statement.render(frame="", reported=True)
+    doc, article = statement.article.doc, statement.article
+    if statement.subject:
+        return rendered
+    tokens = sorted(set(statement.fronted + statement.subject_tokens + statement.rest))
+    gaps = set(range(tokens[0], tokens[-1] + 1)) - set(tokens) if tokens else {0}
+    if not gaps or any(doc[t].text != "," for t in gaps):
+        return rendered
+    first, last = doc[tokens[0]], doc[tokens[-1]]
+    words = article.text[first.idx : last.idx + len(last.text)]
+    if words.count(",") % 2:
+        return rendered  # a lone comma the clause had cut: an apposition has two
+    from factquiz.generate.claim_statements import finish
+
+    return finish(words)
