@@ -15,18 +15,38 @@ ARTICLE = """Visite de Kim Jong-un en Russie
 Le dirigeant nord-coréen Kim Jong-un est arrivé mardi à Vladivostok, a indiqué le \
 porte-parole du Kremlin Dmitri Peskov. Le ministre russe de la Défense, Sergei Shoigu, fera \
 partie de la délégation russe, a indiqué M. Peskov. Le convoi a traversé cette région \
-frontalière dans la nuit, a indiqué Dmitri Peskov.
+frontalière dans la nuit, a indiqué Dmitri Peskov. L'ambassadeur adjoint américain Robert \
+Wood a déclaré mardi que les accords potentiels de Moscou avec la Corée du Nord pourraient \
+inclure « la fourniture de matières premières ». Les deux dirigeants ont déclaré que leur \
+rencontre avait été fructueuse.
 """
 
 
 @pytest.fixture(scope="module")
-def items(tmp_path_factory):
-    from factquiz.generate.factcheck import attribution_items, read_corpus
+def corpus(tmp_path_factory):
+    from factquiz.generate.factcheck import read_corpus
     from factquiz.generate.parsing import load_pipeline
 
     path = tmp_path_factory.mktemp("attr") / "visite.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    return attribution_items(*read_corpus([path], nlp=load_pipeline()))
+    return read_corpus([path], nlp=load_pipeline())
+
+
+@pytest.fixture(scope="module")
+def items(corpus):
+    from factquiz.generate.factcheck import attribution_items
+
+    return attribution_items(*corpus)
+
+
+@pytest.fixture(scope="module")
+def ranked(corpus):
+    from factquiz.generate.questions import attribution_questions
+    from factquiz.generate.targets import MentionTable
+
+    found, index = corpus
+    table = MentionTable(found[0].all)
+    return attribution_questions(found[0].article, table, index.short_form)
 
 
 def test_an_apposition_keeps_its_commas(items) -> None:
@@ -49,3 +69,37 @@ def test_no_item_the_ranking_would_reject(items) -> None:
         q = Question(it.evidence.source, "speaker", it.prompt, it.answers, it.evidence.quote, 0)
         assert rejection(q) is None, it.prompt
     assert not any("cette région" in it.prompt for it in items)  # deictic: which region?
+
+
+def test_a_report_opening_the_sentence_asks_who_said_it(ranked) -> None:
+    wood = [q for q in ranked if "accords potentiels" in q.prompt]
+    assert len(wood) == 1
+    assert wood[0].prompt.startswith("Qui a déclaré mardi que les accords potentiels de Moscou")
+    assert "Robert Wood" in wood[0].answers[0]
+
+
+def test_a_plural_speaker_is_not_asked_with_qui(ranked) -> None:
+    assert not any("Qui ont" in q.prompt for q in ranked)
+
+
+def test_a_surname_is_answered_by_the_full_name_given_earlier(ranked) -> None:
+    shoigu = next(q for q in ranked if "Shoigu" in q.prompt)
+    assert "Dmitri Peskov" in shoigu.answers[0] and "Peskov" in shoigu.answers[0]
+
+
+def test_one_who_said_it_item_per_sentence_and_speaker() -> None:
+    from factquiz.bank import Evidence, Item
+    from factquiz.generate.factcheck import one_speaker_question
+
+    def item(ident: str, prompt: str, answers: tuple[str, ...]) -> Item:
+        quote = "M. Peskov a déclaré que M. Kim viendrait."
+        return Item(
+            id=ident, type="open", prompt=prompt, answers=(answers,),
+            evidence=Evidence("a", quote), skill="attribution",
+        )  # fmt: skip
+
+    first = item("a", "Qui a déclaré que M. Kim viendrait ?", ("Peskov",))
+    twin = item("b", "Qui a déclaré que Kim viendrait ?", ("Dmitri Peskov", "Peskov"))
+    kept = one_speaker_question([first, twin])
+    assert [it.id for it in kept] == ["a"]
+    assert kept[0].answers[0] == ("Peskov", "Dmitri Peskov")

@@ -399,4 +399,25 @@ def with_factcheck_items(
         extra += cross_source_items(corroborate(found, index), found)
     taken = {it.id for it in bank.items}
     added = tuple(it for it in dict((it.id, it) for it in extra).values() if it.id not in taken)
-    return replace(bank, items=bank.items + added)
+    return replace(bank, items=one_speaker_question(bank.items + added))
+
+
+def one_speaker_question(items: Sequence[Item]) -> tuple[Item, ...]:
+    """One "who said it" item per sentence and speaker: the first kept, with the other's
+    answers ("Dmitri Peskov" beside "Peskov"), since two would ask the same thing twice."""
+    out: list[Item] = []
+    for it in items:
+        twin = next((i for i, o in enumerate(out) if _same_speaker_question(o, it)), None)
+        if twin is None:
+            out.append(it)
+        elif out[twin].type == it.type == "open" and len(out[twin].answers) == 1 == len(it.answers):
+            merged = tuple(dict.fromkeys(out[twin].answers[0] + it.answers[0]))
+            out[twin] = replace(out[twin], answers=(merged,))
+    return tuple(out)
+
+
+def _same_speaker_question(a: Item, b: Item) -> bool:
+    if a.skill != "attribution" or b.skill != "attribution" or _quote(a) != _quote(b):
+        return False
+    names = {fold_basic(v) for answer in a.answers for v in answer}
+    return any(fold_basic(v) in names for answer in b.answers for v in answer)

@@ -46,6 +46,7 @@ from factquiz.generate.when_how_many import date_target, number_target
 LEAN_KINDS = {"date", "year", "month", "day", "place", "number", "direction"}
 # Verbs that report words; "craindre" or "penser" say what someone fears or thinks, which is
 # no attribution question.
+MAX_PROMPT_WORDS = 34  # the ranking's length limit
 REPORTING_VERBS = SPEECH_VERBS - {"craindre", "penser", "croire", "supposer", "juger"}
 SKILLS = {
     "person": "who", "organisation": "who", "place": "where", "direction": "where",
@@ -317,7 +318,7 @@ def attribution_questions(
     """Who said it: "..., a indiqué M. Peskov" and "selon KCNA, ..." made into questions."""
     out: list[Question] = []
     for sent, quote in askable_sentences(article):
-        for make in (_incise_question, _selon_question):
+        for make in (_incise_question, _selon_question, _framed_question):
             q = make(article, sent, table, short_form, quote)
             if q is not None:
                 out.append(q)
@@ -330,7 +331,15 @@ def _speaker(article: Article, table: MentionTable, tokens: tuple[int, ...], sho
     if len(names) != 1:
         return None
     m = names[0]
-    variants = (m.text, short_form(m.text)) if m.kind == "person" else (m.text,)
+    if m.kind != "person":
+        return m, (m.text,)
+    # "M. Peskov" is the "Dmitri Peskov" the article named in full: both are right.
+    fulls = [
+        o.text
+        for o in table.mentions
+        if o.kind == "person" and " " in o.text and short_form(o.text) == m.text
+    ]
+    variants = (*fulls[:1], m.text, short_form(m.text))
     return m, tuple(dict.fromkeys(v for v in variants if v))
 
 
@@ -415,3 +424,63 @@ def _selon_question(
     return Question(
         article.source_id, "speaker", prompt, (speaker[1],), quote, sent.start, (speaker[0],)
     )
+
+
+def _framed_question(
+    article: Article, sent: Any, table: MentionTable, short_form: ShortForm, quote: str
+):
+    """Who said it, from a report opening the sentence: "L'ambassadeur Robert Wood a déclaré
+    mardi que <claim>." -> "Qui a déclaré mardi que <claim> ?"."""
+    doc = article.doc
+    for verb in sent:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if verb.lemma_ not in REPORTING_VERBS or verb.pos_ != "VERB" or len(subjects) != 1:
+            continue
+        group = verb_group([verb])
+        que = next((t for t in sent if t.i > verb.i and t.text.casefold() in ("que", "qu'")), None)
+        if que is None or subjects[0].left_edge.i != sent.start or que.i - group[-1] > 3:
+            return None
+        between = range(group[-1] + 1, que.i)  # "a déclaré mardi que": a date may stay
+        if any(doc[t].is_punct or doc[t].pos_ in ("VERB", "AUX", "SCONJ") for t in between):
+            return None
+        rest = list(range(que.i + 1, sent.end))
+        if _reported_elsewhere(sent, rest) or doc[que.i + 1].pos_ == "PRON":
+            return None  # nested reports ("..., a déclaré l'agence"); "qu'il": who?
+        speaker = _speaker(article, table, phrase_tokens(subjects[0], set()), short_form)
+        content = _content(article, rest)
+        if speaker is None or content is None or _plural(doc, group):
+            return None
+        prompt = ""
+        for said in ([*group, *between], group):  # without its date if it is too long
+            verb_words = article.surface(said)
+            prompt = mend_slips(f"Qui {_reported(verb_words, content)}") + " ?"
+            if len(prompt.split()) <= MAX_PROMPT_WORDS:
+                break
+        if not well_formed(prompt):
+            return None
+        return Question(
+            article.source_id, "speaker", prompt, (speaker[1],), quote, sent.start, (speaker[0],)
+        )
+    return None
+
+
+def _reported_elsewhere(sent: Any, tokens: list[int]) -> bool:
+    """The reported words hold another attribution: "selon X", or an incise ", a dit X"."""
+    doc, inside = sent.doc, set(tokens)
+    if any(set(span) & inside for span in attribution_spans(sent)):
+        return True
+    return any(
+        doc[t].lemma_ in SPEECH_VERBS
+        and doc[t].pos_ == "VERB"
+        and doc[t - 1].text == ","
+        or doc[t].pos_ == "AUX"
+        and doc[t - 1].text == ","
+        and doc[t + 1].lemma_ in SPEECH_VERBS
+        for t in tokens
+        if t + 1 < len(doc)
+    )
+
+
+def _plural(doc: Any, group: list[int]) -> bool:
+    """ "ont déclaré": "Qui ont déclaré" cannot be asked."""
+    return any("Plur" in doc[t].morph.get("Number") for t in group)
