@@ -18,7 +18,10 @@ partie de la délégation russe, a indiqué M. Peskov. Le convoi a traversé cet
 frontalière dans la nuit, a indiqué Dmitri Peskov. L'ambassadeur adjoint américain Robert \
 Wood a déclaré mardi que les accords potentiels de Moscou avec la Corée du Nord pourraient \
 inclure « la fourniture de matières premières ». Les deux dirigeants ont déclaré que leur \
-rencontre avait été fructueuse.
+rencontre avait été fructueuse. Enfin, pour Andreï Lankov, expert de la Corée du Nord à \
+l'université Kookmin de Séoul, un sommet Poutine-Kim fait donc partie d'un « chantage \
+diplomatique » de Moscou envers Séoul. Pour Leif-Eric Easley, avec un tel allié, la Russie \
+pourra poursuivre la guerre en Ukraine pendant des années.
 """
 
 
@@ -103,3 +106,15 @@ def test_one_who_said_it_item_per_sentence_and_speaker() -> None:
     kept = one_speaker_question([first, twin])
     assert [it.id for it in kept] == ["a"]
     assert kept[0].answers[0] == ("Peskov", "Dmitri Peskov")
+
+
+def test_pour_a_person_is_whose_view_it_is(ranked) -> None:
+    lankov = [q for q in ranked if "Lankov" in q.answers[0][0]]
+    assert len(lankov) == 1
+    prompt = lankov[0].prompt
+    assert prompt.startswith("Qui estime qu'un sommet Poutine-Kim fait partie d'un"), prompt
+    assert "expert" not in prompt and "donc" not in prompt
+
+
+def test_a_view_pointing_back_is_not_asked(ranked) -> None:
+    assert not any("un tel allié" in q.prompt for q in ranked)

@@ -318,7 +318,7 @@ def attribution_questions(
     """Who said it: "..., a indiqué M. Peskov" and "selon KCNA, ..." made into questions."""
     out: list[Question] = []
     for sent, quote in askable_sentences(article):
-        for make in (_incise_question, _selon_question, _framed_question):
+        for make in (_incise_question, _selon_question, _framed_question, _pour_question):
             q = make(article, sent, table, short_form, quote)
             if q is not None:
                 out.append(q)
@@ -364,6 +364,8 @@ def _content(article: Article, tokens: list[int]) -> str | None:
     text = article.surface(tokens)
     if not 4 <= len(text.split()) <= 35:
         return None
+    if any(doc[t].text.casefold() in ("tel", "telle", "tels", "telles") for t in tokens):
+        return None  # "avec un tel coach": such as which? the sentence before says
     if text.count("«") != text.count("»"):
         return None
     return text
@@ -484,3 +486,35 @@ def _reported_elsewhere(sent: Any, tokens: list[int]) -> bool:
 def _plural(doc: Any, group: list[int]) -> bool:
     """ "ont déclaré": "Qui ont déclaré" cannot be asked."""
     return any("Plur" in doc[t].morph.get("Number") for t in group)
+
+
+def _pour_question(
+    article: Article, sent: Any, table: MentionTable, short_form: ShortForm, quote: str
+):
+    """Whose view it is: "Enfin, pour Andreï Lankov, expert de ..., <view>." -> "Qui estime
+    que <view> ?". Only for a person: "pour la Russie" may say who benefits, not who thinks."""
+    doc = article.doc
+    k = sent.start
+    if doc[k].pos_ in ("ADV", "CCONJ") and doc[k + 1].text == ",":
+        k += 2  # "Enfin, pour ..."
+    if doc[k].text.casefold() != "pour":
+        return None
+    names = [
+        m for m in table.inside(tuple(range(k + 1, k + 5)), {"person"}) if m.tokens[0] == k + 1
+    ]
+    if len(names) != 1 or doc[names[0].tokens[-1] + 1].text != ",":
+        return None
+    start = names[0].tokens[-1] + 2
+    if doc[start].pos_ == "NOUN":  # ", expert de la Corée du Nord à ...,": a bare title
+        start = next((t.i + 1 for t in doc[start : sent.end] if t.text == ","), sent.end)
+    rest = [t for t in range(start, sent.end) if doc[t].text.casefold() != "donc"]
+    content = _content(article, rest) if not _reported_elsewhere(sent, rest) else None
+    speaker = _speaker(article, table, names[0].tokens, short_form)
+    if content is None or speaker is None or doc[start].pos_ == "PRON":
+        return None
+    prompt = mend_slips(f"Qui {_reported('estime', content)}") + " ?"
+    if not well_formed(prompt):
+        return None
+    return Question(
+        article.source_id, "speaker", prompt, (speaker[1],), quote, sent.start, (speaker[0],)
+    )
