@@ -44,7 +44,7 @@ def items(corpus):
 
 @pytest.fixture(scope="module")
 def ranked(corpus):
-    from factquiz.generate.questions import attribution_questions
+    from factquiz.generate.attribution_questions import attribution_questions
     from factquiz.generate.targets import MentionTable
 
     found, index = corpus

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from factquiz.generate.apposed_objects import apposed_object_clauses, apposed_relative_questions
+from factquiz.generate.attribution_questions import attribution_questions
 from factquiz.generate.circumstances import circumstance_questions
 from factquiz.generate.claims import extract_clauses, sentences
 from factquiz.generate.copulas import copular_questions
@@ -20,7 +21,7 @@ from factquiz.generate.mentions import (
     find_quantities,
 )
 from factquiz.generate.participles import participle_clauses
-from factquiz.generate.questions import Question, attribution_questions, clause_questions
+from factquiz.generate.questions import Question, clause_questions
 from factquiz.generate.spans import span_questions
 from factquiz.generate.targets import MentionTable
 from factquiz.text import fold_basic
