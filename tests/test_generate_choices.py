@@ -290,24 +290,34 @@ def test_a_percentage_gets_percentages_of_the_same_size() -> None:
 
 def test_number_forms_are_rounded_like_the_answer() -> None:
     assert number_forms("900 kilomètres")[:3] == [
-        "500 kilomètres", "1400 kilomètres", "1800 kilomètres",
+        "500 kilomètres", "700 kilomètres", "1400 kilomètres",
     ]  # fmt: skip
-    assert number_forms("1,2 %")[:3] == ["0,6 %", "1,8 %", "2,4 %"]
+    assert number_forms("1,2 %")[:3] == ["0,5 %", "0,7 %", "1,0 %"]
     assert "2 morts" in number_forms("1 mort")
+
+
+def test_the_answer_is_not_always_second_among_made_up_figures() -> None:
+    answers = [f"{n} {unit}" for n in (7, 9, 14, 18, 60, 521, 900) for unit in ("jours", "km")]
+    ranks = set()
+    for answer in answers:
+        value = float(answer.split()[0])
+        values = [float(f.split()[0]) for f in number_forms(answer)[:3]]
+        ranks.add(sorted([value, *values]).index(value))
+    assert ranks == {0, 1, 2, 3}
 
 
 def test_a_number_written_in_words_gets_choices_written_in_words() -> None:
     mention = Mention("number", 0, 4, "deux cent mille dollars", value=200000, unit="dollars")
     q = _question("number", "Combien a coûté le spectacle ?", "200000", mention=mention)
     wrong = distractors(q, _pool("", {}))
-    assert wrong == ["cent mille dollars", "trois cent mille dollars", "quatre cent mille dollars"]
+    assert wrong == ["cent mille dollars", "trois cent mille dollars", "six cent mille dollars"]
 
 
 def test_a_number_in_digits_keeps_digits() -> None:
     mention = Mention("number", 0, 3, "environ 60 kilomètres", value=60, unit="kilomètres")
     q = _question("number", "À quelle distance est la ville ?", "60", mention=mention)
     wrong = distractors(q, _pool("", {}))
-    assert wrong == ["30 kilomètres", "90 kilomètres", "120 kilomètres"]
+    assert wrong == ["30 kilomètres", "50 kilomètres", "90 kilomètres"]
 
 
 def test_a_source_that_said_the_same_is_not_a_wrong_answer() -> None:

@@ -8,6 +8,7 @@ among press agencies and a percentage among percentages of the same size.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 
 from factquiz.generate.french_numbers import is_number_word, number_to_words, words_to_number
@@ -217,15 +218,28 @@ def _roundness(value: float, decimals: int) -> float:
     return float(step)
 
 
+# Where the answer stands among four made-up figures: always second (x0.5, x1.5, x2) would
+# let a student spot it across a quiz, so each answer gets its own rank.
+_FACTOR_ORDERS = (
+    (1.25, 1.5, 2),  # the smallest
+    (0.5, 1.5, 2),  # second
+    (0.5, 0.75, 1.5),  # third
+    (0.4, 0.6, 0.8),  # the largest
+)
+_MORE_FACTORS = (3, 1.25, 0.8, 0.6, 0.75, 2.5)
+
+
 def number_forms(answer: str) -> list[str]:
-    """Close values of the answer's unit, rounded like it: 1,2 % -> 0,6 %, 1,8 %, 2,4 %."""
+    """Close values of the answer's unit, rounded like it (1,2 % -> 0,6 %, 1,8 %, 2,4 %); the
+    answer is the smallest, second, third or largest, by a stable hash of its text."""
     parsed = quantity(answer)
     if parsed is None:
         return []
     value, decimals, unit = parsed
     out = []
     step = _roundness(value, decimals)
-    for factor in (0.5, 1.5, 2, 0.75, 3, 1.25, 0.8, 0.6):
+    rank = int(hashlib.sha256(answer.encode()).hexdigest(), 16) % len(_FACTOR_ORDERS)
+    for factor in _FACTOR_ORDERS[rank] + _MORE_FACTORS:
         v = round(int(value * factor / step + 0.5) * step, decimals)
         if v > 0 and v != value and (unit != "%" or v <= 100):
             out.append(_quantity_text(v, decimals, unit))
