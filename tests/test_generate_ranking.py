@@ -406,3 +406,15 @@ def test_then_points_back_to_an_event_the_prompt_does_not_show() -> None:
     q = _q("speaker", "Qui a indiqué que Kim était ensuite parti pour Vladivostok ?", "KCNA",
            "KCNA a indiqué que Kim était ensuite parti pour Vladivostok.")  # fmt: skip
     assert rejection(q) == "dangling"
+
+
+def test_a_figure_and_its_noun_in_the_headline_give_the_answer_away() -> None:
+    known = protagonists([], {SRC: "Espagne : l'agence Moody's dégrade 28 banques espagnoles"})
+    notes = _q(
+        "thing",
+        "Qu'est-ce que l'agence Moody's a abaissé en raison de la baisse du crédit espagnol ?",
+        "les notes de 28 banques espagnoles",
+        "L'agence Moody's a abaissé les notes de 28 banques espagnoles en raison de la baisse du "
+        "crédit espagnol.",
+    )
+    assert _kept([notes, KOZLOV], known) == [KOZLOV]
