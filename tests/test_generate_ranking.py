@@ -418,3 +418,12 @@ def test_a_figure_and_its_noun_in_the_headline_give_the_answer_away() -> None:
         "crédit espagnol.",
     )
     assert _kept([notes, KOZLOV], known) == [KOZLOV]
+
+
+def test_one_answer_framed_two_ways_is_asked_once_per_sentence() -> None:
+    quote = "Kyodo a indiqué que le train blindé a été repéré à la frontière russe."
+    where = _q("place", "Selon Kyodo, où le train blindé a-t-il été repéré ?",
+               ("à la frontière russe", "frontière russe"), quote, sentence=4)  # fmt: skip
+    which = _q("thing", "Selon Kyodo, à quelle frontière le train blindé a-t-il été repéré ?",
+               ("la frontière russe", "frontière russe"), quote, sentence=4)  # fmt: skip
+    assert len(_kept([where, which])) == 1

@@ -43,9 +43,10 @@ KIND_VALUE = {
 }  # fmt: skip
 MIN_SCORE = 0.5
 PER_ANSWER = 3
-# Who holds which title: worth asking of an article's sources, but a quiz of titles tests
-# trivia, not the article (judges struck out most of an article's third and later ones).
-IDENTITY_PER_ARTICLE = 2
+# Who holds which title ("Qui est le porte-parole du Kremlin ?", "Qui est Peskov ?"): five of
+# six independent judges struck these out as trivia that skips what the person said, which
+# the attribution questions ask ("Qui a déclaré que ... ?" -> Peskov). None by default.
+IDENTITY_PER_ARTICLE = 0
 _LOOSE_END = {
     "lors",
     "de",
@@ -68,6 +69,8 @@ _DANGLING = re.compile(
     r"|\bensuite\b",  # after what? the event before it is in the paragraph, not the prompt
     re.I,
 )
+_FUNCTION_BEFORE_NAME = {"de", "du", "des", "d", "la", "le", "les", "l", "a", "au", "aux", "en"}
+_LEADING = re.compile(r"^(?:(?:a|en|au|aux|dans|de|du|des)\s+)?(?:(?:la|le|les|l)\s+)?")
 _DEMONSTRATIVE = re.compile(
     r"\b(?<!est-)(?:ce|cet|cette|ces)\s+(?!que\b|qui\b|qu'|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\w+",
     re.I,
@@ -295,15 +298,26 @@ def _gives_away_other(q: Question, kept: list[Ranked]) -> bool:
     return False
 
 
+def _answer_key(answer: str) -> str:
+    """One answer however it is framed: "à la frontière russe" is "la frontière russe", and
+    "l'agence de presse sud-coréenne Yonhap" is "Yonhap"."""
+    name = re.search(r"(?:\b[A-ZÀ-Ý][\w'’-]*(?:\s+|$))+$", answer.strip())
+    before = answer[: name.start()].split()[-1:] if name else []
+    if before and fold_basic(before[0]) not in _FUNCTION_BEFORE_NAME:
+        return fold_basic(name.group())  # a name in apposition, not "la puissance de la Russie"
+    return _LEADING.sub("", fold_basic(answer))
+
+
 def select(
     ranked: list[Ranked],
     max_items: int | None = None,
     per_sentence: int = 2,
     askable: Callable[[Question], bool] | None = None,
+    titles: int = IDENTITY_PER_ARTICLE,
 ) -> list[Ranked]:
     """The best questions: a few per sentence, never one answer twice from one sentence nor
     more than `PER_ANSWER` times in an article, one question per identity and at most
-    `IDENTITY_PER_ARTICLE` on who holds which title.
+    `titles` on who holds which title.
 
     `askable` tells whether the bank can make an item of a question ("Qui est X ?" needs
     three rival titles for its choices): a question it cannot ask takes no sentence slot,
@@ -316,7 +330,7 @@ def select(
     seen: set[tuple[str, ...]] = set()
     for r in ranked:
         q = r.question
-        answer = fold_basic(q.answers[0][0])
+        answer = _answer_key(q.answers[0][0])
         keys = {
             ("prompt", fold_basic(q.prompt)),
             (q.source_id, str(q.sentence), answer, str(q.identity)),
@@ -329,7 +343,7 @@ def select(
         if per_answer[(q.source_id, answer)] >= PER_ANSWER or _gives_away_other(q, kept):
             continue
         titled = q.identity or q.kind == "role"
-        if titled and identities[q.source_id] >= IDENTITY_PER_ARTICLE:
+        if titled and identities[q.source_id] >= titles:
             continue
         if askable is not None and not askable(q):
             continue
