@@ -32,6 +32,7 @@ from factquiz.generate.specificity import (
     too_bare,
     trivial,
     unfinished_comparison,
+    unnamed_group,
     vague_description,
 )
 from factquiz.text import fold_basic
@@ -70,6 +71,12 @@ _DANGLING = re.compile(
     re.I,
 )
 _FUNCTION_BEFORE_NAME = {"de", "du", "des", "d", "la", "le", "les", "l", "a", "au", "aux", "en"}
+# "Quel ministre russe de la Défense ... ?", "Quelle agence de presse sud-coréenne ... ?": the
+# title or the description names one holder; the question asks who holds it.
+_TITLE_ASKED = re.compile(
+    r"^(?:Selon [^,]+, )?Quel(?:le)? (?:ministre|vice-ministre|porte-parole|président|présidente"
+    r"|ambassadeur|gouverneur|agence de presse \S+)\b"
+)
 _LEADING = re.compile(r"^(?:(?:a|en|au|aux|dans|de|du|des)\s+)?(?:(?:la|le|les|l)\s+)?")
 _DEMONSTRATIVE = re.compile(
     r"\b(?<!est-)(?:ce|cet|cette|ces)\s+(?!que\b|qui\b|qu'|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\w+",
@@ -204,6 +211,8 @@ def rejection(q: Question) -> str | None:
         ("indefinite", indefinite(q)),
         ("vague description", vague_description(q)),
         ("one of many", one_of_many(q)),
+        ("vague description", unnamed_group(q)),
+        ("name asked as a thing", _names_someone(q)),
         ("dangling", dangling_possessive(q)),
         ("unfinished comparison", unfinished_comparison(q)),
         ("narration", q.kind == "speaker" and bool(NARRATION.search(q.prompt))),
@@ -308,6 +317,16 @@ def _answer_key(answer: str) -> str:
     return _LEADING.sub("", fold_basic(answer))
 
 
+def _names_someone(q: Question) -> bool:
+    """ "l'agence de presse sud-coréenne Yonhap" for "Quelle agence ... ?": the answer is a
+    name in apposition, which the who-questions ask for as a name ("une voiture Aurus Senat"
+    for "Qu'est-ce que ... ?" is a thing and stays)."""
+    if q.kind != "thing" or not q.prompt.startswith("Quel"):
+        return False
+    answer = q.answers[0][0]
+    return _answer_key(answer) != _LEADING.sub("", fold_basic(answer))
+
+
 def select(
     ranked: list[Ranked],
     max_items: int | None = None,
@@ -342,7 +361,7 @@ def select(
             continue
         if per_answer[(q.source_id, answer)] >= PER_ANSWER or _gives_away_other(q, kept):
             continue
-        titled = q.identity or q.kind == "role"
+        titled = q.identity or q.kind == "role" or bool(_TITLE_ASKED.match(q.prompt))
         if titled and identities[q.source_id] >= titles:
             continue
         if askable is not None and not askable(q):

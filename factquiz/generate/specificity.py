@@ -60,6 +60,16 @@ _INDEFINITE_SUBJECT = re.compile(
 # "de presse", "d'armement": a noun with no article after "de" makes one compound kind.
 _COMPOUND = re.compile(r"\s(?:de\s|d['’])(?!(?:la|le|les|l['’]|un|une|des)\b)[a-zà-ÿ]+\b")
 _REPORTED_POSSESSIVE = re.compile(r"\bqu(?:e\s|['’])(?:[^«]*?\s)?(?:son|sa|ses)\s", re.I)
+_NAMES_IN = re.compile(r"\b[A-ZÀ-Ý][\w'’-]*(?:\s+(?:du|de|des|de la)?\s*[A-ZÀ-Ý][\w'’-]*)*")
+_GROUP = re.compile(
+    r"\bles (?:militaires|analystes|experts|autorités|responsables|médias|observateurs"
+    r"|spécialistes|diplomates|soldats)\b"
+)
+# "les militaires sud-coréens", "les analystes de l'Institut", "les experts cités par X"
+_GROUP_QUALIFIED = re.compile(
+    r"\s+(?:[a-zà-ÿ-]+(?:ain|aine|ains|aines|ais|aise|aises|ien|ienne|iens|iennes|éen|éenne"
+    r"|éens|éennes|ois|oise|oises|ique|iques)\b(?!-)|de\s|du\s|des\s|d['’]|[A-ZÀ-Ý])"
+)
 _COMPANY = re.compile(r"\baccompagnée?s?\b", re.I)
 _COMPARATIVE = re.compile(r"\b(?:plus|moins|davantage)\s+[a-zà-ÿ]+", re.I)
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|à|au|aux|en)\s|\bd['’]|\d|\s[A-ZÀ-Ý]")
@@ -195,6 +205,13 @@ def dangling_possessive(q: Question) -> bool:
     return not any(w[:1].isupper() for w in before)
 
 
+def unnamed_group(q: Question) -> bool:
+    """ "Dans quelles zones les militaires ont-ils observé ... ?": which military? A group
+    named by its trade alone ("les militaires", "les analystes") is not one group."""
+    found = _GROUP.search(q.prompt)
+    return bool(found) and not _GROUP_QUALIFIED.match(q.prompt[found.end() :])
+
+
 def one_of_many(q: Question) -> bool:
     """ "De qui Kim est-il accompagné ?": a companion is one of a party, and the article names
     others; the question has no single answer."""
@@ -228,7 +245,15 @@ def trivial(q: Question, known: Mapping[str, float]) -> str | None:
     titled = q.kind not in _WHO and any(
         f.endswith(f" {name}") for f in folded for name in known if " " in name
     )
-    return "main subject" if keys & subjects or titled else None
+    if keys & subjects or titled:
+        return "main subject"
+    # "la puissance de la Russie", "toute vente d'armes à la Corée du Nord": a thing whose
+    # only name is the article's main subject is the story itself, guessed without reading.
+    if q.kind == "thing" and subjects:
+        named = {fold_basic(n) for n in _NAMES_IN.findall(q.answers[0][0])}
+        if named and all(any(n == s or n in s.split() for s in subjects) for n in named):
+            return "main subject"
+    return None
 
 
 def _in_headline(answer: tuple[str, ...], headline: str) -> bool:
