@@ -465,3 +465,13 @@ def test_a_name_in_apposition_is_not_asked_as_a_thing() -> None:
            "l'agence de presse sud-coréenne Yonhap", "L'agence de presse sud-coréenne Yonhap a "
            "publié une photo montrant le train à Ussuriysk.")  # fmt: skip
     assert rejection(q) == "name asked as a thing"
+
+
+def test_how_far_a_town_lies_from_another_is_an_atlas_fact() -> None:
+    far = _q("number", "À combien de kilomètres Ussuriysk est-elle située au nord de Vladivostok ?",
+             ("60 kilomètres", "60"), "Ussuriysk, une ville située à environ 60 kilomètres au "
+             "nord de Vladivostok.")  # fmt: skip
+    travelled = _q("number", "Combien de kilomètres le train a-t-il parcourus en deux jours ?",
+                   ("1200 kilomètres", "1200"), "Le train a parcouru 1200 kilomètres en deux "
+                   "jours.", sentence=1)  # fmt: skip
+    assert _kept([far, travelled]) == [travelled]

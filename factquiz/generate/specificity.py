@@ -70,6 +70,9 @@ _GROUP_QUALIFIED = re.compile(
     r"\s+(?:[a-zà-ÿ-]+(?:ain|aine|ains|aines|ais|aise|aises|ien|ienne|iens|iennes|éen|éenne"
     r"|éens|éennes|ois|oise|oises|ique|iques)\b(?!-)|de\s|du\s|des\s|d['’]|[A-ZÀ-Ý])"
 )
+_ATLAS = re.compile(
+    r"\b(?:kilomètres|km|milles)\b.*\b(?:situé|située|situés|situées|se trouve|se trouvent)\b"
+)
 _COMPANY = re.compile(r"\baccompagnée?s?\b", re.I)
 _COMPARATIVE = re.compile(r"\b(?:plus|moins|davantage)\s+[a-zà-ÿ]+", re.I)
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|à|au|aux|en)\s|\bd['’]|\d|\s[A-ZÀ-Ý]")
@@ -235,6 +238,8 @@ def trivial(q: Question, known: Mapping[str, float]) -> str | None:
         return None
     if q.kind in _WHO and _HEAD_OF_STATE.match(q.prompt):
         return "head of state"
+    if q.kind == "number" and _ATLAS.search(q.prompt):
+        return "atlas fact"  # how far a town lies from another is in the atlas, not the news
     folded = [fold_basic(v) for v in q.answers[0]]
     headline = getattr(known, "headlines", {}).get(q.source_id)
     if headline and _in_headline(q.answers[0], f" {headline} "):
