@@ -475,3 +475,24 @@ def test_how_far_a_town_lies_from_another_is_an_atlas_fact() -> None:
                    ("1200 kilomètres", "1200"), "Le train a parcouru 1200 kilomètres en deux "
                    "jours.", sentence=1)  # fmt: skip
     assert _kept([far, travelled]) == [travelled]
+
+
+def test_a_reaction_is_voiced_by_many() -> None:
+    q = _q("person", "Qui a exprimé son inquiétude concernant la relation entre la Russie et la "
+           "Corée du Nord ?", "John Kirby", "John Kirby a exprimé son inquiétude concernant la "
+           "relation entre la Russie et la Corée du Nord.")  # fmt: skip
+    assert rejection(q) == "one of many"
+
+
+def test_recently_is_relative_to_a_date_the_student_does_not_see() -> None:
+    q = _q("place", "De quel pays les États-Unis se sont-ils rapprochés récemment ?", "Vietnam",
+           "Les États-Unis se sont rapprochés récemment du Vietnam.")  # fmt: skip
+    assert rejection(q) == "dangling"
+
+
+def test_the_subjects_own_adjective_gives_a_place_away() -> None:
+    known = protagonists([_mention("place", "Russie")] * 5)
+    border = _q("place", "Selon Kyodo, où le train blindé a-t-il été repéré ?",
+                ("à la frontière russe", "frontière russe"),
+                "Selon Kyodo, le train blindé a été repéré à la frontière russe.")  # fmt: skip
+    assert _kept([border, KOZLOV], known) == [KOZLOV]

@@ -67,7 +67,8 @@ _DANGLING = re.compile(
     r"\b(?:y|lui|leur|celle-ci|celui-ci|ceux-ci|cette dernière|ce dernier)\b"
     r"|\ben (?:échange|retour)\b(?!\s+(?:de|d['’]|du|des)\b)"  # in exchange for what?
     r"|\b(?:le|ce) week-end(?: dernier)?\b"  # which weekend? the article's date is not shown
-    r"|\bensuite\b",  # after what? the event before it is in the paragraph, not the prompt
+    r"|\bensuite\b"  # after what? the event before it is in the paragraph, not the prompt
+    r"|\b(?:récemment|dernièrement)\b",  # recent to the article's date, which is not shown
     re.I,
 )
 _FUNCTION_BEFORE_NAME = {"de", "du", "des", "d", "la", "le", "les", "l", "a", "au", "aux", "en"}

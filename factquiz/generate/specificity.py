@@ -73,6 +73,9 @@ _GROUP_QUALIFIED = re.compile(
 _ATLAS = re.compile(
     r"\b(?:kilomètres|km|milles)\b.*\b(?:situé|située|situés|situées|se trouve|se trouvent)\b"
 )
+_REACTION = re.compile(
+    r"^Qui (?:a|ont) (?:exprimé (?:son|sa|leur)|condamné|dénoncé|salué|critiqué|déploré)\b"
+)
 _COMPANY = re.compile(r"\baccompagnée?s?\b", re.I)
 _COMPARATIVE = re.compile(r"\b(?:plus|moins|davantage)\s+[a-zà-ÿ]+", re.I)
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|à|au|aux|en)\s|\bd['’]|\d|\s[A-ZÀ-Ý]")
@@ -216,9 +219,11 @@ def unnamed_group(q: Question) -> bool:
 
 
 def one_of_many(q: Question) -> bool:
-    """ "De qui Kim est-il accompagné ?": a companion is one of a party, and the article names
-    others; the question has no single answer."""
-    return q.kind in ("person", "organisation") and bool(_COMPANY.search(q.prompt))
+    """ "De qui Kim est-il accompagné ?": a companion is one of a party; "Qui a exprimé son
+    inquiétude ... ?": a reaction is voiced by many. The article names others either way."""
+    if q.kind not in ("person", "organisation"):
+        return False
+    return bool(_COMPANY.search(q.prompt) or _REACTION.match(q.prompt))
 
 
 def unfinished_comparison(q: Question) -> bool:
@@ -254,9 +259,13 @@ def trivial(q: Question, known: Mapping[str, float]) -> str | None:
         return "main subject"
     # "la puissance de la Russie", "toute vente d'armes à la Corée du Nord": a thing whose
     # only name is the article's main subject is the story itself, guessed without reading.
-    if q.kind == "thing" and subjects:
-        named = {fold_basic(n) for n in _NAMES_IN.findall(q.answers[0][0])}
+    if q.kind in ("thing", "place") and subjects:
+        answer = q.answers[0][0]
+        named = {fold_basic(n) for n in _NAMES_IN.findall(answer)}
         if named and all(any(n == s or n in s.split() for s in subjects) for n in named):
+            return "main subject"
+        # "à la frontière russe" in an article about Russia: the adjective is the subject.
+        if not named and nations(answer) and nations(answer) <= subjects:
             return "main subject"
     return None
 
