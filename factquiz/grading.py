@@ -42,12 +42,12 @@ accepted answers, prepared), `factquiz.match_filters` (cheap tests that spare co
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from factquiz import answer_key
 from factquiz.answer_key import Accepted, AnswerKey
-from factquiz.choice_grading import claim_verdict, grade_choice, grade_claim
+from factquiz.choice_grading import choice_picks, claim_verdict, grade_choice, grade_claim
 from factquiz.normalize import clear_caches as clear_analyses
 from factquiz.normalize import normalize
 from factquiz.open_grading import QUALIFIER, described, given_form, grade_any, has_text, split_list
@@ -63,16 +63,28 @@ __all__ = ["Grader", "Verdict", "bank_entities", "grade", "grade_item", "grade_m
 # --- choices: their text may be graded like an open answer ---------------------------------
 
 
-def _grade_choice(
-    response: str, choices: Sequence[str], accepted: Accepted, require: str, language: str
-) -> Outcome:
-    correct = [a.preferred for a in answer_key.answers(accepted, language)]
+def _text_pick(language: str) -> Callable[[str, Sequence[str]], int | None]:
+    """The choice a response writes in other words, found by the open grader."""
 
     def by_text(text: str, options: Sequence[str]) -> int | None:
         matched = grade_any(text, AnswerKey([[c] for c in options], language=language)).matched
         return list(options).index(matched) if matched is not None and matched in options else None
 
-    return grade_choice(response, list(choices), correct, require, language, by_text)
+    return by_text
+
+
+def _grade_choice(
+    response: str, choices: Sequence[str], accepted: Accepted, require: str, language: str
+) -> Outcome:
+    correct = [a.preferred for a in answer_key.answers(accepted, language)]
+    return grade_choice(response, list(choices), correct, require, language, _text_pick(language))
+
+
+def names_a_choice(response: str, choices: Sequence[str], language: str = "fr") -> bool:
+    """Whether a response names one of the choices: its number, letter or text, even with a
+    typo. `play` asks again, rather than marking wrong, an answer that names none."""
+    picks = choice_picks(response, list(choices), language, _text_pick(language))
+    return bool(response.strip()) and bool(picks)
 
 
 # --- the public API ----------------------------------------------------------------------

@@ -122,6 +122,15 @@ def test_a_claim_answer_that_names_no_verdict_is_asked_again(factquiz_home: Path
     assert [(a["response"], a["outcome"]) for a in answers] == [("contredit", "correct")]
 
 
+def test_words_that_name_no_choice_are_asked_again_and_a_typo_is_an_answer(
+    factquiz_home: Path,
+) -> None:
+    result = play(str(FR), "--student", "a", "--type", "choice", input="Le Goff\n88 metre\n")
+    assert result.output.count("Tapez le numéro de votre choix.") == 2
+    answers = scores_file(factquiz_home, "a")["sessions"][0]["answers"]
+    assert [(a["response"], a["outcome"]) for a in answers] == [("88 metre", "correct")]
+
+
 def test_an_english_bank_speaks_english_and_lang_overrides(factquiz_home: Path) -> None:
     english = play(str(EN), "--student", "a", "--skill", "who", input="Helen Price\n")
     assert "Question 1 of 1" in english.output and "Expected answer: Helen Price" in english.output

@@ -217,7 +217,7 @@ def ask(term: Terminal, session: Session, bank: Bank, journal: Journal, msg: Mes
         if command.lower() == "!quit":
             return False
         skip = command.lower() == "!skip"
-        if not skip and not in_range(command, session.current):
+        if not skip and not in_range(command, session.current, bank.language):
             term.print(screens.untrusted(msg("type_" + session.current.type), "yellow"))
             continue
         attempt = session.skip() if skip else session.submit(command)
@@ -227,11 +227,13 @@ def ask(term: Terminal, session: Session, bank: Bank, journal: Journal, msg: Mes
         return True
 
 
-def in_range(command: str, item: Item | None) -> bool:
+def in_range(command: str, item: Item | None, language: str = "fr") -> bool:
     """False for a slip that answers nothing, asked again rather than marked wrong.
 
-    A number that names no choice (`4` for a claim), or a claim answer that names no verdict
-    (`peut-être`). A number that is the text of a choice (`2011` among years) is an answer.
+    A number that names no choice (`4` for a claim), a claim answer that names no verdict
+    (`peut-être`), or words that name none of the choices (`Peskov` among years). A number
+    that is the text of a choice (`2011` among years) is an answer, and so is a choice's text
+    with a typo.
     """
     if item is None or item.type == "open":
         return True
@@ -239,9 +241,11 @@ def in_range(command: str, item: Item | None) -> bool:
         from factquiz.choice_grading import claim_verdict
 
         return claim_verdict(command) is not None
-    if not command.isdigit() or command in item.choices:
-        return True
-    return 1 <= int(command) <= len(item.choices)
+    if command.isdigit() and command not in item.choices:
+        return 1 <= int(command) <= len(item.choices)
+    from factquiz.grading import names_a_choice
+
+    return names_a_choice(command, item.choices, language)
 
 
 def check_lang(lang: str | None) -> str | None:
