@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factquiz.generate.bankwriter import make_item
-from factquiz.generate.choices import build_pool, distractors, with_contexts
+from factquiz.generate.choice_pool import build_pool, with_contexts
+from factquiz.generate.choices import distractors
 from factquiz.generate.competitors import (
     day_forms,
     name_style,

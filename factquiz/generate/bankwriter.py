@@ -8,14 +8,8 @@ import re
 from pathlib import Path
 
 from factquiz.bank import Bank, Evidence, Item, Source
-from factquiz.generate.choices import (
-    Pool,
-    choice_text,
-    distractors,
-    near_misses,
-    shuffled,
-    with_contexts,
-)
+from factquiz.generate.choice_pool import Pool, with_contexts
+from factquiz.generate.choices import choice_text, distractors, near_misses, shuffled
 from factquiz.generate.document import ArticleText
 from factquiz.generate.questions import Question
 from factquiz.generate.ranking import Ranked

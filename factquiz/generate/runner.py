@@ -12,7 +12,7 @@ from typing import Any
 from factquiz.bank import Bank
 from factquiz.errors import FactquizError, Location
 from factquiz.generate.bankwriter import ITEM_TYPES, ItemMaker, bank_id_from, make_bank
-from factquiz.generate.choices import build_pool
+from factquiz.generate.choice_pool import build_pool
 from factquiz.generate.document import ArticleText, parse_articles, read_article
 from factquiz.generate.factcheck import with_factcheck_items
 from factquiz.generate.identities import unambiguous
