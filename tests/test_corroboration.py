@@ -25,13 +25,6 @@ PAIR = Path(__file__).resolve().parent / "data" / "factcheck"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from factquiz.generate.parsing import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def seeds(nlp):
     from factquiz.generate.corroboration import corroborate
     from factquiz.generate.factcheck import read_corpus

