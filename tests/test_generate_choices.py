@@ -155,10 +155,10 @@ def test_a_country_gets_countries_never_the_travellers_home_nor_one_the_quote_na
 
 
 def test_a_country_the_article_is_about_is_never_a_wrong_choice() -> None:
-    from factquiz.generate.ranking import Known
-
-    known = Known(subjects={SOURCE: frozenset({"russie", "ukraine"})})
-    pool = with_contexts(build_pool(_mentions(PLACES, PLACE_KINDS), avoid=known), {SOURCE: PLACES})
+    subjects = {SOURCE: frozenset({"russie", "ukraine"})}
+    pool = with_contexts(
+        build_pool(_mentions(PLACES, PLACE_KINDS), subjects=subjects), {SOURCE: PLACES}
+    )
     q = _question("place", "De quel pays l'Inde s'est-elle rapprochée ?", "Vietnam",
                   "L'Inde s'est rapprochée du Vietnam.")  # fmt: skip
     wrong = distractors(q, pool)

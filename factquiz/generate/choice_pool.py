@@ -32,8 +32,10 @@ def build_pool(
     mentions: list[tuple[str, Mention]],
     avoid: set[str] = frozenset(),
     aliases: dict[str, set[str]] | None = None,
+    subjects: dict[str, frozenset[str]] | None = None,
 ) -> Pool:
-    """Group (source id, mention) pairs by kind, in corpus order.
+    """Group (source id, mention) pairs by kind, in corpus order; `subjects` holds each
+    article's main subjects (never a wrong choice: "Russie" in an article about Russia).
 
     A name seen only at the start of a sentence may be a capitalised common word the model
     took for a name ("Parti de Pyongyang"), and names in `avoid` (the protagonists, whom
@@ -50,9 +52,8 @@ def build_pool(
         if m.kind == "person" and surname_key(key) in avoid:
             continue
         by_kind.setdefault(m.kind, []).append((source, m))
-    subjects = dict(getattr(avoid, "subjects", {}))  # ranking.Known carries them
     return Pool(
-        by_kind, aliases or {}, _related(mentions), avoid=frozenset(avoid), subjects=subjects
+        by_kind, aliases or {}, _related(mentions), avoid=frozenset(avoid), subjects=subjects or {}
     )
 
 

@@ -107,7 +107,7 @@ def generate_bank(
     known = protagonists(mentions, {t.source_id: t.title for t in texts})
     aliases = alias_table(articles)
     questions = [with_aliases(q, aliases) for q in questions]
-    pool = build_pool(mentions + roles, avoid=known, aliases=aliases)
+    pool = build_pool(mentions + roles, avoid=known, aliases=aliases, subjects=known.subjects)
     maker = ItemMaker(texts, pool, tuple(types))
     ranked = select(rank(questions, known), askable=maker.askable)
     bank = make_bank(
