@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from factquiz.generate.bankwriter import make_item
 from factquiz.generate.choice_pool import build_pool, with_contexts
-from factquiz.generate.choices import distractors
+from factquiz.generate.choices import choice_text, distractors
 from factquiz.generate.competitors import (
     day_forms,
     name_style,
@@ -291,7 +291,7 @@ def test_a_percentage_gets_percentages_of_the_same_size() -> None:
 
 def test_number_forms_are_rounded_like_the_answer() -> None:
     assert number_forms("900 kilomètres")[:3] == [
-        "500 kilomètres", "700 kilomètres", "1400 kilomètres",
+        "500 kilomètres", "700 kilomètres", "1 400 kilomètres",
     ]  # fmt: skip
     assert number_forms("1,2 %")[:3] == ["0,5 %", "0,7 %", "1,0 %"]
     assert "2 morts" in number_forms("1 mort")
@@ -334,7 +334,7 @@ def test_a_source_that_said_the_same_is_not_a_wrong_answer() -> None:
 def test_figures_are_written_like_the_answer_and_agree() -> None:
     pool = with_contexts(build_pool([_number("28 personnes"), _number("4 personnes")]), {})
     mention = Mention("number", 0, 3, "neuf autres personnes", value=9, unit="personnes")
-    q = _question("number", "Combien de personnes ont été blessées ?", "9", mention=mention)
+    q = _question("number", "Combien d'autres personnes ont été blessées ?", "9", mention=mention)
     assert all(w.endswith(" autres personnes") for w in distractors(q, pool))
     assert "un raffineries" not in number_forms("deux raffineries")
 
@@ -421,3 +421,21 @@ def test_a_korean_name_is_accepted_by_its_family_name_which_comes_first() -> Non
     names = ("Cheong Seong-chang", "Lim Soo-suk", "Leif-Eric Easley", "Oleg Kozhemyako")
     index = build_entity_index([Mention("person", 0, 1, n) for n in names])
     assert [index.short_form(n) for n in names] == ["Cheong", "Lim", "Easley", "Kozhemyako"]
+
+
+def test_a_choice_says_what_the_prompt_asks_without_the_articles_others() -> None:
+    pool = with_contexts(build_pool([_number("28 personnes"), _number("4 personnes")]), {})
+    mention = Mention("number", 0, 3, "neuf autres personnes", value=9, unit="personnes")
+    q = _question("number", "Combien de personnes ont été blessées ?", "9", mention=mention)
+    assert choice_text(q) == "neuf personnes"
+    wrong = distractors(q, pool)
+    assert wrong and all(w.endswith(" personnes") and "autres" not in w for w in wrong)
+
+
+def test_a_large_figure_is_shown_with_its_thousands_spaced() -> None:
+    mention = Mention("number", 0, 2, "315000 manifestants", value=315000, unit="manifestants")
+    q = _question("number", "Combien de manifestants ont défilé ?", "315000", mention=mention)
+    assert choice_text(q) == "315 000 manifestants"
+    wrong = distractors(q, _pool("", {}))
+    spaced = re.compile(r"\d{1,3}(?: \d{3})+ manifestants")
+    assert len(wrong) == 3 and all(spaced.fullmatch(w) for w in wrong)

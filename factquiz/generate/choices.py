@@ -33,6 +33,7 @@ from factquiz.generate.competitors import (
     date_forms,
     date_shape,
     day_forms,
+    french_digits,
     in_words,
     like_answer,
     name_style,
@@ -157,13 +158,23 @@ def _fallback(q: Question, pool: Pool) -> list[str]:
 
 
 def choice_text(q: Question) -> str:
-    """The answer as a choice shows it: "18 jours", not only "18"."""
+    """The answer as a choice shows it: "18 jours", not only "18"; "315 000 personnes"."""
     m = q.mentions[0] if q.mentions else None
     if q.kind == "number" and m and m.value is not None:
         if in_words(m.text) and m.unit and m.text.endswith(m.unit):
-            return m.text  # "deux cent mille dollars", as the article writes it
-        return f"{m.value} {m.unit}" if m.unit else str(m.value)
+            shown = m.text  # "deux cent mille dollars", as the article writes it
+        else:
+            shown = f"{french_digits(m.value)} {m.unit or ''}".strip()
+        return _as_asked(shown, q.prompt)
     return q.answers[0][0]
+
+
+def _as_asked(figure: str, prompt: str) -> str:
+    """ "neuf autres personnes" answers "Combien de personnes ... ?" as "neuf personnes": the
+    others are the article's (besides the dead), and the prompt does not say others."""
+    if "autres" in fold_basic(prompt).split():
+        return figure
+    return re.sub(r"\bautres\s+", "", figure, count=1)
 
 
 def distractors(q: Question, pool: Pool, count: int = 3) -> list[str]:

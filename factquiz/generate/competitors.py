@@ -192,8 +192,15 @@ def quantity(text: str) -> tuple[float, int, str] | None:
     return float(digits), decimals, found.group(2)
 
 
+def french_digits(value: float, decimals: int = 0) -> str:
+    """A figure as French news prints it: "315 000", "1,2", "2 200" (thousands spaced)."""
+    whole, _, fraction = f"{value:.{decimals}f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", " ") if abs(int(whole)) >= 1000 else whole
+    return f"{grouped},{fraction}" if fraction else grouped
+
+
 def _quantity_text(value: float, decimals: int, unit: str, in_words: bool = False) -> str:
-    number = f"{value:.{decimals}f}".replace(".", ",")
+    number = french_digits(value, decimals)
     if in_words and not decimals and number_to_words(int(value)):
         # Written as the article writes it: "trois cent mille", not "trois-cent-mille".
         number = re.sub(r"\b(cents?|mille|millions?)-", r"\1 ", number_to_words(int(value)))
