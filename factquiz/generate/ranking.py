@@ -15,10 +15,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from factquiz.generate.mentions import Mention, surname_key
+from factquiz.generate.main_subjects import Known, protagonists
+from factquiz.generate.mentions import surname_key
 from factquiz.generate.questions import DEICTIC as _DEICTIC
 from factquiz.generate.questions import Question
 from factquiz.generate.specificity import (
@@ -37,6 +38,8 @@ from factquiz.generate.specificity import (
 )
 from factquiz.text import fold_basic
 
+__all__ = ["Known", "Ranked", "fates", "protagonists", "rank", "rejection", "score", "select"]
+
 KIND_VALUE = {
     "number": 0.35, "year": 0.3, "date": 0.3, "month": 0.25, "day": 0.2, "speaker": 0.25,
     "place": 0.25, "direction": 0.15, "person": 0.25, "organisation": 0.25, "thing": 0.1,
@@ -44,6 +47,9 @@ KIND_VALUE = {
 }  # fmt: skip
 MIN_SCORE = 0.5
 PER_ANSWER = 3
+# One person or body answering many items of one bank (Peskov three times): readers struck
+# it out; the bank tests more facts when each answers at most twice.
+PER_BANK = 2
 # Who holds which title ("Qui est le porte-parole du Kremlin ?", "Qui est Peskov ?"): five of
 # six independent judges struck these out as trivia that skips what the person said, which
 # the attribution questions ask ("Qui a déclaré que ... ?" -> Peskov). None by default.
@@ -108,90 +114,6 @@ def gives_away(q: Question) -> bool:
             if len(folded) >= 3 and f" {folded} " in prompt:
                 return True
     return False
-
-
-class Known(dict):
-    """The protagonists by name with what asking for them costs (a plain `dict[str, float]`
-    to callers that need only that), and each article's folded headline and main subjects."""
-
-    def __init__(
-        self,
-        people: Mapping[str, float] | None = None,
-        subjects: Mapping[str, frozenset[str]] | None = None,
-        headlines: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(people or {})
-        self.subjects = dict(subjects or {})
-        self.headlines = dict(headlines or {})
-
-
-def protagonists(
-    mentions: list[tuple[str, Mention]], titles: Mapping[str, str | None] | None = None
-) -> Known:
-    """The people the articles are about, by surname, with what asking for them costs;
-    `titles` (source id -> headline) lets the ranking drop answers the headline gives.
-
-    The two people most named across several articles (Kim, Poutine) are known to every
-    student: a question whose answer is one of them tests nothing. An article's own main
-    figure is a milder case: the headline already names them.
-    """
-    overall: Counter[str] = Counter()
-    sources: dict[str, set[str]] = {}
-    by_source: dict[str, Counter[str]] = {}
-    for source, m in mentions:
-        if m.kind == "person" and fold_basic(m.text):
-            key = surname_key(fold_basic(m.text))
-            by_source.setdefault(source, Counter())[key] += 1
-            overall[key] += 1
-            sources.setdefault(key, set()).add(source)
-    out: dict[str, float] = {}
-    for counter in by_source.values():
-        out.update({name: 0.15 for name, n in counter.most_common(1) if n >= 3})
-    shared = [(n, name) for name, n in overall.items() if len(sources[name]) >= 2 and n >= 5]
-    out.update({name: 0.35 for _, name in sorted(shared, reverse=True)[:2]})
-    # A full name names one person: "Kim Myong Sik" is not the protagonist Kim.
-    fulls = Counter(fold_basic(m.text) for _, m in mentions if m.kind == "person")
-    for name in list(out):
-        full = _full_name(name, fulls)
-        if full:
-            out[full] = out[name]
-    headlines = {k: fold_basic(v) for k, v in (titles or {}).items() if v}
-    return Known(out, _main_subjects(mentions, fulls), headlines)
-
-
-def _full_name(surname: str, fulls: Counter[str]) -> str | None:
-    named = (f for f in fulls if " " in f and surname_key(f) == surname)
-    return max(named, key=fulls.get, default=None)
-
-
-def _main_subjects(
-    mentions: list[tuple[str, Mention]], fulls: Counter[str]
-) -> dict[str, frozenset[str]]:
-    """Each article's main subjects, which a reader guesses without reading ("Corée du
-    Nord"): the names it repeats most (four times, or three when no other name is as
-    frequent; a tenth of its named mentions at least, near its most named), and the names
-    that are main subjects of two articles or more."""
-    by_source: dict[str, Counter[str]] = {}
-    for source, m in mentions:
-        key = fold_basic(m.text)
-        if m.kind in ("person", "organisation", "place", "name") and key:
-            key = surname_key(key) if m.kind == "person" else key
-            by_source.setdefault(source, Counter())[key] += 1
-    mains: dict[str, set[str]] = {}
-    for source, counter in by_source.items():
-        total, top = sum(counter.values()), max(counter.values())
-        alone = [k for k, n in counter.items() if n == top]
-        mains[source] = {
-            k
-            for k, n in counter.items()
-            if (n >= 4 or n == 3 and alone == [k]) and n >= 0.1 * total and n >= 0.6 * top
-        }
-    shared = Counter(k for main in mains.values() for k in main)
-    common = {k for k, n in shared.items() if n >= 2}
-    return {
-        source: frozenset(main | common | {f for k in main | common if (f := _full_name(k, fulls))})
-        for source, main in mains.items()
-    }
 
 
 def rejection(q: Question) -> str | None:
@@ -263,6 +185,8 @@ def score(q: Question, protagonists: dict[str, float]) -> float | None:
         value -= 0.2
     if _OPINION.search(q.prompt) and q.skill != "attribution":
         value -= 0.1
+    if q.prompt.startswith("Qu'est-ce qui"):
+        value -= 0.1  # the sentence's subject is its topic, often the story's: ask what it did
     return round(value, 4)
 
 
@@ -335,9 +259,10 @@ def select(
     askable: Callable[[Question], bool] | None = None,
     titles: int = IDENTITY_PER_ARTICLE,
 ) -> list[Ranked]:
-    """The best questions: a few per sentence, never one answer twice from one sentence nor
-    more than `PER_ANSWER` times in an article, one question per identity and at most
-    `titles` on who holds which title.
+    """The best questions: a few per sentence (more in a long one), never one answer twice
+    from one sentence, more than `PER_ANSWER` times in an article or `PER_BANK` times in the
+    bank for a who-answer, one question per identity and at most `titles` on who holds which
+    title; two questions on one sentence never answer each other.
 
     `askable` tells whether the bank can make an item of a question ("Qui est X ?" needs
     three rival titles for its choices): a question it cannot ask takes no sentence slot,
@@ -346,21 +271,23 @@ def select(
     kept: list[Ranked] = []
     per_sent: Counter[tuple[str, int]] = Counter()
     per_answer: Counter[tuple[str, str]] = Counter()
+    per_bank: Counter[str] = Counter()
     identities: Counter[str] = Counter()
     seen: set[tuple[str, ...]] = set()
-    for r in ranked:
+    for r in speakers_cede(ranked):
         q = r.question
-        answer = _answer_key(q.answers[0][0])
+        answer, who = _answer_key(q.answers[0][0]), _who_key(q)
         keys = {
             ("prompt", fold_basic(q.prompt)),
             (q.source_id, str(q.sentence), answer, str(q.identity)),
         }
         if q.topic:
             keys.add((q.source_id, q.topic))
-        cap = per_sentence + (1 if len(q.quote.split()) >= 20 else 0)
-        if per_sent[(q.source_id, q.sentence)] >= cap or keys & seen:
+        if per_sent[(q.source_id, q.sentence)] >= _sentence_cap(q, per_sentence) or keys & seen:
             continue
         if per_answer[(q.source_id, answer)] >= PER_ANSWER or _gives_away_other(q, kept):
+            continue
+        if who and per_bank[who] >= PER_BANK:
             continue
         titled = q.identity or q.kind == "role" or bool(_TITLE_ASKED.match(q.prompt))
         if titled and identities[q.source_id] >= titles:
@@ -371,7 +298,62 @@ def select(
         kept.append(r)
         per_sent[(q.source_id, q.sentence)] += 1
         per_answer[(q.source_id, answer)] += 1
+        per_bank[who] += bool(who)
         seen.update(keys)
         if max_items is not None and len(kept) >= max_items:
             break
     return kept
+
+
+def _sentence_cap(q: Question, per_sentence: int) -> int:
+    """A long sentence holds more distinct facts: one more slot from 20 words, another
+    from 35 (the questions on it must still not answer each other)."""
+    words = len(q.quote.split())
+    return per_sentence + (words >= 20) + (words >= 35)
+
+
+def _who_key(q: Question) -> str:
+    """The person or body a who-question answers, as the bank counts it ("Peskov" and
+    "Dmitri Peskov" are one); "" for other questions."""
+    if q.kind not in ("person", "speaker", "organisation"):
+        return ""
+    answer = q.answers[0][0]
+    named = all(w[:1].isupper() for w in answer.split()) and len(answer.split()) <= 4
+    if q.kind == "person" or q.kind == "speaker" and named:
+        return surname_key(fold_basic(answer))
+    return _answer_key(answer)
+
+
+def speakers_cede(ranked: list[Ranked]) -> list[Ranked]:
+    """A speaker asked as the source of several sentences cedes each sentence where what
+    they said is asked ("Selon M. Peskov, après quel forum ... ?" before "Qui a déclaré que
+    ... après le forum de Vladivostok ?"): the two answer each other, and the bank then
+    tests one more fact instead of the same name again."""
+    sentences: dict[str, set[tuple[str, int]]] = {}
+    for r in ranked:
+        if r.question.kind == "speaker":
+            place = (r.question.source_id, r.question.sentence)
+            sentences.setdefault(_who_key(r.question), set()).add(place)
+    repeated = {who for who, places in sentences.items() if len(places) >= 2}
+    said = {
+        (r.question.source_id, r.question.sentence, who)
+        for r in ranked
+        for who in repeated
+        if _reports(r.question, who)
+    }
+    ceding = [
+        r
+        for r in ranked
+        if r.question.kind == "speaker"
+        and (r.question.source_id, r.question.sentence, _who_key(r.question)) in said
+    ]
+    moved = {id(r) for r in ceding}
+    return [r for r in ranked if id(r) not in moved] + ceding
+
+
+def _reports(q: Question, who: str) -> bool:
+    """ "Selon M. Peskov, ... ?": a question on what `who` said, framed by their name."""
+    if q.kind == "speaker" or not q.framed or not q.prompt.startswith("Selon "):
+        return False
+    frame = fold_basic(q.prompt.split(",", 1)[0])
+    return who in frame.split() or f" {who} " in f" {frame} "

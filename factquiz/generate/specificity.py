@@ -238,13 +238,16 @@ def unfinished_comparison(q: Question) -> bool:
 
 def trivial(q: Question, known: Mapping[str, float]) -> str | None:
     """Why the answer is trivia (None when it is not): the headline gives it, it names the
-    article's main subject, or the country's leader, which a student guesses without reading."""
+    article's main subject or the country's leader, which a student guesses without reading,
+    or it is a bare weekday ("Quel jour ... ?" -> "vendredi"), which tells nothing."""
     if q.kind == "role":
         return None
     if q.kind in _WHO and _HEAD_OF_STATE.match(q.prompt):
         return "head of state"
     if q.kind == "number" and _ATLAS.search(q.prompt):
         return "atlas fact"  # how far a town lies from another is in the atlas, not the news
+    if q.kind in _WHEN_WHERE and _WEEKDAY_ANSWER.match(fold_basic(q.answers[0][0])):
+        return "weekday"  # "mardi": the article's date is not shown, the weekday tells nothing
     folded = [fold_basic(v) for v in q.answers[0]]
     headline = getattr(known, "headlines", {}).get(q.source_id)
     if headline and _in_headline(q.answers[0], f" {headline} "):

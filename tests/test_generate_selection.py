@@ -1,0 +1,148 @@
+"""The selection keeps more good items without letting back what readers struck out: a
+speaker asked in several sentences cedes one to what they said, a long sentence carries
+more items when they do not answer each other, one person answers at most two items of a
+bank, and a bare weekday is never an answer. Checked on hand-made candidates (no model)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from factquiz.generate.mentions import Mention
+from factquiz.generate.questions import Question
+from factquiz.generate.ranking import Known, fates, protagonists, rank, select
+
+SRC = "article"
+
+
+def _q(kind: str, prompt: str, answer: str, quote: str, **kw) -> Question:
+    source = kw.pop("source", SRC)
+    return Question(source, kind, prompt, ((answer,),), quote, kw.pop("sentence", 0), **kw)
+
+
+def _kept(questions: list[Question], known: Known | None = None) -> list[str]:
+    known = protagonists([]) if known is None else known
+    return [r.question.prompt for r in select(rank(questions, known))]
+
+
+SUMMIT = "M. Tarasov a déclaré que les deux ministres se rencontreraient après le sommet de Kazan."
+SAID_SUMMIT = _q(
+    "speaker",
+    "Qui a déclaré que les deux ministres se rencontreraient après le sommet de Kazan ?",
+    "Tarasov",
+    SUMMIT,
+    sentence=10,
+    framed=True,
+)
+AFTER_WHAT = _q(
+    "thing",
+    "Selon M. Tarasov, après quel sommet les deux ministres se rencontreraient-ils ?",
+    "le sommet de Kazan",
+    SUMMIT,
+    sentence=10,
+    framed=True,
+)
+SAID_DELEGATION = _q(
+    "speaker",
+    "Qui a indiqué que le ministre des Finances Oleg Brun ferait partie de la délégation ?",
+    "Igor Tarasov",
+    "Le ministre des Finances Oleg Brun fera partie de la délégation, a indiqué Igor Tarasov.",
+    sentence=20,
+    framed=True,
+)
+
+
+def test_a_speaker_asked_twice_cedes_a_sentence_to_what_they_said() -> None:
+    kept = _kept([SAID_SUMMIT, AFTER_WHAT, SAID_DELEGATION])
+    assert AFTER_WHAT.prompt in kept  # the summit, a fact, is asked
+    assert SAID_DELEGATION.prompt in kept  # Tarasov is still asked once
+    assert SAID_SUMMIT.prompt not in kept  # it would give the summit away
+
+
+def test_a_speaker_asked_once_keeps_the_who_said_it_question() -> None:
+    kept = _kept([SAID_SUMMIT, AFTER_WHAT])
+    assert kept == [SAID_SUMMIT.prompt]  # the two answer each other: one is asked
+
+
+def test_one_person_answers_at_most_two_items_of_a_bank() -> None:
+    said = [
+        _q(
+            "speaker",
+            f"Qui a déclaré que la commission {topic} ?",
+            "Lena Varga" if i % 2 else "Varga",
+            f"Lena Varga a déclaré que la commission {topic}.",
+            source=f"article-{i}",
+        )
+        for i, topic in enumerate(
+            (
+                "rendrait le rapport final en juin",
+                "entendrait douze témoins de la catastrophe",
+                "visiterait le barrage de Kakhovka",
+            )
+        )
+    ]
+    assert len(_kept(said)) == 2
+
+
+def test_a_long_sentence_with_distinct_facts_carries_more_items() -> None:
+    quote = (
+        "Le conseil régional a voté un budget de 40 millions d'euros pour le port de commerce, "
+        "rénové pour la dernière fois en 1987, dont les travaux dureront trois ans et créeront "
+        "200 emplois, selon le président de la région, Loïc Hénaff, élu en 2015."
+    )
+    questions = [
+        _q("number", "Quel budget le conseil régional a-t-il voté pour le port de commerce ?",
+           "40 millions d'euros", quote),
+        _q("year", "En quelle année le port avait-il été rénové pour la dernière fois ?",
+           "1987", quote),
+        _q("number", "Combien de temps les travaux du port de commerce dureront-ils ?",
+           "trois ans", quote),
+        _q("number", "Combien d'emplois les travaux du port de commerce créeront-ils ?",
+           "200 emplois", quote),
+    ]  # fmt: skip
+    assert len(quote.split()) >= 35
+    assert len(_kept(questions)) == 4
+    short = [replace(q, quote="Le port de commerce sera rénové.") for q in questions]
+    assert len(_kept(short)) == 2  # a short sentence holds fewer facts
+
+
+def test_two_items_of_one_sentence_never_answer_each_other() -> None:
+    quote = "Le code Vistra, conçu par la graphiste Ana Reis après six ans de recherches, aide les daltoniens à lire les cartes du métro de Lisbonne."  # noqa: E501
+    what = _q(
+        "thing",
+        "Qu'est-ce qui a été conçu par la graphiste Ana Reis après six ans de recherches ?",
+        "le code Vistra",
+        quote,
+    )
+    who = _q("person", "Par qui le code Vistra a-t-il été conçu ?", "Ana Reis", quote)
+    named = [Mention("person", 0, 1, "Ana Reis")] * 3 + [Mention("place", 0, 1, "Lisbonne")] * 6
+    designer = protagonists([(SRC, m) for m in named])
+    assert designer  # she is the article's most named person, which makes her answer cheaper
+    kept = _kept([what, who], designer)
+    # The sentence's subject is its topic: who designed it is the fact to ask.
+    assert kept == [who.prompt]
+
+
+def test_a_bare_weekday_is_never_an_answer() -> None:
+    quote = (
+        "La Cour suprême a annulé vendredi la loi sur les visas votée par le Parlement de Lettonie."
+    )
+    day = _q(
+        "day",
+        "Quel jour la Cour suprême a-t-elle annulé la loi sur les visas votée par le Parlement de Lettonie ?",  # noqa: E501
+        "vendredi",
+        quote,
+    )
+    morning = _q(
+        "day",
+        "Quand la Cour suprême a-t-elle annulé la loi sur les visas à Riga ?",
+        "vendredi matin",
+        quote,
+    )
+    dated = _q(
+        "date",
+        "Quand la Cour suprême a-t-elle annulé la loi sur les visas votée par le Parlement de Lettonie ?",  # noqa: E501
+        "vendredi 12 mai",
+        quote,
+    )
+    assert _kept([day, morning, dated]) == [dated.prompt]
+    assert fates([day], protagonists([]), [])["weekday"] == 1
