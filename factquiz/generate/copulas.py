@@ -11,6 +11,7 @@ from typing import Any
 
 from factquiz.generate.clauses import DISCOURSE_ADVERBS, morph, noun_gender
 from factquiz.generate.document import Article
+from factquiz.generate.figures import article_year, dated
 from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import DEICTIC, Question, askable_sentences
 from factquiz.generate.realise import lower_initial, mend_slips, well_formed
@@ -34,10 +35,13 @@ def copular_questions(article: Article, table: MentionTable) -> list[Question]:
     """A "Quel est <subject> ?" question for every sentence whose predicate is a measure
     ("est de 1,2 %"), the measure in digits and words among the answers."""
     out = []
+    year = article_year(article)
     for sent, quote in askable_sentences(article):
         question = _measure_question(article, sent, quote, table)
         if question is not None:
             out.append(question)
+        else:
+            out += _listed_measure_questions(article, sent, quote, table, year)
     return out
 
 
@@ -72,8 +76,9 @@ def _measure_question(
     return Question(article.source_id, "number", prompt, answers, quote, sent.start, (measure,))
 
 
-def _parts(root: Any) -> tuple[Any, list[int], Any] | None:
-    """The subject noun, the copula's tokens ("a été") and "de" of a measure root, or None."""
+def _parts(root: Any, listed: bool = False) -> tuple[Any, list[int], Any] | None:
+    """The subject noun, the copula's tokens ("a été") and "de" of a measure root, or None;
+    `listed` lets the measure have conjuncts ("de 14 euros, de 21 euros en 2010")."""
     if root.pos_ not in ("NOUN", "NUM", "SYM", "PROPN"):
         return None
     children = list(root.children)
@@ -82,7 +87,8 @@ def _parts(root: Any) -> tuple[Any, list[int], Any] | None:
     cases = [c for c in children if c.dep_ == "case" and c.text.casefold() in ("de", "d'")]
     if len(cops) != 1 or len(subjects) != 1 or len(cases) != 1:
         return None
-    if any(c.dep_ in ("conj", "advmod:neg") or c.text.casefold() in ("ne", "n'") for c in children):
+    banned = ("advmod:neg",) if listed else ("conj", "advmod:neg")
+    if any(c.dep_ in banned or c.text.casefold() in ("ne", "n'") for c in children):
         return None
     dets = [c for c in subjects[0].children if c.dep_ == "det"]
     if any(morph(d, "Poss", "") == "Yes" or morph(d, "PronType", "") == "Dem" for d in dets):
@@ -144,3 +150,122 @@ def _kept_phrases(root: Any, subject: Any, unit: Any) -> list[Any] | None:
         if not DEICTIC.fullmatch(root.doc[c.left_edge.i : c.right_edge.i + 1].text):
             kept.append(c)  # "l'année dernière" only the day's reader can place
     return kept
+
+
+def _listed_measure_questions(
+    article: Article, sent: Any, quote: str, table: MentionTable, year: int | None
+) -> list[Question]:
+    """One question per measure of a list, each asked with what sets it apart: "En 2011, la
+    marge moyenne était de 14 euros, de 21 euros en 2010 et 15 euros en 2009" gives "Quelle
+    était la marge moyenne en 2010 ?"; a fronted time holds for every measure that names no
+    other ("L'année dernière, le taux ... a été de 86 % dans l'ensemble et 71,8 % pour les
+    baccalauréats professionnels": both "en 2011" in an article dated 2012)."""
+    root = sent.root
+    parts = _parts(root, listed=True)
+    if parts is None or any(t.text in _QUOTES for t in sent):
+        return []
+    subject, copula, case = parts
+    segments = _segments(article, table, case.i + 1, sent.end)
+    fronted = _fronted(article, sent.start, subject.left_edge.i, year)
+    if len(segments) < 2 or fronted is None:
+        return []
+    scopes = _scopes(article, segments, fronted)
+    if None in scopes:
+        return []  # "de 12, de 15 et de 20 euros selon les places": the last phrase is all's
+    head = subject
+    which = WHICH[(noun_gender(head), morph(head, "Number", "Sing"))]
+    subject_text = lower_initial(article.surface(range(head.left_edge.i, head.right_edge.i + 1)))
+    out = []
+    for (measure, end, _), scope in zip(segments, scopes, strict=True):
+        if scope is None or scopes.count(scope) > 1:
+            continue  # nothing tells this measure from another: no single answer
+        words = [which, article.surface(copula), subject_text, scope]
+        prompt = mend_slips(" ".join(words)) + " ?"
+        if not well_formed(prompt):
+            continue
+        answers = (_variants(measure, article.surface(range(measure.start, end))),)
+        out.append(
+            Question(article.source_id, "number", prompt, answers, quote, sent.start, (measure,))
+        )
+    return out
+
+
+_SEPARATORS = {",", "et", ";"}
+
+
+def _segments(
+    article: Article, table: MentionTable, start: int, stop: int
+) -> list[tuple[Mention, int, list[int]]]:
+    """The measures listed from `start`: each figure, where its unit complement ends ("82,2
+    millions [de tonnes]"), and the tokens after it that scope it ("en 2010")."""
+    doc = article.doc
+    out: list[tuple[Mention, int, list[int]]] = []
+    pos = start
+    while pos < stop:
+        found = [m for m in table.by_token.get(pos, []) if m.kind == "number" and m.start == pos]
+        if len(found) != 1:
+            break
+        m = found[0]
+        end = m.end
+        if m.unit in _MAGNITUDES and end + 1 < stop and doc[end].text.casefold() in ("de", "d'"):
+            end += 2
+        k = end
+        while k < stop and doc[k].text.casefold() not in _SEPARATORS and not doc[k].is_punct:
+            k += 1
+        out.append((m, end, list(range(end, k))))
+        if k >= stop or doc[k].text in (".", ";"):
+            break
+        pos = k + 1
+        if pos < stop and doc[pos].text.casefold() == "et":
+            pos += 1
+        if pos < stop and doc[pos].text.casefold() in ("de", "d'"):
+            pos += 1
+    return out
+
+
+def _fronted(article: Article, start: int, stop: int, year: int | None) -> str | None:
+    """What comes before the subject, as a phrase the question can keep ("en 2011"): "" when
+    nothing does, None when it cannot stay (a deictic time no dateline resolves)."""
+    doc = article.doc
+    tokens = [
+        t for t in range(start, stop)
+        if not doc[t].is_punct and doc[t].text.casefold() not in DISCOURSE_ADVERBS
+    ]  # fmt: skip
+    if not tokens:
+        return ""
+    text = article.surface(tokens)
+    resolved = dated(text, year)
+    if resolved is not None:
+        return resolved
+    if doc[tokens[0]].pos_ != "ADP" or DEICTIC.search(text) or len(tokens) > 6:
+        return None
+    if any(doc[t].pos_ in ("VERB", "AUX", "PRON") for t in tokens):
+        return None
+    return lower_initial(text)
+
+
+def _scopes(
+    article: Article, segments: list[tuple[Mention, int, list[int]]], fronted: str
+) -> list[str | None]:
+    """What sets each measure apart: its own phrase, with the fronted one when it is of
+    another kind ("pour les baccalauréats professionnels en 2011"); the first measure,
+    with no phrase of its own, takes the fronted one ("En 2011, ... de 14 euros")."""
+    doc = article.doc
+    preposition = fronted.split()[0].casefold() if fronted else ""
+    out: list[str | None] = []
+    for i, (_, _, tokens) in enumerate(segments):
+        own = article.surface(tokens)
+        if tokens and (
+            doc[tokens[0]].pos_ != "ADP"
+            or len(tokens) > 8
+            or any(doc[t].pos_ in ("VERB", "AUX", "PRON") for t in tokens)
+            or DEICTIC.search(own)
+        ):
+            out.append(None)
+        elif not tokens:
+            out.append(fronted if i == 0 and fronted else None)
+        elif fronted and own.split()[0].casefold() != preposition:
+            out.append(f"{own} {fronted}")
+        else:
+            out.append(own)
+    return out

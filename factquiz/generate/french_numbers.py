@@ -13,6 +13,7 @@ _VALUES = {w: i for i, w in enumerate(_UNITS)} | {v: k * 10 for k, v in _TENS.it
 _VALUES |= {"une": 1, "septante": 70, "huitante": 80, "nonante": 90, "vingts": 20}
 _DECIMAL = re.compile(r"^\d+(?:,\d+|\.(?!\d{3}(?:\.\d{3})*$)\d+)$")
 _MULTIPLIERS = {"cent": 100, "cents": 100, "mille": 1000, "million": 10**6, "millions": 10**6}
+_MULTIPLIERS |= {"milliard": 10**9, "milliards": 10**9}
 
 
 def _below_hundred(n: int) -> str:
@@ -71,8 +72,10 @@ def words_to_number(text: str) -> int | None:
     words = " ".join(words).replace("quatre vingts", "80").replace("quatre vingt", "80").split()
     total, current = 0, 0
     for word in words:
-        if word == "80" or word in _VALUES:
-            current += 80 if word == "80" else _VALUES[word]
+        if word.isdigit():
+            current += int(word)  # "12 millions"
+        elif word in _VALUES:
+            current += _VALUES[word]
         elif word in ("cent", "cents"):
             current = max(current, 1) * 100
         elif word in _MULTIPLIERS:

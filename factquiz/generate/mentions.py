@@ -124,6 +124,8 @@ def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Menti
         end = max(_number_run(doc, i, sent.end), i + 1)
         value = words_to_number(text_of(range(i, end)))
         unit = _unit_after(doc, end, sent.end)
+        if unit is None and _counts_by_millions(doc, end, sent.end, value):
+            unit = end + 1  # "12 millions [d'euros]", "16 000 000 [d'habitants]"
         if (value is None and not is_decimal(tok.text)) or unit is None:
             i = end
             continue
@@ -135,6 +137,17 @@ def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Menti
         )
         i = unit + 1
     return out
+
+
+_MAGNITUDES = {"million", "millions", "milliard", "milliards"}
+
+
+def _counts_by_millions(doc: Any, end: int, limit: int, value: int | None) -> bool:
+    """ "12 millions d'euros": a figure in millions counts the noun after "de"."""
+    if end + 1 >= limit or doc[end].text.casefold() not in ("de", "d'"):
+        return False
+    big = doc[end - 1].text.casefold() in _MAGNITUDES or (value or 0) >= 10**6
+    return big and doc[end + 1].pos_ == "NOUN"
 
 
 def _unit_after(doc: Any, k: int, limit: int) -> int | None:

@@ -7,6 +7,7 @@ answers in digits and in words.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factquiz.generate.clauses import Phrase, morph, noun_gender
@@ -23,16 +24,32 @@ WH_DATE = {
 }
 
 
+_PERCENT = {"%": "pour cent", "‰": "pour mille"}
+_UNIT_WORDS = _PERCENT | {"€": "euros", "$": "dollars"}
+_BY_MILLIONS = re.compile(r"\bmilli(?:on|ard)s? (?:de |d')", re.I)
+
+
 def number_variants(m: Mention) -> tuple[str, ...]:
-    """ "18 jours" -> ("18 jours", "18", "dix-huit", "dix-huit jours", ...)."""
+    """ "18 jours" -> ("18 jours", "18", "dix-huit", "dix-huit jours", ...); "86 %" also as
+    "86 pour cent", "334 464 candidats" also as "334464" and "334 464"."""
     out = [m.text]
+    unit = _UNIT_WORDS.get(m.unit or "", m.unit)
+    if unit and _BY_MILLIONS.search(m.text):  # "12 millions d'euros": "douze millions d'euros"
+        out.append(m.text.removesuffix(m.unit or "").removesuffix("d'").strip().removesuffix(" de"))
+        unit = f"d'{unit}" if unit[:1] in "aeiouyhéèê" else f"de {unit}"
     if m.value is not None:
         out.append(str(m.value))
         words = number_to_words(m.value)
         if words:
-            out += [words, f"{words} {m.unit}" if m.unit else words]
+            out += [words, f"{words} {unit}" if unit else words]
         if m.unit:
             out.append(f"{m.value} {m.unit}")
+        if m.value >= 1000:  # French prints "334 464"; a student types it either way
+            spaced = f"{m.value:,}".replace(",", " ")
+            out += [spaced, f"{spaced} {m.unit}" if m.unit else spaced]
+    if m.unit in _PERCENT:
+        figure = m.text.removesuffix(m.unit).strip()
+        out += [f"{figure} {unit}", f"{figure}{m.unit}", figure]
     return tuple(dict.fromkeys(v for v in out if v))
 
 

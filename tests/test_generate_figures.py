@@ -1,0 +1,101 @@
+"""Questions on figures: how many, how much, what rate, with the unit and the scope kept in
+the prompt so the question has one answer, and the answer in the forms a student types.
+
+The sentences are short French news sentences written for these tests."""
+
+from __future__ import annotations
+
+from factquiz.generate.french_numbers import words_to_number
+from factquiz.generate.mentions import Mention
+from factquiz.generate.when_how_many import number_variants
+
+
+def _asked(questions: list, figure: str) -> dict[str, tuple[str, ...]]:
+    """Prompt -> answers of the candidate questions whose answer is this figure."""
+    return {q.prompt: q.answers[0] for q in questions if q.answers[0][0] == figure}
+
+
+def test_each_count_of_a_listed_subject_is_asked_with_its_own_scope(questions_of) -> None:
+    questions = questions_of(
+        "Les 1 250 élèves du collège Jean-Moulin et 830 élèves du lycée Victor-Hugo "
+        "participeront à la course solidaire de Nantes."
+    )
+    first = _asked(questions, "1 250 élèves")
+    assert "Combien d'élèves du collège Jean-Moulin participeront à la course solidaire de " \
+        "Nantes ?" in first  # fmt: skip
+    assert "Combien d'élèves du lycée Victor-Hugo participeront à la course solidaire de " \
+        "Nantes ?" in _asked(questions, "830 élèves")  # fmt: skip
+    # the count without its school would have two answers
+    assert not any(p.startswith("Combien d'élèves participeront") for p in first)
+    answers = next(iter(first.values()))
+    assert {"1250", "1 250", "mille-deux-cent-cinquante"} <= set(answers)
+
+
+def test_a_list_of_measures_gives_one_question_per_year(questions_of) -> None:
+    questions = questions_of(
+        "En 2020, le chiffre d'affaires du club était de 12 millions d'euros, de 9 millions "
+        "d'euros en 2019 et 7 millions d'euros en 2018."
+    )
+    assert "Quel était le chiffre d'affaires du club en 2020 ?" in _asked(
+        questions, "12 millions d'euros"
+    )
+    assert "Quel était le chiffre d'affaires du club en 2019 ?" in _asked(
+        questions, "9 millions d'euros"
+    )
+    assert "Quel était le chiffre d'affaires du club en 2018 ?" in _asked(
+        questions, "7 millions d'euros"
+    )
+    # "12" alone is not twelve million euros
+    assert (
+        "12"
+        not in _asked(questions, "12 millions d'euros")[
+            "Quel était le chiffre d'affaires du club en 2020 ?"
+        ]
+    )
+
+
+def test_last_year_is_asked_as_the_year_before_the_dateline(questions_of) -> None:
+    questions = questions_of(
+        "3 mars 2015. - L'année dernière, le taux de chômage a été de 9,8 % dans la région "
+        "et 10,4 % pour les moins de 25 ans."
+    )
+    region = _asked(questions, "9,8 %")
+    assert list(region) == ["Quel a été le taux de chômage dans la région en 2014 ?"]
+    assert {"9,8 pour cent", "9,8"} <= set(region["Quel a été le taux de chômage dans la "
+                                                   "région en 2014 ?"])  # fmt: skip
+    assert list(_asked(questions, "10,4 %")) == [
+        "Quel a été le taux de chômage pour les moins de 25 ans en 2014 ?"
+    ]
+
+
+def test_last_year_without_a_dateline_is_not_dropped_from_the_question(questions_of) -> None:
+    questions = questions_of(
+        "L'année dernière, le taux de chômage a été de 9,8 % dans la région et 10,4 % pour "
+        "les moins de 25 ans."
+    )
+    # "Quel a été le taux de chômage dans la région ?" would ask about any year
+    assert _asked(questions, "9,8 %") == {}
+
+
+def test_a_measure_nothing_sets_apart_is_not_asked(questions_of) -> None:
+    questions = questions_of(
+        "Le prix du billet était de 12 euros, de 15 euros et de 20 euros selon les places."
+    )
+    assert _asked(questions, "15 euros") == {}
+    # "selon les places" qualifies the whole list, not the last price
+    assert _asked(questions, "20 euros") == {}
+
+
+def test_figures_have_the_forms_a_student_types() -> None:
+    percent = number_variants(Mention("number", 0, 2, "86 %", 86, "%"))
+    assert {"86 %", "86", "86 pour cent", "86%"} <= set(percent)
+    decimal = number_variants(Mention("number", 0, 2, "71,8 %", None, "%"))
+    assert {"71,8 %", "71,8", "71,8 pour cent"} <= set(decimal)
+    money = number_variants(Mention("number", 0, 2, "2 200 €", 2200, "€"))
+    assert {"2 200 €", "2200", "2 200", "deux-mille-deux-cents euros"} <= set(money)
+
+
+def test_figures_in_millions_are_read_whole() -> None:
+    assert words_to_number("12 millions") == 12_000_000
+    assert words_to_number("2 milliards") == 2_000_000_000
+    assert words_to_number("quatre-vingt-dix") == 90
