@@ -146,3 +146,35 @@ def test_a_bare_weekday_is_never_an_answer() -> None:
     )
     assert _kept([day, morning, dated]) == [dated.prompt]
     assert fates([day], protagonists([]), [])["weekday"] == 1
+
+
+def test_a_passive_is_asked_both_for_its_agent_and_its_date(questions_of) -> None:
+    questions = questions_of(
+        "La résolution interdisant toute exportation de pétrole vers le Soudan a été adoptée "
+        "par le Parlement européen en 2011."
+    )
+    kept = _kept(questions)
+    year = [p for p in kept if p.startswith("En quelle année")]
+    agent = [p for p in kept if p.startswith("Par qui")]
+    assert year and agent, kept
+    assert "Parlement" not in year[0]  # the date question leaves the agent to its own question
+    assert "2011" not in agent[0]
+
+
+def test_an_answer_capped_in_a_bank_is_asked_where_the_article_puts_it_first() -> None:
+    quotes = [
+        "La carte Nova, conçue par l'ingénieure Rita Lobo, guide les aveugles dans le métro.",
+        "Rita Lobo a mis au point une montre qui vibre à chaque station.",
+        "Rita Lobo a fondé une association qui forme les agents du métro à la carte.",
+    ]
+    prompts = [
+        "Par qui la carte Nova a-t-elle été conçue ?",
+        "Qui a mis au point une montre qui vibre à chaque station ?",
+        "Qui a fondé une association qui forme les agents du métro à la carte ?",
+    ]
+    questions = [
+        _q("person", p, "Rita Lobo", q, sentence=10 * i)
+        for i, (p, q) in reversed(list(enumerate(zip(prompts, quotes, strict=True))))
+    ]
+    kept = _kept(questions)
+    assert len(kept) == 2 and prompts[0] in kept  # the lead's fact, not the later side ones

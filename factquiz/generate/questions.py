@@ -120,9 +120,14 @@ def clause_questions(
         if not subject and target.kind in LEAN_KINDS and len(target.removed) <= 6
         and may_go(article, clause, target)
     ]  # fmt: skip
+    # "par le Conseil de sécurité": a passive reads whole without its agent, so a when,
+    # where or how-many question may leave out the agent another question asks for.
+    agents = [t for t, subject in targets if not subject and t.wh.words == "Par qui"]
     out: list[Question] = []
     for target, subject in targets:
         lean = target.removed | left_out(target, optional)
+        if not subject and target.kind in LEAN_KINDS:
+            lean |= left_out(target, agents)
         has_lean = lean != target.removed and (
             not subject or _says_more(clause, replace(target, removed=lean), article.doc)
         )

@@ -191,7 +191,8 @@ def score(q: Question, protagonists: dict[str, float]) -> float | None:
 
 
 def rank(questions: list[Question], known: dict[str, float]) -> list[Ranked]:
-    """Scored questions, best first; ties broken by article order so output is stable.
+    """Scored questions, best first; ties broken by sentence, then by the order the builders
+    made them, so output is stable.
     `known` holds the protagonists' names (see `protagonists`)."""
     ranked = []
     for q in map(polished, questions):
@@ -199,7 +200,9 @@ def rank(questions: list[Question], known: dict[str, float]) -> list[Ranked]:
         if s is not None and s >= MIN_SCORE:
             ranked.append(Ranked(q, s))
     order = {id(r): i for i, r in enumerate(ranked)}
-    return sorted(ranked, key=lambda r: (-r.score, order[id(r)]))
+    # At one score the earlier sentence first: news puts what matters most at the top, and
+    # an answer capped per article or bank is then asked where it matters most.
+    return sorted(ranked, key=lambda r: (-r.score, r.question.sentence, order[id(r)]))
 
 
 def fates(questions: list[Question], known: dict[str, float], kept: list[Ranked]) -> Counter[str]:
