@@ -43,6 +43,7 @@ from factquiz.generate.mentions import EntityIndex
 from factquiz.generate.participles import participle_clauses
 from factquiz.generate.pipeline import ArticleMentions
 from factquiz.generate.questions import quote_of
+from factquiz.generate.ranking import PER_BANK
 from factquiz.generate.targets import without_article
 from factquiz.text import fold_basic, fold_for_quote, strip_accents
 
@@ -392,7 +393,11 @@ def with_factcheck_items(
         extra += [r.item for r in claim_records(found, index)]
     if "open" in types:
         asked = {_quote(it) for it in bank.items if it.skill == "attribution"}
-        extra += [it for it in attribution_items(found, index) if _quote(it) not in asked]
+        extra += [
+            it
+            for it in attribution_items(found, index)
+            if _quote(it) not in asked and not _overlaps(it, bank.items)
+        ]
     if cross_source:
         from factquiz.generate.corroboration import corroborate, cross_source_items
 
@@ -400,6 +405,32 @@ def with_factcheck_items(
     taken = {it.id for it in bank.items}
     added = tuple(it for it in dict((it.id, it) for it in extra).values() if it.id not in taken)
     return replace(bank, items=one_speaker_question(bank.items + added))
+
+
+def _overlaps(added: Item, items: Sequence[Item]) -> bool:
+    """An added who-said-it item that would give away a bank item on the same sentence, or
+    be given away by it ("Selon M. Peskov, après quel forum ... ?" beside "Qui a déclaré que
+    ... après le forum de Vladivostok ?"), or whose speaker already answers `PER_BANK` items:
+    the bank asks other facts instead."""
+    speaker = _surnames(added)
+    answering = sum(bool(speaker & _surnames(it)) for it in items)
+    if speaker and answering >= PER_BANK:
+        return True
+    same = [it for it in items if _quote(it) == _quote(added)]
+    return any(_names_answer(a.prompt, b) for x in same for a, b in ((added, x), (x, added)))
+
+
+def _surnames(item: Item) -> set[str]:
+    return {fold_basic(v).split()[-1] for answer in item.answers for v in answer if v.strip()}
+
+
+def _names_answer(prompt: str, item: Item) -> bool:
+    folded = f" {fold_basic(prompt)} "
+    return any(
+        len(fold_basic(v)) >= 3 and f" {fold_basic(v)} " in folded
+        for answer in item.answers
+        for v in answer
+    )
 
 
 def one_speaker_question(items: Sequence[Item]) -> tuple[Item, ...]:
