@@ -170,8 +170,9 @@ def _clause(
     done: dict[int, Clause],
 ) -> Clause | None:
     doc = article.doc
-    if verb.dep_ == "conj" and verb.head.i not in done:
-        return None
+    own_subject = any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
+    if verb.dep_ == "conj" and verb.head.i not in done and not own_subject:
+        return None  # "a construit et continue de ...": the subject is the first verb's
     chain = verb_chain(verb)
     if any(sum(c.dep_ == "obj" for c in v.children) > 1 for v in chain):
         return None  # "a battu [la Polonaise] [Agnieszka] [Radwanska]": the parse fell apart
@@ -188,13 +189,17 @@ def _clause(
     phrases = clause_phrases(article, chain, banned, subject, group)
     phrases = [p for p in phrases if p.start > subject.phrase.start or _keeps_fronted(doc, p)]
     ignorable = banned | {
-        c.i
+        k.i
         for v in chain
         for c in v.children
         if c.text.casefold() in DISCOURSE_ADVERBS | NEGATIONS or morph(c, "PronType", "") == "Rel"
+        for k in c.subtree  # "non seulement"
     }
     kept = set(group) | set(subject.phrase.tokens) | {t for p in phrases for t in p.tokens}
     fronted_tokens = {t for p in phrases if p.start < subject.phrase.start for t in p.tokens}
+    if not own_subject:
+        # "Moscou a construit et continue de développer": the shared subject stands apart
+        fronted_tokens |= set(subject.phrase.tokens)
     if not is_coherent(doc, kept - fronted_tokens, ignorable):
         return None
     if any(c.dep_ in ("xcomp", "ccomp") and c.i not in kept for c in chain[-1].children):
@@ -243,7 +248,7 @@ def _subject_of(
     subj = subjects[0]
     if is_time_word(subj):
         return None, None, None  # "une heure avant la rencontre, la Corée du Nord a tiré"
-    if any(c.dep_ == "case" for c in subj.children):
+    if any(c.dep_ == "case" and not _partitive(c) for c in subj.children):
         return None, None, None  # "pour X, ..." read as a subject
     named = named_antecedent(verb) if verb.dep_ == "acl:relcl" else None
     if named is not None:
@@ -267,7 +272,8 @@ def _subject_of(
     if reported and frame is None:
         return None, None, None
     tokens = phrase_tokens(subj, banned)
-    if not tokens or doc_pos(article, tokens[0]) == "ADP":
+    first = article.doc[tokens[0]] if tokens else None
+    if first is None or first.pos_ == "ADP" and not _partitive(first):
         return None, None, None  # "pendant ce temps la colonne": an adverbial hung on it
     if (
         doc_pos(article, tokens[0]) == "ADV"
@@ -292,6 +298,11 @@ def _subject_of(
     genders = {"Masc" if c.pos_ == "PRON" else noun_gender(c) for c in conjuncts}
     gender = "Fem" if genders == {"Fem"} else "Masc"  # "la femme et son compagnon" -> ils
     return Subject(phrase, text, gender, number), frame, None
+
+
+def _partitive(tok: Any) -> bool:
+    """ "des ouvriers", "du pétrole": the article tagged as a preposition."""
+    return tok.text.casefold() in ("des", "du") and morph(tok, "PronType", "") == "Art"
 
 
 def _apposed_name(subj: Any) -> list[int] | None:

@@ -158,12 +158,16 @@ def marked_feminine(tok: Any) -> bool:
     )
 
 
+# Words tagged as determiners that do follow one: "tous les", "de telles", "les quelques".
+_SECOND_DETERMINERS = {"tout", "tous", "toutes", "tel", "telle", "tels", "telles", "quelque"}
+
+
 @functools.lru_cache(maxsize=2048)
 def is_garbled(sent: Any) -> bool:
     """Source slips that make any question from the sentence wrong ("le un train")."""
     toks = [t for t in sent if not t.is_space]
     for a, b, c in zip(toks, toks[1:], toks[2:] + [toks[-1]], strict=False):
-        if a.pos_ == "DET" and b.pos_ == "DET" and b.text.casefold() not in ("tous", "toutes"):
+        if a.pos_ == "DET" and b.pos_ == "DET" and b.lemma_.casefold() not in _SECOND_DETERMINERS:
             return True
         if a.pos_ == "DET" and b.pos_ == "ADJ" and c.pos_ == "DET" and c.i == b.i + 1:
             return True
@@ -304,14 +308,11 @@ def verb_group(chain: list[Any]) -> list[int]:
         for c in v.children:
             if c.dep_ in GROUP_DEPS or (c.dep_ == "mark" and v is not chain[0]):
                 group.append(c.i)
-            elif (
-                c.dep_ == "advmod"
-                and c.pos_ == "ADV"
-                and abs(c.i - v.i) <= 3
-                and not list(c.children)
-            ):
-                if c.text.casefold() not in DISCOURSE_ADVERBS:
-                    group.append(c.i)
+            elif c.dep_ == "advmod" and c.pos_ == "ADV" and abs(c.i - v.i) <= 3:
+                inner = list(c.children)  # "tout juste": an adverb on the adverb
+                plain = all(k.pos_ == "ADV" and k.i == c.i - 1 for k in inner)
+                if plain and c.text.casefold() not in DISCOURSE_ADVERBS:
+                    group.extend([c.i, *(k.i for k in inner)])
             elif c.dep_ == "obj" and c.pos_ == "PRON" and c.i < v.i:
                 group.append(c.i)  # a clitic object: "l'a rejoint"
     return sorted(set(group))

