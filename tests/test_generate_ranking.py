@@ -149,7 +149,7 @@ def test_a_when_or_where_question_on_a_subject_and_a_verb_alone_is_dropped(promp
 
 def test_a_when_or_where_question_with_an_anchor_is_kept() -> None:
     anchored = [
-        _q("place", "Où Poutine s'est-il rendu dans l'est de la Russie ?", "Yakoutsk", "Q."),
+        _q("place", "Où Poutine s'est-il rendu pour inaugurer un pont ?", "Yakoutsk", "Q."),
         _q("year", "En quelle année Kim a-t-il vu Poutine pour la première fois ?", "2019", "Q."),
         _q("place", "Où le train personnel de Kim s'est-il arrêté ?", "Khasan", "Q."),
     ]  # fmt: skip

@@ -178,3 +178,27 @@ def test_an_answer_capped_in_a_bank_is_asked_where_the_article_puts_it_first() -
     ]
     kept = _kept(questions)
     assert len(kept) == 2 and prompts[0] in kept  # the lead's fact, not the later side ones
+
+
+def test_a_where_question_keeps_the_purpose_that_names_the_trip(questions_of) -> None:
+    questions = questions_of(
+        "Après avoir visité la Pologne, Scholz se rendra en Lituanie pour discuter de la "
+        "défense aérienne."
+    )
+    where = [q.prompt for q in questions if q.kind == "place"]
+    assert where, [q.prompt for q in questions]
+    assert all("pour discuter de la défense aérienne" in p for p in where), where
+    assert any("après avoir visité la Pologne" in p for p in where), where
+
+
+def test_a_trip_placed_only_by_its_region_is_too_bare() -> None:
+    quote = "Macron s'est rendu à Almaty, dans le sud du Kazakhstan."
+    bare = _q("place", "Où Macron s'est-il rendu dans le sud du Kazakhstan ?", "Almaty", quote)
+    assert fates([bare], protagonists([]), [])["too bare"] == 1
+    named = _q(
+        "place",
+        "Où Macron s'est-il rendu pour signer des contrats d'uranium ?",
+        "Almaty",
+        quote,
+    )
+    assert _kept([named]) == [named.prompt]

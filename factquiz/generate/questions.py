@@ -14,6 +14,7 @@ from factquiz.generate.clauses import (
     Phrase,
     is_garbled,
 )
+from factquiz.generate.context_clauses import with_context
 from factquiz.generate.document import Article
 from factquiz.generate.fidelity import (
     answers_whole,
@@ -156,7 +157,10 @@ def _question(
         return None
     if not answers_whole(target.answers):
         return None
-    prompt = ask(article, clause, set(removed) | _deictic_phrases(article, clause), target.wh)
+    # "Où Poutine se rendra-t-il ?" has many answers; with "pour discuter des échanges
+    # commerciaux", one: a when or where question keeps the clause's purpose.
+    told = with_context(article, clause) if kind in LEAN_KINDS and not subject else clause
+    prompt = ask(article, told, set(removed) | _deictic_phrases(article, clause), target.wh)
     if not prompt:
         return None
     # "Un total de 130 femmes", "Dans 70 villes": a capital that only began the sentence

@@ -35,8 +35,12 @@ _FUNCTION_WORDS = _vocabulary(
     "auront sera seront serait seraient aurait auraient fut va vont t quel quelle quels "
     "quelles quand combien comment pourquoi selon apres avant depuis pendant"
 )
-# Nouns an interrogative carries ("Quel jour", "De quel pays"): they pin nothing down.
-_WH_NOUNS = _vocabulary("jour annee mois date heure pays ville lieu endroit region")
+# Nouns an interrogative carries ("Quel jour", "De quel pays"), and the compass points of a
+# region ("dans l'est de la Russie"): they narrow the answer, not which event is asked.
+_WH_NOUNS = _vocabulary(
+    "jour annee mois date heure pays ville lieu endroit region nord sud est ouest centre "
+    "nord-est nord-ouest sud-est sud-ouest"
+)
 # Titles beside a name ("le président russe Vladimir Poutine") say who, not which event.
 _TITLES = _vocabulary(
     "president presidente dirigeant dirigeante ministre chef leader porte parole "

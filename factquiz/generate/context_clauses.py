@@ -1,0 +1,70 @@
+"""The infinitive clauses that tell which event a when or where question is about.
+
+"Après avoir visité la Corée du Nord, Poutine se rendra au Vietnam pour discuter des
+échanges commerciaux": asked "Où Poutine se rendra-t-il ?", the question has many answers
+(he travels a lot); "Où Poutine se rendra-t-il pour discuter des échanges commerciaux après
+avoir visité la Corée du Nord ?" has one. The clause extraction keeps only the verb's noun
+phrases; this adds back a short purpose or sequence clause that shares the verb's subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from factquiz.generate.clauses import Clause, Phrase, morph
+from factquiz.generate.document import Article
+
+# "pour discuter", "afin de ...", "après avoir visité", "avant de repartir"
+_MARKS = {"pour", "afin", "après", "avant"}
+_MAX_TOKENS = 9
+_REFLEXIVE = {"se", "s'", "s’"}
+
+
+def with_context(article: Article, clause: Clause) -> Clause:
+    """The clause with its short purpose and sequence clauses as phrases (fronted when they
+    open the sentence), so a question on it names the event; unchanged when it has none."""
+    doc = article.doc
+    taken = {t for p in clause.phrases for t in p.tokens} | set(clause.group)
+    taken |= set(clause.subject.phrase.tokens)
+    extra: list[Phrase] = []
+    for child in doc[clause.verb].children:
+        tokens = _context_tokens(doc, child, clause)
+        if tokens and not taken & set(tokens):
+            extra.append(Phrase("advcl", child.i, tokens, doc[tokens[0]].text.casefold()))
+    if not extra:
+        return clause
+    subject_start = clause.subject.phrase.start
+    fronted = {p.head for p in extra if p.start < subject_start}
+    return replace(clause, phrases=clause.phrases + tuple(extra), fronted=clause.fronted | fronted)
+
+
+def _context_tokens(doc: Any, verb: Any, clause: Clause) -> tuple[int, ...]:
+    """The tokens of an infinitive clause led by "pour", "après", "avant de" or "afin de"
+    that shares the main verb's subject, short and with nothing that points elsewhere."""
+    if verb.dep_ != "advcl" or verb.pos_ != "VERB":
+        return ()
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.i < verb.i]
+    if not marks or marks[0].text.casefold() not in _MARKS:
+        return ()
+    infinitive = morph(verb, "VerbForm", "") == "Inf" or any(
+        c.dep_.startswith("aux") and morph(c, "VerbForm", "") == "Inf" for c in verb.children
+    )
+    if not infinitive or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return ()
+    tokens = [t.i for t in verb.subtree]
+    while tokens and doc[tokens[-1]].is_punct:
+        tokens.pop()
+    if not tokens or len(tokens) > _MAX_TOKENS or tokens != list(range(tokens[0], tokens[-1] + 1)):
+        return ()
+    if not (clause.sentence[0] <= tokens[0] and tokens[-1] < clause.sentence[1]):
+        return ()
+    for t in tokens:
+        tok = doc[t]
+        if tok.is_punct or tok.text in ("«", "»", '"'):
+            return ()
+        if tok.pos_ == "PRON" and tok.text.casefold() not in _REFLEXIVE:
+            return ()  # "pour les attaquer": whom?
+        if tok.pos_ == "DET" and morph(tok, "Poss", "") == "Yes":
+            return ()  # "pour sa guerre": whose?
+    return tuple(tokens)
