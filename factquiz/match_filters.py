@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from factquiz.matching import is_acronym
-from factquiz.normalize import TRIGGER_WORDS, Analysed
+from factquiz.normalize import TRIGGER_WORDS, Analysed, letter_runs
 
 
 def could_match(resp: Analysed, exp: Analysed) -> bool:
@@ -47,7 +47,6 @@ _KEY_STARTS = {
 }
 _NUMBER_TRIGGERS = TRIGGER_WORDS
 _ORDINAL_END = re.compile(r"(?:ieme|th)\b")
-_PLAIN_TOKEN = re.compile(r"[^\W\d_]+")
 _NOT_PLAIN = re.compile(r"[\d$€£%]")
 
 
@@ -58,7 +57,7 @@ def could_match_text(resp: Analysed, folded: str) -> bool:
     than analysing the variant."""
     if resp.numerics or _NOT_PLAIN.search(folded) or not resp.keys:
         return True
-    tokens = _PLAIN_TOKEN.findall(folded)
+    tokens = letter_runs(folded)
     if not _NUMBER_TRIGGERS.isdisjoint(tokens) or _ORDINAL_END.search(folded):
         return True  # spelled numbers, dates, ordinals: the analysis decides
     starts = {k[0] for k in resp.keys}

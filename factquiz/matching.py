@@ -265,8 +265,12 @@ def _judge_words(
     )
     if len(exp.keys) == len(missing) and not found_number:
         return NO_MATCH  # no word of the answer, whatever the question says
-    needs_question = question is not None and (said_more or missing or typos)
-    asked = set(question.keys) if needs_question and question is not None else set()
+    # Only the words said more or missing may be the question's: it is analysed if they may.
+    asked: set[str] = set()
+    if question is not None and (said_more or missing):
+        said = {resp.keys[i] for i in said_more}.union(exp.keys[j] for j in missing)
+        if question.asks_any(said):
+            asked = set(question.keys)
     # Words repeated from the question are no new fact (`Central`, `region`, for `Central
     # Germany`), yet they are more words: never an exact answer (`Kozhemyako ou Shoigu` to
     # a question that names both is no `Kozhemyako`).

@@ -133,12 +133,13 @@ class Prompt:
     """An item's question, analysed only when a rule first needs its words: most answers
     are decided without it."""
 
-    __slots__ = ("text", "language", "_analysed")
+    __slots__ = ("text", "language", "_analysed", "_key_superset")
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.language = language
         self._analysed: Analysed | None = None
+        self._key_superset: frozenset[str] | None = None
 
     @property
     def analysed(self) -> Analysed:
@@ -151,6 +152,15 @@ class Prompt:
     def keys(self) -> tuple[str, ...]:
         """The transliteration keys of the question's words."""
         return self.analysed.keys
+
+    def asks_any(self, keys: set[str]) -> bool:
+        """Whether any of these word keys may be a key of the question: False only when none
+        is, found without analysing the question (its numbers need not be parsed)."""
+        if self._analysed is not None:
+            return not keys.isdisjoint(self._analysed.keys)
+        if self._key_superset is None:
+            self._key_superset = _key_superset(self.text)
+        return not keys.isdisjoint(self._key_superset)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -255,27 +265,64 @@ def _strip_leading(tokens: list[str]) -> list[str]:
     return tokens[start:] if start else tokens
 
 
+# Words the number passes may write that the text does not: canonical units (`kilometres`
+# -> `km`), currencies (`$`), `%` (`pour cent`) and the `h` of a time (`10:30` -> `10 h 30`).
+_WRITTEN_WORDS = numbers.UNIT_TOKENS | frozenset(("usd", "eur", "gbp", "%", "h"))
+
+
+def _key_superset(text: str) -> frozenset[str]:
+    """The keys of every run of letters of `text` as `analyse` folds it, and of every word
+    the number passes may write: a superset of `analyse(text).keys`, made without parsing."""
+    folded = fold_letters(text)
+    if "." in folded:
+        folded = _DOTTED_ACRONYM.sub(_undotted, folded)
+    words = _WRITTEN_WORDS.union(letter_runs(folded))
+    return frozenset(map(transliteration_key, words))
+
+
+def _undotted(m: re.Match[str]) -> str:
+    return m.group().replace(".", "")
+
+
 def may_have_numbers(text: str) -> bool:
     """False only when `analyse(text)` has no number for sure: no digit, no word of a
     number, date or unit, no ordinal ending."""
     folded = fold_letters(text)
     if _HAS_DIGIT.search(folded) or _ORDINAL_END.search(folded):
         return True
-    return not _PLAIN_WORDS.isdisjoint(_LETTERS.findall(folded))
+    return not _PLAIN_WORDS.isdisjoint(letter_runs(folded))
+
+
+# What may end a text of plain words: a question mark, a full stop, spaces.
+_PLAIN_END = "?!. "
+
+
+def letter_runs(folded: str) -> list[str]:
+    """The runs of letters of a folded text (`_LETTERS.findall`), split on spaces when the
+    text has only letters and spaces, and perhaps a final `?` or `.` (most answers)."""
+    core = folded.rstrip(_PLAIN_END)
+    if core.replace(" ", "").isalpha():
+        return core.split()
+    return _LETTERS.findall(folded)
 
 
 def _tokens(text: str, language: str) -> list[str]:
     folded = fold_letters(text)
-    if "." in folded:
-        folded = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), folded)
-    has_digit = _HAS_DIGIT.search(folded) is not None
-    if has_digit:
-        folded = _canonical_numbers(folded, language)
-    # The token pattern skips apostrophes, hyphens and other punctuation between words.
-    if _SYMBOL.search(folded):
-        tokens = [_SYMBOLS.get(t, t) for t in _TOKEN.findall(folded)]
-    else:  # without digits or symbols, every token is a word: a simpler pattern finds them
-        tokens = (_TOKEN if has_digit else _LETTERS).findall(folded)
+    core = folded.rstrip(_PLAIN_END)
+    if core.replace(" ", "").isalpha():  # plain words: no digit, symbol, dot nor hyphen
+        has_digit = False
+        tokens = core.split()
+    else:
+        if "." in folded:
+            folded = _DOTTED_ACRONYM.sub(_undotted, folded)
+        has_digit = _HAS_DIGIT.search(folded) is not None
+        if has_digit:
+            folded = _canonical_numbers(folded, language)
+        # The token pattern skips apostrophes, hyphens and other punctuation between words.
+        if _SYMBOL.search(folded):
+            tokens = [_SYMBOLS.get(t, t) for t in _TOKEN.findall(folded)]
+        else:  # without digits or symbols, every token is a word: a simpler pattern finds them
+            tokens = (_TOKEN if has_digit else _LETTERS).findall(folded)
     if has_digit or not _PLAIN_WORDS.isdisjoint(tokens) or _ORDINAL_END.search(folded):
         tokens = numbers.numbers_to_digits(tokens)
         tokens = dates.textual_dates(tokens)
@@ -325,10 +372,27 @@ def _case_info(text: str) -> tuple[bool, frozenset[str], frozenset[str]]:
     return person, frozenset(proper), frozenset(lower)
 
 
+_NEW_ANALYSED = tuple.__new__  # Analysed(...) without the Python-level __new__ of a NamedTuple
+_NO_UNITS: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=1 << 16)
 def analyse(text: str, language: str = "fr") -> Analysed:
     """The normal form of `text` and its words, keys, numbers and units."""
     tokens = _tokens(text, language)
+    joined = " ".join(tokens)
+    if joined.replace(" ", "").isalpha() and min(map(len, tokens)) > 1:
+        # The common case, in C loops: only words of two letters or more, so no number,
+        # unit (units follow numbers) nor initial.
+        all_small = WEIGHTLESS.issuperset(tokens)
+        words = tokens if all_small else [t for t in tokens if t not in WEIGHTLESS]
+        keys = tuple(map(transliteration_key, words))
+        parts = (joined, tuple(tokens), tuple(words), keys, (), _NO_UNITS, "".join(keys), text)
+        return _NEW_ANALYSED(Analysed, parts)
+    return _analyse_tokens(text, tokens, joined)
+
+
+def _analyse_tokens(text: str, tokens: list[str], joined: str) -> Analysed:
     words: list[str] = []
     keys: list[str] = []
     nums: list[str] = []
@@ -356,8 +420,8 @@ def analyse(text: str, language: str = "fr") -> Analysed:
             words.append(tok)  # `Vitamin A`: a last single letter is a word
             keys.append(key_of(tok))
             squashed.append(tok)
-    return Analysed(
-        " ".join(tokens),
+    parts = (
+        joined,
         tuple(tokens),
         tuple(words),
         tuple(keys),
@@ -366,6 +430,7 @@ def analyse(text: str, language: str = "fr") -> Analysed:
         "".join(squashed),
         text,
     )
+    return _NEW_ANALYSED(Analysed, parts)
 
 
 def normalize(text: str, language: str = "fr") -> str:

@@ -86,15 +86,25 @@ def implied_variants(variant: str) -> tuple[str, ...]:
     if not implies_others(variant):
         return ()
     implied: list[str] = []
-    bare = _BRACKETED.sub("", _NICKNAME.sub("", variant)).strip()
+    bare = variant
+    # Each pattern runs only on a text with the characters it needs (most have none).
+    if not _NICKNAME_OR_BRACKET.isdisjoint(variant):
+        bare = _BRACKETED.sub("", _NICKNAME.sub("", variant))
+    bare = bare.strip()
     if bare and bare != variant:
         implied.append(bare)
-    implied.extend(p for p in _ALTERNATIVES.split(bare or variant) if p.strip() and p != variant)
-    head = _place_head(bare or variant)
+    text = bare or variant
+    lowered = text.lower()
+    sides = _ALTERNATIVES.split(text) if "or" in lowered or "ou" in lowered else [text]
+    implied.extend(p for p in sides if p.strip() and p != variant)
+    head = _place_head(text) if "," in text else None
     if head:
         implied.append(head)
-    implied.extend(_narrower(bare or variant))
+    implied.extend(_narrower(text))
     return tuple(implied)
+
+
+_NICKNAME_OR_BRACKET = frozenset('"“«([')
 
 
 # `X by Y`, `X in Y`, `X of Y` with X a name of two words or more and Y a name or a year: X
@@ -133,15 +143,15 @@ _DOUBLE_SURNAME = re.compile(r"^((?:[A-Z][\w.]*\s+){1,3})([A-Z]\w+)-([A-Z]\w+)$"
 
 def _narrower(text: str) -> list[str]:
     found: list[str] = []
-    for pattern in _QUALIFIED.values():
-        m = pattern.match(text)
+    for link, pattern in _QUALIFIED.items():
+        m = pattern.match(text) if link in text else None
         if m:
             head = m.group("head")
             words = [w for w in head.split() if w.lower() not in _SMALL]
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
                 found.append(head)
             break
-    m = _DOUBLE_SURNAME.match(text)
+    m = _DOUBLE_SURNAME.match(text) if "-" in text else None
     if m:
         found += [m.group(1) + m.group(2), m.group(1) + m.group(3)]
     return found
