@@ -202,3 +202,23 @@ def test_a_trip_placed_only_by_its_region_is_too_bare() -> None:
         quote,
     )
     assert _kept([named]) == [named.prompt]
+
+
+def test_a_body_is_asked_by_its_deed_not_by_its_nationality() -> None:
+    quote = "L'agence de presse turque Anadolu a publié une vidéo montrant le convoi à Kars."
+    agency = _q(
+        "organisation",
+        "Quelle agence de presse turque a publié une vidéo montrant le convoi à Kars ?",
+        "Anadolu",
+        quote,
+    )
+    minister = _q(
+        "person",
+        "Quel ministre turc de l'Intérieur a inspecté le convoi à Kars ?",
+        "Ali Yerli",
+        "Le ministre turc de l'Intérieur Ali Yerli a inspecté le convoi à Kars.",
+        sentence=3,
+    )
+    # "turque" names the one holder (guessed without reading): the deed is what is asked.
+    kept = _kept([agency, minister])
+    assert kept == ["Quelle agence de presse a publié une vidéo montrant le convoi à Kars ?"]

@@ -89,6 +89,11 @@ _HEAD_OF_STATE = re.compile(
     r"^(?:[^,?]*,\s)?Quel(?:le)?\s+(?:président|présidente|roi|reine|pape|chancelier|chancelière"
     r"|premier ministre|première ministre)\b(?!\s+(?:de|du|des)\b|\s+d['’])"
 )
+_NATIONAL_BODY = re.compile(
+    r"^(?:Selon [^,]+, )?Quel(?:le)?s? (?:agence(?: de presse)?|journal|quotidien|chaîne"
+    r"|société|entreprise|compagnie|firme|banque|ONG|organisation|association|fondation"
+    r"|institut|université) (?P<nation>[a-zà-ÿ-]+) (?=[a-zà-ÿ])"
+)
 _COURTESY = re.compile(r"^(?:Mr\.?|Mrs\.?|Ms\.?|Mme|M\.)\s+(?=[A-ZÀ-Ý])")
 
 
@@ -304,11 +309,21 @@ def polished(q: Question) -> Question:
     """The question with its slips mended: a participle misspelt in the source ("ont
     périt"), an English courtesy title ("Mr Saputo" is asked "M. Saputo", answered
     "Saputo")."""
-    prompt = mend_slips(q.prompt)
+    prompt = _by_deed(mend_slips(q.prompt), q.kind)
     answers = tuple(_without_courtesy(a) for a in q.answers)
     if prompt == q.prompt and answers == q.answers:
         return q
     return replace(q, prompt=prompt, answers=answers)
+
+
+def _by_deed(prompt: str, kind: str) -> str:
+    """ "Quelle agence de presse sud-coréenne a publié une photo ... ?" names its one holder
+    by the nationality (Yonhap, guessed without reading); "Quelle agence de presse a publié
+    une photo ... ?" asks the body for its deed, among rivals of every country."""
+    found = _NATIONAL_BODY.match(prompt)
+    if kind != "organisation" or found is None or not nations(found.group("nation")):
+        return prompt
+    return prompt[: found.start("nation")] + prompt[found.end("nation") + 1 :]
 
 
 def _without_courtesy(answer: tuple[str, ...]) -> tuple[str, ...]:
