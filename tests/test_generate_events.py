@@ -36,6 +36,11 @@ Avant le sommet de l'Union africaine à Addis-Abeba en février, les ministres s
 
 Suite à la décision de l'UNESCO, le 28 juin dernier, d'inscrire la ville de Tombouctou au \
 patrimoine mondial, les islamistes ont détruit des mausolées.
+
+Selon un rapport établi par l'OCDE sur « Les finances des communes », la \
+dette de Lyon a doublé en dix ans.
+
+D'après une étude établie par la Cour des comptes sur « Les écoles », les classes sont pleines.
 """
 
 # Two meetings of the same pair, dated differently: "la rencontre" could be either.
@@ -98,6 +103,18 @@ def test_a_decision_dated_in_an_aside_is_asked_with_what_it_decided(generated):
         "patrimoine mondial ?"
     )
     assert "28 juin" in asked[prompt]
+
+
+def test_a_report_is_asked_who_made_it_with_what_it_is_about(generated):
+    asked = _answers(generated["article"])
+    prompt = "Par qui le rapport sur « Les finances des communes » a-t-il été établi ?"
+    assert "OCDE" in asked[prompt]
+
+
+def test_a_name_the_tagger_ran_into_a_title_is_no_answer(generated):
+    # "la Cour des comptes sur « Les écoles »" is tagged as one name: no agent question.
+    answers = [v for q in generated["article"].questions for v in q.answers[0]]
+    assert not any("«" in v for v in answers)
 
 
 def test_history_possessives_and_objects_of_verbs_are_not_asked(generated):

@@ -6,6 +6,7 @@ meeting and who convened it, for what. Read left to right, because the parser of
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from factquiz.generate.clauses import morph, noun_gender
@@ -113,11 +114,21 @@ def occurred_facts(doc: Any, noun: Any, k: int, limit: int, table: MentionTable)
     return (place, date) if place or date else None
 
 
-def agent_at(
-    doc: Any, noun: Any, k: int, limit: int, table: MentionTable
-) -> tuple[Mention, int, tuple[int, ...]] | None:
+@dataclass(frozen=True)
+class Agent:
+    """Who did the event ("convoquée par la Russie"): the named agent, the participle, and
+    what follows the agent: a purpose ("pour protester contre ...") or what a document is
+    about ("sur « Les revenus des ménages »")."""
+
+    mention: Mention
+    participle: int
+    purpose: tuple[int, ...] = ()
+    about: tuple[int, ...] = ()
+
+
+def agent_at(doc: Any, noun: Any, k: int, limit: int, table: MentionTable) -> Agent | None:
     """ "convoquée par la Russie pour protester contre ...": a participle agreeing with the
-    event noun, its named agent, and the purpose that follows."""
+    event noun, its named agent, and the purpose or the subject that follows."""
     part = doc[k] if k < limit else None
     if part is None or part.pos_ != "VERB" or morph(part, "VerbForm", "") != "Part":
         return None
@@ -125,15 +136,25 @@ def agent_at(
         return None
     end = nominal_end(doc, k + 2, limit, table)
     agents = [m for m in table.mentions if m.kind in ENTITY and m.end == end]
-    if end is None or not agents or agents[0].start > k + 3:
+    if end is None or not agents or agents[0].start > k + 3 or _overrun(doc, agents[0]):
         return None
-    purpose = ()
-    if end < limit and doc[end].lower_ in ("pour", "afin"):
-        stop = next((j for j in range(end, limit) if doc[j].text in ",;:()«»"), limit)
-        while stop > end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
-            stop -= 1
-        purpose = tuple(range(end, stop))
-    return agents[0], k, purpose
+    if end >= limit or doc[end].lower_ not in ("pour", "afin", "sur"):
+        return Agent(agents[0], k)
+    stop = next((j for j in range(end, limit) if doc[j].text in ",;:()"), limit)
+    while stop > end and (
+        doc[stop - 1].is_punct and doc[stop - 1].text != "»" or doc[stop - 1].is_space
+    ):
+        stop -= 1
+    rest = tuple(range(end, stop))
+    if doc[end].lower_ == "sur":
+        return Agent(agents[0], k, about=rest)
+    return Agent(agents[0], k, purpose=rest)
+
+
+def _overrun(doc: Any, m: Mention) -> bool:
+    """ "Cour des comptes sur « Les finances »": a name the entity tagger ran into the next
+    phrase."""
+    return any(doc[t].is_punct or doc[t].lower_ in ("sur", "pour", "afin") for t in m.tokens)
 
 
 def agrees(part: Any, noun: Any) -> bool:

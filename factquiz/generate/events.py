@@ -28,7 +28,7 @@ from factquiz.generate.clauses import morph, noun_gender
 from factquiz.generate.document import Article
 from factquiz.generate.event_phrases import (
     DATE_KINDS,
-    OF,
+    Agent,
     Where,
     agent_at,
     complements_end,
@@ -61,6 +61,8 @@ EVENT_NOUNS = _lemmas(
 )
 # Things decided or signed at a date ("la décision de l'UNESCO, le 28 juin, d'inscrire ...").
 DECISION_NOUNS = _lemmas("décision annonce résolution accord traité loi décret")
+# Documents asked for who made them ("un rapport établi par l'INSEE sur ...").
+DOCUMENT_NOUNS = _lemmas("rapport étude enquête sondage communiqué bilan pétition plainte")
 # What introduces an event as the time of another fact ("après la visite", "lors du sommet").
 _TIME_INTRODUCER = re.compile(
     r"(?:^|\s)(?:apres|avant|depuis|pendant|durant|des|lors de|suite a|a la suite de"
@@ -84,7 +86,7 @@ class Event:
     determiner: str  # the definite article the question gives it
     place: Where | None = None
     date: Where | None = None
-    agent: tuple[Mention, int, tuple[int, ...]] | None = None  # agent, participle, purpose
+    agent: Agent | None = None
 
 
 def event_questions(
@@ -136,19 +138,22 @@ def _event_at(article: Article, sent: Any, tok: Any, table: MentionTable) -> Eve
     """The event phrase headed by `tok`, when its date or place is surely the event's."""
     doc = article.doc
     lemma = tok.lemma_.casefold()
-    if tok.pos_ != "NOUN" or lemma not in EVENT_NOUNS | DECISION_NOUNS:
+    if tok.pos_ != "NOUN" or lemma not in EVENT_NOUNS | DECISION_NOUNS | DOCUMENT_NOUNS:
         return None
     start = tok.i - 1
     while start > sent.start and doc[start].pos_ == "ADJ" and doc[start].head.i == tok.i:
         start -= 1  # "la première visite"
     det = doc[start].text.casefold()
-    indefinite = det in ("une", "un") and start > sent.start and doc[start - 1].lower_ in OF
+    indefinite = det in ("une", "un") and start > sent.start and doc[start - 1].pos_ == "ADP"
     if det not in _DEFINITE and not indefinite:
         return None  # "leur rencontre", "cette visite", "une visite": no one the student finds
     end = complements_end(doc, tok, sent.end, table)
     determiner = _DEFINITE.get(det, "la" if noun_gender(tok) == "Fem" else "le")
     if lemma in DECISION_NOUNS:
         return _decision(doc, tok, range(start, end), determiner, sent, table)
+    if lemma in DOCUMENT_NOUNS:  # "un rapport établi par l'INSEE": asked only who made it
+        agent = agent_at(doc, tok, end, sent.end, table)
+        return Event(tok.i, tuple(range(start, end)), determiner, agent=agent) if agent else None
     k = past_apposition(doc, end, sent.end)
     place, k = place_at(doc, k, sent.end, table)
     date, k = date_at(doc, k, sent.end, table)
@@ -206,15 +211,15 @@ def _time_or_subject(doc: Any, sent: Any, noun: Any, start: int) -> bool:
 
 
 def _own_news(article: Article, event: Event, table: MentionTable, latest: int) -> bool:
-    """The article's own event, not history: a person or an organisation is named in it,
-    or it is dated to the month or the day; never a year more than a decade back."""
+    """The article's own event, not history: a person or an organisation is named in it or
+    asked for, or it is dated to the month or the day; never a year more than a decade back."""
     date = event.date[0] if event.date else None
     inside = [m for t in event.named for m in table.by_token.get(t, []) if m.start == t]
     years = [m.value for m in inside + ([date] if date else []) if m.value]
     if latest and any(y < latest - HISTORY_YEARS for y in years):
         return False
-    if any(m.kind in _NAMED for m in inside):
-        return True
+    if event.agent is not None or any(m.kind in _NAMED for m in inside):
+        return True  # who convened a meeting or wrote a report is the article's news
     return date is not None and date.kind in ("date", "month")
 
 
@@ -235,7 +240,7 @@ def _questions(article: Article, event: Event, sent: Any, quote: str) -> list[Qu
     out: list[Question] = []
 
     def make(kind: str, prompt: str, answers: tuple[str, ...], m: Mention) -> None:
-        if "«" in prompt or "»" in prompt or len(prompt.split()) > 30:
+        if prompt.count("«") != prompt.count("»") or len(prompt.split()) > 30:
             return
         variants = tuple(dict.fromkeys(a for a in answers if a))
         out.append(Question(article.source_id, kind, prompt, (variants,), quote, sent.start, (m,)))
@@ -252,8 +257,8 @@ def _questions(article: Article, event: Event, sent: Any, quote: str) -> list[Qu
         phrase = _phrase(article, event, date)
         make("place", f"Où {took_place} {phrase} ?", _place_answers(article, event.place), m)
     if event.agent is not None:
-        m, part, purpose = event.agent
-        phrase = _phrase(article, event, place + date)
+        m, part, purpose = event.agent.mention, event.agent.participle, event.agent.purpose
+        phrase = _phrase(article, event, place + date + event.agent.about)
         pronoun = ("elle" if noun_gender(noun) == "Fem" else "il") + ("s" if plural else "")
         aux = "ont" if plural else "a"
         tail = f" {article.surface(purpose)}" if purpose else ""
