@@ -99,3 +99,37 @@ def test_figures_in_millions_are_read_whole() -> None:
     assert words_to_number("12 millions") == 12_000_000
     assert words_to_number("2 milliards") == 2_000_000_000
     assert words_to_number("quatre-vingt-dix") == 90
+
+
+def test_by_how_much_a_figure_changed_is_asked_with_its_period(questions_of) -> None:
+    questions = questions_of(
+        "Les petits commerces du centre-ville ont vu leur chiffre d'affaires reculer de 15 % "
+        "entre 2019 et 2020."
+    )
+    # whose turnover, said without "leur", which a student reads as pointing elsewhere
+    assert list(_asked(questions, "15 %")) == [
+        "De combien le chiffre d'affaires des petits commerces du centre-ville a-t-il reculé "
+        "entre 2019 et 2020 ?"
+    ]
+
+
+def test_last_year_in_a_change_is_dated_by_the_dateline(questions_of) -> None:
+    questions = questions_of(
+        "12 avril 2016. - D'après la préfecture, les cambriolages ont baissé de 9 % par "
+        "rapport à l'an dernier."
+    )
+    prompts = list(_asked(questions, "9 %"))
+    assert (
+        "D'après la préfecture, de combien les cambriolages ont-ils baissé par rapport à 2015 ?"
+        in prompts
+    )
+
+
+def test_a_hedge_stays_in_the_answer(questions_of) -> None:
+    questions = questions_of(
+        "La Corée du Nord a imposé des contrôles stricts aux frontières pendant plus de trois ans."
+    )
+    asked = _asked(questions, "plus de trois ans")
+    assert "Pendant combien d'années la Corée du Nord a-t-elle imposé des contrôles stricts aux "\
+        "frontières ?" in asked  # fmt: skip
+    assert not _asked(questions, "trois ans")  # "trois ans" alone would say less than the text

@@ -124,12 +124,12 @@ def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Menti
         end = max(_number_run(doc, i, sent.end), i + 1)
         value = words_to_number(text_of(range(i, end)))
         unit = _unit_after(doc, end, sent.end)
-        if unit is None and _counts_by_millions(doc, end, sent.end, value):
+        if unit is None and end - i >= 2 and _counts_by_millions(doc, end, sent.end, value):
             unit = end + 1  # "12 millions [d'euros]", "16 000 000 [d'habitants]"
         if (value is None and not is_decimal(tok.text)) or unit is None:
             i = end
             continue
-        start = i - 1 if i > sent.start and _lower(doc[i - 1]) in ("environ", "plus", "près") else i
+        start = _hedge_start(doc, i, sent.start)
         out.append(
             Mention(
                 "number", start, unit + 1, text_of(range(start, unit + 1)), value, text_of([unit])
@@ -140,10 +140,26 @@ def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Menti
 
 
 _MAGNITUDES = {"million", "millions", "milliard", "milliards"}
+# Words that hedge a figure and belong to it: "plus de trois ans" is not "trois ans".
+_HEDGES = (
+    ("pas", "moins", "de"), ("pas", "moins", "d'"), ("plus", "de"), ("plus", "d'"),
+    ("moins", "de"), ("moins", "d'"), ("près", "de"), ("près", "d'"), ("au", "moins"),
+    ("environ",), ("plus",), ("près",), ("presque",), ("quelque",),
+)  # fmt: skip
+
+
+def _hedge_start(doc: Any, i: int, first: int) -> int:
+    """Where a figure starts with its hedge: "[plus de] trois ans", "[environ] 2 000"."""
+    for hedge in _HEDGES:
+        start = i - len(hedge)
+        if start >= first and tuple(_lower(doc[k]) for k in range(start, i)) == hedge:
+            return start
+    return i
 
 
 def _counts_by_millions(doc: Any, end: int, limit: int, value: int | None) -> bool:
-    """ "12 millions d'euros": a figure in millions counts the noun after "de"."""
+    """ "12 millions d'euros": a figure in millions counts the noun after "de" (not "des
+    dizaines de millions d'obus", where no figure says how many)."""
     if end + 1 >= limit or doc[end].text.casefold() not in ("de", "d'"):
         return False
     big = doc[end - 1].text.casefold() in _MAGNITUDES or (value or 0) >= 10**6

@@ -8,11 +8,12 @@ answers in digits and in words.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from factquiz.generate.clauses import Phrase, morph, noun_gender
 from factquiz.generate.document import Article
-from factquiz.generate.french_numbers import number_to_words
+from factquiz.generate.french_numbers import is_number_word, number_to_words
 from factquiz.generate.mentions import Mention
 from factquiz.generate.parsing import WEEKDAYS
 from factquiz.generate.realise import Wh, bare_case
@@ -83,10 +84,13 @@ def number_target(
 ) -> Target | None:
     """A counted noun: "Combien de jours", "À combien de kilomètres au nord-ouest d'Ussuriysk"."""
     doc = article.doc
-    nums = table.inside(phrase.tokens, {"number"})
+    nums = _figures_in(article, phrase, table)
     if len(nums) != 1:
         return None
     m = nums[0]
+    hedged = doc[m.start].lower_ in ("plus", "moins", "près", "pas")
+    if hedged and phrase.case.endswith((" de", " d'")):  # "pendant [plus de] trois ans"
+        phrase = replace(phrase, case=phrase.case.rsplit(" ", 1)[0])
     if phrase.case not in ("", "à", "pendant", "durant", "depuis", "de", "sur"):
         return None  # "au cours des 18 derniers mois" asks badly as "combien"
     if any(doc[t].pos_ == "DET" for t in phrase.tokens if t < m.start):
@@ -106,6 +110,7 @@ def number_target(
     before = phrase.tokens[0] - 1
     if before >= 0 and doc[before].lower_ in _APPROXIMATE and doc[before].pos_ == "ADV":
         removed = removed | {before}  # "concède [près] de neuf dixièmes": the hedge goes too
+    removed = removed | frozenset(m.tokens)  # the answer holds its hedge, the prompt does not
     how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
     case = bare_case(phrase.case) if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
     words = f"{case} {how_many}{unit}".strip()
@@ -120,6 +125,23 @@ def number_target(
     agreement = counted if phrase.dep == "obj" else None
     wh = Wh(words, subject=subject, object_agreement=agreement, agreement=counted)
     return Target("number", (number_variants(m),), removed, wh, (m,))
+
+
+def _figures_in(article: Article, phrase: Phrase, table: MentionTable) -> list[Mention]:
+    """The figures of a phrase, a hedge the parser hung before it included ("[près de] neuf
+    dixièmes" with "près" on the verb)."""
+    doc, tokens = article.doc, set(phrase.tokens)
+    out = []
+    for m in table.mentions:
+        if m.kind != "number":
+            continue
+        core = next(
+            (t for t in m.tokens if doc[t].like_num or is_number_word(doc[t].text)), m.start
+        )
+        hedge = all(t in tokens or t < phrase.tokens[0] for t in range(m.start, core))
+        if hedge and set(range(core, m.end)) <= tokens:
+            out.append(m)
+    return out
 
 
 def _counted_tail(doc: Any, rest: list[int]) -> list[int]:
