@@ -14,9 +14,10 @@ from factquiz.generate.ranking import Known, fates, protagonists, rank, select
 SRC = "article"
 
 
-def _q(kind: str, prompt: str, answer: str, quote: str, **kw) -> Question:
+def _q(kind: str, prompt: str, answer: str | tuple[str, ...], quote: str, **kw) -> Question:
     source = kw.pop("source", SRC)
-    return Question(source, kind, prompt, ((answer,),), quote, kw.pop("sentence", 0), **kw)
+    answers = (answer,) if isinstance(answer, str) else answer
+    return Question(source, kind, prompt, (answers,), quote, kw.pop("sentence", 0), **kw)
 
 
 def _kept(questions: list[Question], known: Known | None = None) -> list[str]:
@@ -222,3 +223,28 @@ def test_a_body_is_asked_by_its_deed_not_by_its_nationality() -> None:
     # "turque" names the one holder (guessed without reading): the deed is what is asked.
     kept = _kept([agency, minister])
     assert kept == ["Quelle agence de presse a publié une vidéo montrant le convoi à Kars ?"]
+
+
+def test_a_hedged_figure_is_no_unfinished_comparison() -> None:
+    quote = "Plus de trois ans de travaux ont été nécessaires, bien plus longs que prévu."
+    hedged = _q("number", "Combien de temps de travaux ont été nécessaires au chantier du port ?",
+                "plus de trois ans", quote)  # fmt: skip
+    longer = "Des travaux plus longs ont été nécessaires."
+    compared = _q("thing", "Quels travaux ont été nécessaires au chantier du port de Brest ?",
+                  "des travaux plus longs", longer)  # fmt: skip
+    kept = fates([hedged, compared], protagonists([]), [])
+    assert kept["unfinished comparison"] == 1  # "plus longs" than what? not the hedge
+    assert _kept([hedged]) == [hedged.prompt]
+
+
+def test_a_figure_the_headline_shows_is_given_away() -> None:
+    known = protagonists([], {SRC: "Neufs morts dans une avalanche au mont Blanc"})
+    hurt = _q(
+        "number",
+        "Combien de personnes ont été blessées par l'avalanche au mont Blanc samedi ?",
+        ("9 personnes", "9", "neuf", "neuf personnes"),
+        "Neuf autres personnes ont été blessées par l'avalanche au mont Blanc samedi.",
+    )
+    assert fates([hurt], known, [])["in headline"] == 1  # "neuf" is read off the headline
+    other = protagonists([], {SRC: "Une avalanche au mont Blanc"})
+    assert fates([hurt], other, [])["in headline"] == 0

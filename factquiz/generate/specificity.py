@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from factquiz.generate.competitors import nations
+from factquiz.generate.french_numbers import is_number_word
 from factquiz.generate.mentions import surname_key
 from factquiz.generate.questions import Question
 from factquiz.generate.realise import mend_slips
@@ -81,7 +82,13 @@ _REACTION = re.compile(
     r"^Qui (?:a|ont) (?:exprimé (?:son|sa|leur)|condamné|dénoncé|salué|critiqué|déploré)\b"
 )
 _COMPANY = re.compile(r"\baccompagnée?s?\b", re.I)
-_COMPARATIVE = re.compile(r"\b(?:plus|moins|davantage)\s+[a-zà-ÿ]+", re.I)
+# "plus terrestres" compares; "plus de trois ans", "pas moins de neuf personnes" hedge a figure.
+_COMPARATIVE = re.compile(
+    r"\b(?:plus|moins|davantage)\s+(?!d(?:e\s+|['’])(?:\d|(?:un|une|deux|trois|quatre|cinq|six"
+    r"|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante"
+    r"|cinquante|soixante|cent|mille)\b))[a-zà-ÿ]+",
+    re.I,
+)
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|à|au|aux|en)\s|\bd['’]|\d|\s[A-ZÀ-Ý]")
 NARRATION = re.compile(r"\bqu(?:e\s|['’]).*?\s:\s*«")
 # "Quel président demandait une enquête ?": a country's leader, whom every student knows.
@@ -290,6 +297,9 @@ def _in_headline(answer: tuple[str, ...], headline: str) -> bool:
     if any(f" {f} " in headline for f in folded if len(f) >= 3 or f.isdigit()):
         return True
     shown_words = {_singular(w) for w in headline.split()}
+    figures = [f for f in folded if f.isdigit() or is_number_word(f) and f not in ("un", "une")]
+    if any(f in shown_words for f in figures):
+        return True  # "9 personnes" under "Neufs morts ...": the figure is read off the headline
     words = [_singular(fold_basic(w)) for w in _content_words(answer[0])]
     shown = [w for w in words if w in shown_words]
     if len(words) >= 2 and words[0] in shown and len(shown) >= 2:
