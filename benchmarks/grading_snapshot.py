@@ -8,9 +8,10 @@ SNAPSHOT.json defaults to /tmp/factquiz-grading-snapshot.json (it is derived fro
 ../shared/bench, so it is not committed). Graded, for each benchmark row: the row as the
 accuracy benchmark grades it, in French too, its references as separate answers (`require:
 any` and `all`), with the next row's references as known entities, the first reference
-against the candidate (roles swapped), and `grade_many` over all rows; for the French table
-(tests/data/grading/french_cases.yaml): each case with `grade`, and the simulated classes of
-the accuracy benchmark with `grade_many`. Everything is graded twice, caches emptied before
+against the candidate (roles swapped), with its answer key prepared whole (batch grading),
+and `grade_many` over all rows; for the French table (tests/data/grading/french_cases.yaml):
+each case with `grade`, and the simulated classes of the accuracy benchmark with
+`grade_many`. Everything is graded twice, caches emptied before
 the first pass and kept for the second: a cache must never change a decision.
 """
 
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import grading_accuracy as bench  # noqa: E402
 
 from factquiz import grading  # noqa: E402
+from factquiz.answer_key import AnswerKey  # noqa: E402
 from factquiz.bank import Item  # noqa: E402
 from factquiz.verdicts import Verdict  # noqa: E402
 
@@ -65,7 +67,14 @@ def row_cases(rows: list[bench.Row]) -> list[Case]:
         for way, (response, accepted, kw) in ways.items():
             call = partial(grading.grade, response, accepted, question=q, **kw)
             cases.append((f"{n}:{way}", call))
+        cases.append((f"{n}:prepared", partial(prepared, cand, refs, q)))
     return cases
+
+
+def prepared(response: str, refs: list[str], question: str) -> Verdict:
+    """A row graded as batch grading does, its answer key prepared whole beforehand."""
+    key = AnswerKey([refs], question, language="en").prepare()
+    return grading._grade_open(response, key).render(response, "en")
 
 
 def french_cases(path: Path) -> list[Case]:

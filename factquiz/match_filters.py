@@ -2,7 +2,10 @@
 
 Each test is never False when `match` could find something (numbers, a word key in common or
 one typo away, the same letters, an acronym), so skipping on False changes no verdict; they
-only spare work. No I/O.
+only spare work. A variant without a number is compared with a response by words alone
+(`compare_numbers` has no number of the variant to miss, and a response's number matches
+nothing there): only the variant's numbers make a test pass without a word in common.
+No I/O.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ from factquiz.normalize import TRIGGER_WORDS, Analysed, letter_runs
 
 
 def could_match(resp: Analysed, exp: Analysed) -> bool:
-    """False only when `match` is sure to find nothing: no number on either side, no word
+    """False only when `match` is sure to find nothing: no number in the variant, no word
     key in common nor a pair of long words with one first letter (a typo), not the same
     letters, no acronym. Cheap: most accepted variants of a wrong answer stop here."""
-    if resp.numerics or exp.numerics or resp.squashed == exp.squashed:
+    if exp.numerics or resp.squashed == exp.squashed:
         return True
     long_starts = {k[0] for k in exp.keys if len(k) >= 5}
     keys = set(exp.keys)
@@ -55,7 +58,7 @@ def could_match_text(resp: Analysed, folded: str) -> bool:
     False only when the variant has no number, no word of which a key could begin like a
     word of the response, and cannot be an acronym of it or have it for acronym. Cheaper
     than analysing the variant."""
-    if resp.numerics or _NOT_PLAIN.search(folded) or not resp.keys:
+    if _NOT_PLAIN.search(folded) or not resp.keys:
         return True
     tokens = letter_runs(folded)
     if not _NUMBER_TRIGGERS.isdisjoint(tokens) or _ORDINAL_END.search(folded):
@@ -98,7 +101,7 @@ def probe(forms: tuple[Analysed, ...]) -> Probe:
 def could_match_any(resp: Analysed, answer: Probe) -> bool:
     """Whether `could_match` may hold for some variant of the answer (never False when it
     does for one): one test for all the variants of an answer a response shares nothing with."""
-    if answer.numeric or resp.numerics or resp.squashed in answer.squashed:
+    if answer.numeric or resp.squashed in answer.squashed:
         return True
     keys, starts = answer.keys, answer.long_starts
     for k in resp.keys:

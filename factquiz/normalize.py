@@ -285,12 +285,18 @@ def _undotted(m: re.Match[str]) -> str:
 
 
 def may_have_numbers(text: str) -> bool:
-    """False only when `analyse(text)` has no number for sure: no digit, no word of a
-    number, date or unit, no ordinal ending."""
+    """False only when `analyse(text)` has no number for sure: no digit nor symbol, no
+    ordinal ending, no spelled number (`numbers.may_spell_numbers`), not a month alone."""
     folded = fold_letters(text)
-    if _HAS_DIGIT.search(folded) or _ORDINAL_END.search(folded):
+    if _HAS_DIGIT.search(folded) or _ORDINAL_END.search(folded) or _SYMBOL.search(folded):
         return True
-    return not _PLAIN_WORDS.isdisjoint(letter_runs(folded))
+    if "." in folded:
+        folded = _DOTTED_ACRONYM.sub(_undotted, folded)
+    words = letter_runs(folded)
+    if _PLAIN_WORDS.isdisjoint(words):
+        return False
+    # Without a digit, only the spelled numbers make one; a month alone is a date (`--09`).
+    return numbers.may_spell_numbers(words) or (len(words) == 1 and words[0] in dates.MONTHS)
 
 
 # What may end a text of plain words: a question mark, a full stop, spaces.

@@ -233,7 +233,7 @@ def _starts_number(tokens: list[str], i: int, out: list[str]) -> bool:
     return word in NUMBER_WORDS or word.endswith(("ieme", "th"))
 
 
-def _may_spell_numbers(tokens: list[str]) -> bool:
+def may_spell_numbers(tokens: list[str]) -> bool:
     """Whether `numbers_to_digits` may change anything: a number or ordinal word, a word in
     `-th` or `-ieme`, an article before a unit or a scale, a digit with a suffix, a scale,
     a century."""
@@ -248,7 +248,7 @@ def _may_spell_numbers(tokens: list[str]) -> bool:
 
 def numbers_to_digits(tokens: list[str]) -> list[str]:
     """Spelled numbers and ordinals to digits; thousands/millions after digits multiplied."""
-    if not _may_spell_numbers(tokens):
+    if not may_spell_numbers(tokens):
         return tokens
     out: list[str] = []
     i = 0
