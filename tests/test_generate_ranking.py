@@ -414,8 +414,9 @@ def test_a_group_named_by_its_trade_alone_is_vague() -> None:
                "les zones frontalières", "Les militaires ont observé des constructions dans "
                "les zones frontalières.")  # fmt: skip
     named = _q("thing", "Dans quelles zones les militaires sud-coréens ont-ils observé des "
-               "constructions ?", "les zones frontalières", "Les militaires sud-coréens ont "
-               "observé des constructions dans les zones frontalières.", sentence=1)  # fmt: skip
+               "constructions ?", "les zones situées près de Paju", "Les militaires sud-coréens "
+               "ont observé des constructions dans les zones situées près de Paju.",
+               sentence=1)  # fmt: skip
     assert rejection(vague) == "vague description"
     assert rejection(named) is None
 

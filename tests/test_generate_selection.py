@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import Question
-from factquiz.generate.ranking import Known, fates, protagonists, rank, select
+from factquiz.generate.ranking import Known, fates, protagonists, rank, rejection, select
 
 SRC = "article"
 
@@ -248,3 +248,17 @@ def test_a_figure_the_headline_shows_is_given_away() -> None:
     assert fates([hurt], known, [])["in headline"] == 1  # "neuf" is read off the headline
     other = protagonists([], {SRC: "Une avalanche au mont Blanc"})
     assert fates([hurt], other, [])["in headline"] == 0
+
+
+def test_an_answer_that_only_adds_an_adjective_to_the_asked_noun_is_dropped() -> None:
+    quote = "Les garde-côtes grecs ont secouru dans la zone frontalière un bateau parti de Turquie."
+    guessed = [
+        _q("thing", "Quels garde-côtes ont secouru un bateau parti de Turquie ?",
+           "les garde-côtes grecs", quote),
+        _q("thing", "Dans quelle zone les garde-côtes grecs ont-ils secouru un bateau ?",
+           "la zone frontalière", quote),
+    ]  # fmt: skip
+    told = _q("thing", "Quel bateau les garde-côtes grecs ont-ils secouru près de Lesbos ?",
+              "le bateau de pêche", quote)  # fmt: skip
+    assert [rejection(q) for q in guessed] == ["adjective asked"] * 2
+    assert rejection(told) is None  # what kind of boat: the article's words, not a guess

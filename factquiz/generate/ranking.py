@@ -24,6 +24,7 @@ from factquiz.generate.questions import DEICTIC as _DEICTIC
 from factquiz.generate.questions import Question
 from factquiz.generate.specificity import (
     NARRATION,
+    adjective_asked,
     dangling_possessive,
     indefinite,
     one_of_many,
@@ -138,6 +139,7 @@ def rejection(q: Question) -> str | None:
         ("name asked as a thing", _names_someone(q)),
         ("dangling", dangling_possessive(q)),
         ("unfinished comparison", unfinished_comparison(q)),
+        ("adjective asked", adjective_asked(q)),
         ("narration", q.kind == "speaker" and bool(NARRATION.search(q.prompt))),
     )
     return next((name for name, failed in checks if failed), None)

@@ -101,6 +101,7 @@ _NATIONAL_BODY = re.compile(
     r"|société|entreprise|compagnie|firme|banque|ONG|organisation|association|fondation"
     r"|institut|université) (?P<nation>[a-zà-ÿ-]+) (?=[a-zà-ÿ])"
 )
+_ASKED_NOUN = re.compile(r"^(?:[^,?]*,\s)?(?:\w+\s)?[Qq]uel(?:le)?s?\s+([\w-]+)")
 _COURTESY = re.compile(r"^(?:Mr\.?|Mrs\.?|Ms\.?|Mme|M\.)\s+(?=[A-ZÀ-Ý])")
 
 
@@ -240,6 +241,19 @@ def one_of_many(q: Question) -> bool:
     if q.kind not in ("person", "organisation"):
         return False
     return bool(_COMPANY.search(q.prompt) or _REACTION.match(q.prompt))
+
+
+def adjective_asked(q: Question) -> bool:
+    """ "Quels militaires ... ?" -> "les militaires sud-coréens", "Dans quelles zones ... ?" ->
+    "les zones frontalières": the answer is the asked noun and one adjective, which the story
+    gives away (who fires on North Korean soldiers at the border?)."""
+    asked = _ASKED_NOUN.search(q.prompt)
+    if q.kind not in ("thing", "place") or asked is None:
+        return False
+    words = re.sub(r"^(?:(?:les|la|le)\s+|l['’])", "", q.answers[0][0], flags=re.I).split()
+    if len(words) != 2 or words[1][:1].isupper():
+        return False
+    return fold_basic(words[0]) == fold_basic(asked.group(1))
 
 
 def unfinished_comparison(q: Question) -> bool:
