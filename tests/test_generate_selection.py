@@ -262,3 +262,13 @@ def test_an_answer_that_only_adds_an_adjective_to_the_asked_noun_is_dropped() ->
               "le bateau de pêche", quote)  # fmt: skip
     assert [rejection(q) for q in guessed] == ["adjective asked"] * 2
     assert rejection(told) is None  # what kind of boat: the article's words, not a guess
+
+
+def test_the_year_of_a_games_named_by_its_host_is_general_knowledge() -> None:
+    quote = "Le logiciel sera probablement utilisé en 2012 lors des jeux olympiques de Londres."
+    games = _q("year", "En quelle année le logiciel sera-t-il utilisé lors des jeux olympiques "
+               "de Londres ?", "2012", quote)  # fmt: skip
+    trial = _q("year", "En quelle année le logiciel sera-t-il essayé dans les gares de Londres ?",
+               "2012", "Le logiciel sera essayé en 2012 dans les gares de Londres.", sentence=2)  # fmt: skip  # noqa: E501
+    assert fates([games, trial], protagonists([]), [])["general knowledge"] == 1
+    assert _kept([games, trial]) == [trial.prompt]

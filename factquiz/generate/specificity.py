@@ -101,6 +101,12 @@ _NATIONAL_BODY = re.compile(
     r"|société|entreprise|compagnie|firme|banque|ONG|organisation|association|fondation"
     r"|institut|université) (?P<nation>[a-zà-ÿ-]+) (?=[a-zà-ÿ])"
 )
+# A recurring event named with its year's host ("les jeux olympiques de Rio de Janeiro"):
+# its year or host is in every almanac, not learned from the article.
+_CALENDAR_EVENT = re.compile(
+    r"\b(?i:jeux olympiques|JO|jeux paralympiques|coupe du monde|exposition universelle"
+    r"|championnats? du monde)(?:\s+d['’]\w+|\s+de \w+)?\s+(?:de|d['’]|à|au|en)\s*[A-ZÀ-Ý]"
+)
 _ASKED_NOUN = re.compile(r"^(?:[^,?]*,\s)?(?:\w+\s)?[Qq]uel(?:le)?s?\s+([\w-]+)")
 _COURTESY = re.compile(r"^(?:Mr\.?|Mrs\.?|Ms\.?|Mme|M\.)\s+(?=[A-ZÀ-Ý])")
 
@@ -276,6 +282,8 @@ def trivial(q: Question, known: Mapping[str, float]) -> str | None:
         return "head of state"
     if q.kind == "number" and _ATLAS.search(q.prompt):
         return "atlas fact"  # how far a town lies from another is in the atlas, not the news
+    if q.kind in ("year", "place") and _CALENDAR_EVENT.search(q.prompt):
+        return "general knowledge"  # "les jeux olympiques de Rio" are 2016 in every almanac
     if q.kind in _WHEN_WHERE and _WEEKDAY_ANSWER.match(fold_basic(q.answers[0][0])):
         return "weekday"  # "mardi": the article's date is not shown, the weekday tells nothing
     folded = [fold_basic(v) for v in q.answers[0]]
