@@ -97,3 +97,47 @@ def test_repairs_keep_one_root_per_sentence_and_the_sentence_bounds(nlp) -> None
     for sent in sents:
         assert sum(t.head.i == t.i for t in sent) == 1
     assert sents[0].root.lemma_ == "rapporter"
+
+
+def test_a_relative_clause_with_a_place_is_asked_about_its_antecedent(questions_of) -> None:
+    asked = _asked(
+        questions_of("L'armée russe a lancé trois drones qui se sont écrasés en Moldavie.")
+    )
+    # the antecedent the sentence introduces is named definitely in the question
+    assert asked.get("Où les trois drones se sont-ils écrasés ?", ())[:1] == ("Moldavie",)
+
+
+def test_a_relative_clause_with_a_year_asks_when(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Les militaires ont tiré des coups de semonce sur des soldats nord-coréens qui "
+            "avaient franchi la frontière en 2019."
+        )
+    )
+    prompt = "En quelle année les soldats nord-coréens avaient-ils franchi la frontière ?"
+    assert asked.get(prompt, ())[:1] == ("2019",)
+
+
+def test_a_relative_clause_is_not_asked_without_a_fact_or_when_reported(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Le pays a accueilli des réfugiés qui ont fui la guerre. Le journal a affirmé que "
+            "l'armée avait abattu des drones qui survolaient Kiev."
+        )
+    )
+    assert not any(p.startswith(("Qu'est-ce que les réfugiés", "Où les drones")) for p in asked)
+
+
+def test_he_after_a_sentence_on_one_name_is_that_name_and_the_quote_has_both(
+    questions_of,
+) -> None:
+    questions = questions_of(
+        "Poutine s'est rendu à Yakoutsk, dans l'est de la Russie. Il a inauguré un pont sur "
+        "la Lena le 3 mars 2023."
+    )
+    when = [
+        q for q in questions if q.prompt == "Quand Poutine a-t-il inauguré un pont sur la Lena ?"
+    ]
+    assert when and when[0].answers[0][0] == "3 mars 2023"
+    assert when[0].quote.startswith("Poutine s'est rendu à Yakoutsk")
+    assert when[0].quote.endswith("le 3 mars 2023.")

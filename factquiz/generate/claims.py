@@ -30,6 +30,7 @@ from factquiz.generate.document import Article
 from factquiz.generate.parsing import entity_at
 from factquiz.generate.phrases import YEAR, clause_phrases, has_que, is_time_word
 from factquiz.generate.realise import lower_initial
+from factquiz.generate.relatives import antecedent_subject, carries_fact, common_antecedent
 
 PREDICATE_DEPS = {"ROOT", "conj", "ccomp", "parataxis", "advcl", "acl:relcl"}
 # Subordinators whose clause the writer asserts ("tandis que", "parce que"), unlike "si" or
@@ -152,7 +153,7 @@ def _sentence_clauses(
             continue
         if verb.dep_ == "advcl" and not _asserted(verb):
             continue
-        if verb.dep_ == "acl:relcl" and named_antecedent(verb) is None:
+        if verb.dep_ == "acl:relcl" and not (named_antecedent(verb) or common_antecedent(verb)):
             continue
         clause = _clause(article, verb, sent, banned, context, persons_of, clauses)
         if clause is not None:
@@ -204,6 +205,8 @@ def _clause(
         return None
     if any(c.dep_ in ("xcomp", "ccomp") and c.i not in kept for c in chain[-1].children):
         return None  # "Rimbaud voulait [être un visionnaire]": the verb needs what was cut
+    if relative_subject and subject.resolved and not carries_fact(doc, tuple(phrases)):
+        return None  # "des soldats qui avaient franchi la frontière": nothing to ask
     fronted = frozenset(p.head for p in phrases if p.start < subject.phrase.start)
     return Clause(
         sentence=(sent.start, sent.end), verb=chain[-1].i, finite=finite, group=tuple(group),
@@ -251,6 +254,9 @@ def _subject_of(
     if any(c.dep_ == "case" and not _partitive(c) for c in subj.children):
         return None, None, None  # "pour X, ..." read as a subject
     named = named_antecedent(verb) if verb.dep_ == "acl:relcl" else None
+    noun = common_antecedent(verb) if named is None and verb.dep_ == "acl:relcl" else None
+    if noun is not None:  # "deux missiles qui ont atterri": the missiles are the subject
+        return antecedent_subject(article, verb, noun, banned), None, None
     if named is not None:
         span, head, cleft = named
         tokens = tuple(span)
@@ -356,14 +362,18 @@ def _resolve(
 ) -> Subject | None:
     """A personal pronoun replaced by the one person, or the subject, of the sentence before."""
     agreement = PERSONAL_PRONOUNS.get(pron.text.casefold())
-    if agreement is None or context is None:
-        return None
+    if agreement is None or context is None or pron.i in _quoted(pron.sent):
+        return None  # « Ils ont cassé la porte »: the speaker's "ils", not the writer's
     gender, number = agreement
     persons = sorted(set(persons_of(context)))
     if number == "Sing" and gender == "Masc" and len(persons) == 1:
         return Subject(phrase, persons[0], gender, number, resolved=True)
     root = context.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is not None and subj.pos_ == "PRON" and _name_read_as_pronoun(subj) and not persons:
+        # "Poutine s'est rendu à Yakoutsk. Il s'est entretenu ...": the one name, the subject
+        name = article.surface(phrase_tokens(subj, set()))
+        return Subject(phrase, name, gender, number, resolved=True) if gender == "Masc" else None
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") or persons:
         return None
     if (morph(subj, "Gender", "Masc"), morph(subj, "Number", "Sing")) != agreement:
