@@ -133,3 +133,36 @@ def test_a_hedge_stays_in_the_answer(questions_of) -> None:
     assert "Pendant combien d'années la Corée du Nord a-t-elle imposé des contrôles stricts aux "\
         "frontières ?" in asked  # fmt: skip
     assert not _asked(questions, "trois ans")  # "trois ans" alone would say less than the text
+
+
+def test_a_count_keeps_what_qualifies_its_noun(questions_of) -> None:
+    questions = questions_of(
+        "Avant, les astronomes connaissaient déjà 6 exoplanètes à deux soleils, dont la plus "
+        "connue est HD 188753 Ab."
+    )
+    assert list(_asked(questions, "6 exoplanètes")) == [
+        "Combien d'exoplanètes à deux soleils les astronomes connaissaient-ils ?"
+    ]  # "Combien d'exoplanètes les astronomes connaissaient-ils ?" has another answer
+
+
+def test_a_count_beside_another_is_not_asked_as_the_whole(questions_of) -> None:
+    questions = questions_of(
+        "Au début du mois dernier, trois écoles et deux collèges ont été fermés dans la vallée."
+    )
+    # the time only the day's reader can place is part of the fact: no question drops it
+    assert not any("mois" not in p for p in _asked(questions, "trois écoles"))
+
+
+def test_a_fronted_period_stays_with_the_count(questions_of) -> None:
+    questions = questions_of(
+        "Depuis 2009, deux raffineries ont été fermées, alors que ces derniers mois deux "
+        "raffineries ont suspendu leurs activités."
+    )
+    asked = _asked(questions, "deux raffineries")
+    assert "Combien de raffineries ont été fermées depuis 2009 ?" in asked
+    assert not any("suspendu" in p for p in asked)  # "ces derniers mois": which months?
+
+
+def test_a_hedge_opening_the_sentence_is_written_small(questions_of) -> None:
+    questions = questions_of("Pas moins de neuf autres personnes ont été blessées dans l'accident.")
+    assert any(q.answers[0][0] == "pas moins de neuf autres personnes" for q in questions)

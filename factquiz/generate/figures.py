@@ -34,6 +34,10 @@ _SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 _KEPT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "xcomp", "advmod"}
 _LEFT_OUT_DEPS = {"punct", "advcl", "parataxis", "conj", "cc", "acl:relcl", "dislocated", "mark"}
 _CLITICS = {"le", "la", "les", "l'", "lui", "leur", "y", "en", "se", "s'"}
+_RELATIVE_TIME = re.compile(
+    r"\b(?:mois|année|an|semaine|week-end|jour|saison)s?\s+(?:derni|prochain|pass)", re.I
+)
+_DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\b", re.I)
 _NEGATION = {"ne", "n'", "pas", "jamais", "plus", "aucun", "aucune"}
 
 
@@ -87,8 +91,8 @@ def counted_subject_questions(
             if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("acl", "acl:relcl", "amod"):
                 continue
             heads = _subject_heads(verb)
-            if len(heads) < 2:
-                continue  # a lone counted subject is the clause builders' to ask
+            if not heads:
+                continue
             for head in heads:
                 m = _count_of(article, table, head)
                 if m is None or (sent.start, m.start) in taken:
@@ -124,6 +128,18 @@ def _count_of(article: Article, table: MentionTable, head: Any) -> Mention | Non
     return m
 
 
+_BEFORE_COUNTED = {"det", "nummod", "amod", "advmod", "punct", "cc", "case", "fixed"}
+# Subordinate clauses that still assert their fact ("alors que deux raffineries ont ...").
+_ASSERTING_MARKS = {"alors", "tandis", "car", "puisque", "parce", "même", "bien"}
+
+
+def _asserted(verb: Any) -> bool:
+    """Not a condition, a time or a purpose ("si 30 personnes viennent", "quand ...")."""
+    marks = [c.text.casefold() for c in verb.children if c.dep_ == "mark"]
+    cleft = verb.dep_ == "ROOT" and marks == ["que"]  # "C'est aujourd'hui que ..."
+    return cleft or all(m in _ASSERTING_MARKS for m in marks)
+
+
 def _counted_noun(article: Article, head: Any) -> list[int] | None:
     """The noun and what tells it apart, to the right of the figure: "candidats [au
     baccalauréat général]"; None when a clause or a bracket hangs on it."""
@@ -148,23 +164,30 @@ def _ask_count(
 ) -> Question | None:
     noun = _counted_noun(article, head)
     predicate = _predicate(article, verb, heads)
-    if noun is None or predicate is None:
+    if noun is None or predicate is None or not _asserted(verb):
         return None
+    if any(c.i < head.i and c.dep_ not in _BEFORE_COUNTED for c in head.children):
+        return None  # "[ces derniers mois] deux raffineries": the parse lost a phrase
     words = article.surface(noun)
     how_many = "Combien d'" if words[:1].lower() in "aeiouyhéèê" else "Combien de "
     prompt = mend_slips(f"{how_many}{words} {predicate}".replace("' ", "'")) + " ?"
     if not well_formed(prompt) or len(prompt.split()) > 30:
         return None
-    answers = (number_variants(m),)
+    answers = (tuple(dict.fromkeys(lower_initial(v) for v in number_variants(m))),)
     return Question(article.source_id, "number", prompt, answers, quote, sent.start, (m,))
 
 
 def _predicate(article: Article, verb: Any, heads: list[Any]) -> str | None:
     """The verb group and its dependents after the subject, up to a comma that opens an
-    aside; None when a clitic, a negation or a deictic time the question cannot keep."""
+    aside, then a time or place fronted before the subject ("depuis 2009"); None when a
+    clitic, a negation or a fronted phrase the question cannot keep."""
     doc = article.doc
+    first_subject = min(t.i for h in heads for t in h.subtree)
     last_subject = max(t.i for h in heads for t in h.subtree)
     tokens: list[int] = []
+    fronted = _fronted_phrases(article, verb, first_subject)
+    if fronted is None:
+        return None
     for c in verb.children:
         text = c.text.casefold()
         if c.i < last_subject or c.dep_ in _LEFT_OUT_DEPS or text in DISCOURSE_ADVERBS:
@@ -186,7 +209,33 @@ def _predicate(article: Article, verb: Any, heads: list[Any]) -> str | None:
         return None  # something between the kept words was cut: the rest would not read
     if any(doc[t].pos_ == "VERB" and doc[t].dep_ == "acl:relcl" for t in tokens):
         return None
-    return article.surface(tokens)
+    return " ".join([article.surface(tokens), *fronted])
+
+
+def _fronted_phrases(article: Article, verb: Any, first_subject: int) -> list[str] | None:
+    """The verb's phrases before its subject that the question keeps ("Depuis 2009" ->
+    "depuis 2009"); None when one cannot go ("ces derniers mois", "au début du mois
+    dernier": a time only the day's reader can place, which the figure needs)."""
+    out = []
+    for c in verb.children:
+        if c.i >= first_subject or c.dep_ in ("punct", "mark", "cc"):
+            continue
+        text = article.surface(range(c.left_edge.i, c.right_edge.i + 1))
+        if c.text.casefold() in DISCOURSE_ADVERBS or c.lemma_ == "ce":
+            continue  # "Déjà", "Néanmoins", the "C'" of "C'est aujourd'hui que"
+        if (
+            c.dep_ not in ("obl", "obl:mod")
+            or DEICTIC.search(text)
+            or _DEMONSTRATIVE.search(text)
+            or _RELATIVE_TIME.search(text)
+        ):
+            return None
+        if any(t.pos_ in ("VERB", "AUX", "PRON") for t in c.subtree):
+            return None
+        if article.doc[c.left_edge.i].pos_ != "ADP" or len(text.split()) > 6:
+            return None
+        out.append(lower_initial(text))
+    return out
 
 
 # Verbs of change whose "de <figure>" says by how much: "a reculé de 2,1 %".

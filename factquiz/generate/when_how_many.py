@@ -27,6 +27,7 @@ WH_DATE = {
 
 _PERCENT = {"%": "pour cent", "‰": "pour mille"}
 _UNIT_WORDS = _PERCENT | {"€": "euros", "$": "dollars"}
+_HEDGE_WORDS = {"pas", "plus", "moins", "près", "environ", "presque", "quelque", "au"}
 _BY_MILLIONS = re.compile(r"\bmilli(?:on|ard)s? (?:de |d')", re.I)
 
 
@@ -51,6 +52,9 @@ def number_variants(m: Mention) -> tuple[str, ...]:
     if m.unit in _PERCENT:
         figure = m.text.removesuffix(m.unit).strip()
         out += [f"{figure} {unit}", f"{figure}{m.unit}", figure]
+    first = m.text.split()[0].casefold() if m.text.split() else ""
+    if first in _HEDGE_WORDS or is_number_word(first):  # "Quatre personnes" opened a sentence
+        out = [v[:1].lower() + v[1:] for v in out]
     return tuple(dict.fromkeys(v for v in out if v))
 
 
@@ -85,6 +89,8 @@ def number_target(
     """A counted noun: "Combien de jours", "À combien de kilomètres au nord-ouest d'Ussuriysk"."""
     doc = article.doc
     nums = _figures_in(article, phrase, table)
+    if len(nums) > 1:  # "6 exoplanètes [à deux soleils]": the figure counting the head
+        nums = [m for m in nums if m.end - 1 == phrase.head and _others_qualify(doc, m, nums)]
     if len(nums) != 1:
         return None
     m = nums[0]
@@ -103,7 +109,10 @@ def number_target(
         return None  # "pour la première fois depuis 24 ans" is not "depuis combien d'années"
     rest = [t for t in phrase.tokens if t >= m.end]
     tail = _counted_tail(doc, rest)
-    if tail or not rest or doc[rest[0]].pos_ != "VERB":
+    if rest and not tail and doc[rest[0]].pos_ == "DET" and doc[rest[0]].lemma_ == "un":
+        # "pendant 12 heures [des personnes ...]": the parser hung the object on the figure
+        removed = frozenset(t for t in phrase.tokens if t < m.end)
+    elif tail or not rest or doc[rest[0]].pos_ != "VERB":
         removed = frozenset(phrase.tokens)  # "deux missiles [balistiques] [qui ont atterri]"
     else:
         removed = frozenset(t for t in phrase.tokens if t < m.end)  # "18 jours [accrochée]"
@@ -127,6 +136,16 @@ def number_target(
     return Target("number", (number_variants(m),), removed, wh, (m,))
 
 
+def _others_qualify(doc: Any, m: Mention, nums: list[Mention]) -> bool:
+    """The other figures of the phrase qualify this one's noun ("à deux soleils"), rather
+    than being counted beside it ("trois écoles [et deux collèges]")."""
+    last = max(n.end for n in nums)
+    between = range(m.end, last)
+    return all(n.start >= m.end for n in nums if n is not m) and not any(
+        doc[t].pos_ in ("CCONJ", "PUNCT", "VERB") for t in between
+    )
+
+
 def _figures_in(article: Article, phrase: Phrase, table: MentionTable) -> list[Mention]:
     """The figures of a phrase, a hedge the parser hung before it included ("[près de] neuf
     dixièmes" with "près" on the verb)."""
@@ -145,10 +164,10 @@ def _figures_in(article: Article, phrase: Phrase, table: MentionTable) -> list[M
 
 
 def _counted_tail(doc: Any, rest: list[int]) -> list[int]:
-    """What the counted noun keeps in "Combien de ...": its adjectives and "de" complements
-    ("kg de matériel", "missiles balistiques à courte portée"), up to a relative clause."""
-    if not rest or not (doc[rest[0]].pos_ == "ADJ" or doc[rest[0]].text.casefold() in ("de", "d'")):
-        return []
+    """What the counted noun keeps in "Combien de ...": its adjectives and complements ("kg
+    de matériel", "missiles balistiques à courte portée"), up to a verb or a relative clause."""
+    if not rest or not (doc[rest[0]].pos_ == "ADJ" or doc[rest[0]].lower_ in ("de", "d'", "à")):
+        return []  # "6 exoplanètes [à deux soleils]" is not "6 exoplanètes": the scope stays
     tail = []
     for t in rest:
         if (
