@@ -272,3 +272,17 @@ def test_the_year_of_a_games_named_by_its_host_is_general_knowledge() -> None:
                "2012", "Le logiciel sera essayé en 2012 dans les gares de Londres.", sentence=2)  # fmt: skip  # noqa: E501
     assert fates([games, trial], protagonists([]), [])["general knowledge"] == 1
     assert _kept([games, trial]) == [trial.prompt]
+
+
+def test_the_un_is_named_either_way_in_answers() -> None:
+    quote = (
+        "La résolution sur le Soudan a été adoptée par le Conseil de sécurité des Nations unies."
+    )
+    council = _q(
+        "organisation",
+        "Par qui la résolution sur le Soudan a-t-elle été adoptée ?",
+        "Conseil de sécurité des Nations unies",
+        quote,
+    )
+    [ranked] = rank([council], protagonists([]))
+    assert "Conseil de sécurité de l'ONU" in ranked.question.answers[0]

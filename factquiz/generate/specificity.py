@@ -108,6 +108,8 @@ _CALENDAR_EVENT = re.compile(
     r"|championnats? du monde)(?:\s+d['’]\w+|\s+de \w+)?\s+(?:de|d['’]|à|au|en)\s*[A-ZÀ-Ý]"
 )
 _ASKED_NOUN = re.compile(r"^(?:[^,?]*,\s)?(?:\w+\s)?[Qq]uel(?:le)?s?\s+([\w-]+)")
+_UN_LONG = re.compile(r"\bdes Nations [Uu]nies\b")
+_UN_SHORT = re.compile(r"\bde l['’]ONU\b")
 _COURTESY = re.compile(r"^(?:Mr\.?|Mrs\.?|Ms\.?|Mme|M\.)\s+(?=[A-ZÀ-Ý])")
 
 
@@ -342,7 +344,7 @@ def polished(q: Question) -> Question:
     périt"), an English courtesy title ("Mr Saputo" is asked "M. Saputo", answered
     "Saputo")."""
     prompt = _by_deed(mend_slips(q.prompt), q.kind)
-    answers = tuple(_without_courtesy(a) for a in q.answers)
+    answers = tuple(_un_forms(_without_courtesy(a)) for a in q.answers)
     if prompt == q.prompt and answers == q.answers:
         return q
     return replace(q, prompt=prompt, answers=answers)
@@ -356,6 +358,16 @@ def _by_deed(prompt: str, kind: str) -> str:
     if kind != "organisation" or found is None or not nations(found.group("nation")):
         return prompt
     return prompt[: found.start("nation")] + prompt[found.end("nation") + 1 :]
+
+
+def _un_forms(answer: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Conseil de sécurité des Nations unies" is also "Conseil de sécurité de l'ONU": both
+    are right answers, and neither may be offered as a wrong choice beside the other."""
+    out = list(answer)
+    for variant in answer:
+        out.append(_UN_LONG.sub("de l'ONU", variant))
+        out.append(_UN_SHORT.sub("des Nations unies", variant))
+    return tuple(dict.fromkeys(out))
 
 
 def _without_courtesy(answer: tuple[str, ...]) -> tuple[str, ...]:
