@@ -40,6 +40,8 @@ patrimoine mondial, les islamistes ont détruit des mausolées.
 Selon un rapport établi par l'OCDE sur « Les finances des communes », la \
 dette de Lyon a doublé en dix ans.
 
+Le maire a reçu les syndicats après la visite de Pierre Durand à Lyon le 13 septembre.
+
 D'après une étude établie par la Cour des comptes sur « Les écoles », les classes sont pleines.
 """
 
@@ -125,6 +127,13 @@ def test_history_possessives_and_objects_of_verbs_are_not_asked(generated):
     assert not any("rencontre" in p for p in prompts)
     # "a annoncé la visite ... en octobre": announced in October, or visiting then?
     assert not any("Pierre Martin" in p for p in prompts)
+
+
+def test_a_date_the_parser_gives_the_verb_is_not_the_events(generated):
+    # "a reçu les syndicats ... le 13 septembre": received then; the visit may be older.
+    asked = _answers(generated["article"])
+    assert "Lyon" in asked["Où a eu lieu la visite de Pierre Durand ?"]
+    assert not any("a eu lieu la visite de Pierre Durand à Lyon" in p for p in asked)
 
 
 def test_an_event_the_article_dates_twice_is_not_asked_for_its_date(generated):

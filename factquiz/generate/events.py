@@ -96,14 +96,14 @@ def event_questions(
     lieu la visite de Shoigu en Corée du Nord ?" -> "juillet")."""
     taken = {q.prompt for q in existing}
     latest = max((m.value for m in table.mentions if m.value and m.kind in _YEARS), default=0)
-    recurring = _recurring(article, table)
+    dated = _dated_events(article, table)
     out: list[Question] = []
     for sent, quote in askable_sentences(article):
         for tok in sent:
             event = _event_at(article, sent, tok, table)
             if event is None or not _own_news(article, event, table, latest):
                 continue
-            if tok.lemma_ in recurring:  # "leur rencontre depuis 2019" and "en septembre"
+            if _dated_twice(event, table, dated, tok.lemma_):
                 event = replace(event, date=None, place=None)
             for question in _questions(article, event, sent, quote):
                 if question.prompt not in taken:
@@ -116,11 +116,20 @@ _YEARS = {"year", "date"}
 NEAR = 8  # tokens after an event's own words where its date stands
 
 
-def _recurring(article: Article, table: MentionTable) -> set[str]:
-    """Event nouns the article dates twice differently ("leur première rencontre depuis
-    2019", "la rencontre entre Kim et Poutine en septembre"): which one a question on "la
-    rencontre" means, the student cannot tell."""
-    dates: dict[str, set[str]] = {}
+@dataclass(frozen=True)
+class Dated:
+    """One dated mention of an event noun: its lemma, date, and the people or bodies named
+    in it (none for "leur rencontre")."""
+
+    noun: int
+    lemma: str
+    date: str
+    names: frozenset[str]
+
+
+def _dated_events(article: Article, table: MentionTable) -> list[Dated]:
+    """Every event noun of the article with the date that follows its own words."""
+    out: list[Dated] = []
     doc = article.doc
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lemma_.casefold() not in EVENT_NOUNS:
@@ -130,8 +139,30 @@ def _recurring(article: Article, table: MentionTable) -> set[str]:
         near = [m for j in range(after, end) for m in table.by_token.get(j, [])]
         first = next((m for m in near if m.kind in DATE_KINDS and m.end <= end), None)
         if first is not None:
-            dates.setdefault(tok.lemma_, set()).add(fold_basic(first.text))
-    return {lemma for lemma, found in dates.items() if len(found) > 1}
+            names = _names(table, tok.i, after)
+            out.append(Dated(tok.i, tok.lemma_, fold_basic(first.text), names))
+    return out
+
+
+def _names(table: MentionTable, start: int, end: int) -> frozenset[str]:
+    return frozenset(
+        fold_basic(m.text) for m in table.inside(tuple(range(start, end)), _NAMED | {"place"})
+    )
+
+
+def _dated_twice(event: Event, table: MentionTable, dated: list[Dated], lemma: str) -> bool:
+    """The article dates another event of the same kind differently, and nothing in the
+    question tells them apart ("leur première rencontre depuis 2019" beside "la rencontre
+    entre Kim et Poutine en septembre"; "la visite de Dupont" is not "la visite de Martin")."""
+    own = _names(table, event.named[0], event.named[-1] + 1)
+    date = fold_basic(event.date[0].text) if event.date else ""
+    return any(
+        d.lemma == lemma
+        and d.noun != event.noun
+        and d.date != date
+        and (not d.names or d.names & own)
+        for d in dated
+    )
 
 
 def _event_at(article: Article, sent: Any, tok: Any, table: MentionTable) -> Event | None:
@@ -159,6 +190,7 @@ def _event_at(article: Article, sent: Any, tok: Any, table: MentionTable) -> Eve
     date, k = date_at(doc, k, sent.end, table)
     if place is None and date is not None:
         place, k = place_at(doc, k, sent.end, table)
+    place, date = _not_the_verbs(doc, tok, place), _not_the_verbs(doc, tok, date)
     agent = agent_at(doc, tok, k, sent.end, table)
     occurred = None if agent else occurred_facts(doc, tok, k, sent.end, table)
     if occurred is not None:
@@ -169,6 +201,17 @@ def _event_at(article: Article, sent: Any, tok: Any, table: MentionTable) -> Eve
     if agent is None and occurred is None and not _time_or_subject(doc, sent, tok, start):
         return None
     return event if place or date or agent else None
+
+
+def _not_the_verbs(doc: Any, noun: Any, found: Where | None) -> Where | None:
+    """The place or date, unless the parser hangs it on a verb of the sentence ("a reçu
+    Poutine après la visite de Shoigu le 13 septembre": received then, or visited then?)."""
+    if found is None:
+        return None
+    m = found[0]
+    root = next((doc[t] for t in m.tokens if doc[t].head.i not in m.tokens), doc[m.start])
+    head = root.head
+    return None if head.pos_ in ("VERB", "AUX") and head.i != noun.i else found
 
 
 def _decision(
