@@ -22,6 +22,8 @@ syndicats ont appelé à la grève.
 
 Après l'effondrement de l'Union soviétique en 1991, leurs relations se sont affaiblies.
 
+Depuis l'élection de Donald Trump en 2016, les relations se sont tendues.
+
 Lors de leur rencontre à Genève en mai, les deux dirigeants ont parlé du climat.
 
 Le Kremlin a annoncé la visite de Pierre Martin à Moscou en octobre.
@@ -123,6 +125,8 @@ def test_history_possessives_and_objects_of_verbs_are_not_asked(generated):
     prompts = [q.prompt for q in generated["article"].questions if "lieu" in q.prompt]
     # 1991 is thirty years before the article's news: a textbook fact, not the article's.
     assert not any("Union soviétique" in p for p in prompts)
+    # 2016 in a 2024 article: background every student may know, not the article's news.
+    assert not any("Donald Trump" in p for p in prompts)
     # "leur rencontre": whose? the student cannot tell from the question.
     assert not any("rencontre" in p for p in prompts)
     # "a annoncé la visite ... en octobre": announced in October, or visiting then?

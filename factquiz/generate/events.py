@@ -13,7 +13,9 @@ object of a verb ("a annoncé la visite de X en juillet") may be dated by the ve
 The event must be the article's own, not history a student knows without reading: it names
 a person or an organisation, or it is dated to the month or the day (the news's time
 scale), and no year in it lies more than a decade before the article's latest year
-("l'effondrement de l'Union soviétique en 1991" in a 2024 article is a textbook fact). A
+("l'effondrement de l'Union soviétique en 1991" in a 2024 article is a textbook fact); an
+event dated by a bare year before the article's own is background, asked for its year only
+when it is the news ("l'élection de Donald Trump en 2016" in a 2024 article is not). A
 possessive or a demonstrative ("leur rencontre", "cette visite") names no one the student
 can find, so such phrases are left alone.
 """
@@ -255,11 +257,15 @@ def _time_or_subject(doc: Any, sent: Any, noun: Any, start: int) -> bool:
 
 def _own_news(article: Article, event: Event, table: MentionTable, latest: int) -> bool:
     """The article's own event, not history: a person or an organisation is named in it or
-    asked for, or it is dated to the month or the day; never a year more than a decade back."""
+    asked for, or it is dated to the month or the day; never a year more than a decade back,
+    nor a bare year before the article's own ("l'élection de Donald Trump en 2016" in a 2024
+    article is background that general culture carries, not the news)."""
     date = event.date[0] if event.date else None
     inside = [m for t in event.named for m in table.by_token.get(t, []) if m.start == t]
     years = [m.value for m in inside + ([date] if date else []) if m.value]
     if latest and any(y < latest - HISTORY_YEARS for y in years):
+        return False
+    if latest and date is not None and date.kind == "year" and (date.value or 0) < latest - 1:
         return False
     if event.agent is not None or any(m.kind in _NAMED for m in inside):
         return True  # who convened a meeting or wrote a report is the article's news
