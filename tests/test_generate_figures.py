@@ -166,3 +166,24 @@ def test_a_fronted_period_stays_with_the_count(questions_of) -> None:
 def test_a_hedge_opening_the_sentence_is_written_small(questions_of) -> None:
     questions = questions_of("Pas moins de neuf autres personnes ont été blessées dans l'accident.")
     assert any(q.answers[0][0] == "pas moins de neuf autres personnes" for q in questions)
+
+
+def test_a_time_of_day_is_asked_with_quelle_heure(questions_of) -> None:
+    questions = questions_of(
+        "Les bureaux de vote des petites communes fermeront à 18 heures. Le train de Pierre "
+        "Durand est arrivé en gare de Lyon vers 7 h 30."
+    )
+    prompts = [q.prompt for q in questions]
+    assert not any("combien d'h" in p.casefold() for p in prompts)  # "À combien d'heures"
+    hours = {
+        q.prompt: q.answers[0] for q in questions if q.answers[0][0] in ("18 heures", "7 h 30")
+    }
+    assert "18h" in hours["À quelle heure les bureaux de vote des petites communes fermeront-ils ?"]
+    assert "7h30" in hours["Vers quelle heure le train de Pierre Durand est-il arrivé en gare de "
+                           "Lyon ?"]  # fmt: skip
+
+
+def test_an_hour_whose_scope_hangs_on_it_is_not_asked(questions_of) -> None:
+    questions = questions_of("Les bureaux de vote fermeront à 18 heures dans les petites communes.")
+    # "À quelle heure les bureaux de vote fermeront-ils ?" would say it of every commune
+    assert not any(q.answers[0][0] == "18 heures" for q in questions)

@@ -94,6 +94,8 @@ def number_target(
     if len(nums) != 1:
         return None
     m = nums[0]
+    if m.unit in _CLOCK_UNITS:
+        return clock_target(article, phrase, m)
     hedged = doc[m.start].lower_ in ("plus", "moins", "près", "pas")
     if hedged and phrase.case.endswith((" de", " d'")):  # "pendant [plus de] trois ans"
         phrase = replace(phrase, case=phrase.case.rsplit(" ", 1)[0])
@@ -134,6 +136,45 @@ def number_target(
     agreement = counted if phrase.dep == "obj" else None
     wh = Wh(words, subject=subject, object_agreement=agreement, agreement=counted)
     return Target("number", (number_variants(m),), removed, wh, (m,))
+
+
+_CLOCK_UNITS = {"h", "heure", "heures"}
+_CLOCK_CASES = {
+    "à": "À quelle heure", "vers": "Vers quelle heure", "dès": "Dès quelle heure",
+    "avant": "Avant quelle heure", "après": "Après quelle heure",
+    "jusqu'à": "Jusqu'à quelle heure", "jusqu'": "Jusqu'à quelle heure",
+}  # fmt: skip
+
+
+def clock_target(article: Article, phrase: Phrase, m: Mention) -> Target | None:
+    """ "à 20 h 50" asked "À quelle heure", never "À combien d'heures"; a duration ("pendant
+    12 heures") is no time of day and gets no question here."""
+    doc = article.doc
+    words = _CLOCK_CASES.get(phrase.case)
+    first = phrase.tokens[0]
+    if words is None or m.value is None or m.value > 24 or doc[first].pos_ != "ADP":
+        return None
+    end = m.end
+    if end < len(doc) and doc[end].like_num and len(doc[end].text) == 2:
+        end += 1  # "20 h [50]"
+    if any(t not in phrase.tokens for t in range(first, end)) or m.start > first + 2:
+        return None
+    text = article.surface(range(m.start, end))
+    minutes = text.split()[2:] if len(text.split()) > 2 else []
+    hour = m.value
+    forms = [text, f"{hour} h", f"{hour}h", f"{hour} heures", f"{number_to_words(hour)} heures"]
+    if minutes:
+        forms = [
+            text,
+            f"{hour}h{minutes[0]}",
+            f"{hour} heures {minutes[0]}",
+            f"{hour}:{minutes[0]}",
+        ]
+    if any(t >= end for t in phrase.tokens):
+        return None  # "à 18 heures [dans les petites communes]": the scope hangs on the hour
+    removed = frozenset(phrase.tokens)
+    answers = (tuple(dict.fromkeys(forms)),)
+    return Target("date", answers, removed, Wh(words), (m,))
 
 
 def _others_qualify(doc: Any, m: Mention, nums: list[Mention]) -> bool:
