@@ -24,6 +24,12 @@ Après l'effondrement de l'Union soviétique en 1991, leurs relations se sont af
 
 Depuis l'élection de Donald Trump en 2016, les relations se sont tendues.
 
+Le match disputé à Wimbledon le 5 juillet a duré trois heures.
+
+Lors des élections municipales à Toulouse en juin, la participation a baissé.
+
+Lors des grèves de la SNCF à Lille en mai, les trains sont restés à quai.
+
 Lors de leur rencontre à Genève en mai, les deux dirigeants ont parlé du climat.
 
 Le Kremlin a annoncé la visite de Pierre Martin à Moscou en octobre.
@@ -109,6 +115,11 @@ def test_a_decision_dated_in_an_aside_is_asked_with_what_it_decided(generated):
     assert "28 juin" in asked[prompt]
 
 
+def test_lors_des_is_a_definite_plural(generated):
+    asked = _answers(generated["article"])
+    assert "mai" in asked["En quel mois ont eu lieu les grèves de la SNCF à Lille ?"]
+
+
 def test_a_report_is_asked_who_made_it_with_what_it_is_about(generated):
     asked = _answers(generated["article"])
     prompt = "Par qui le rapport sur « Les finances des communes » a-t-il été établi ?"
@@ -127,6 +138,8 @@ def test_history_possessives_and_objects_of_verbs_are_not_asked(generated):
     assert not any("Union soviétique" in p for p in prompts)
     # 2016 in a 2024 article: background every student may know, not the article's news.
     assert not any("Donald Trump" in p for p in prompts)
+    # "le match à Wimbledon", "les élections municipales": one of many, nobody named.
+    assert not any("match" in p or "élections municipales" in p for p in prompts)
     # "leur rencontre": whose? the student cannot tell from the question.
     assert not any("rencontre" in p for p in prompts)
     # "a annoncé la visite ... en octobre": announced in October, or visiting then?

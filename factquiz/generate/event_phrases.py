@@ -18,8 +18,12 @@ Facts = tuple["Where | None", "Where | None"]  # the place and the date of an ev
 OF = {"de", "d'", "du", "des"}
 _PLACE_CASES = {"à", "en", "au", "aux", "dans"}
 _DATE_CASES = {"en", "le", "l'", "dès"}
-# Participles that date or place the event itself ("survenu en 1912", "tenue à Genève").
-_OCCURRED = {"survenir", "intervenir", "tenir", "dérouler", "produire", "organiser", "réunir"}
+# Participles that date or place the event itself ("survenu en 1912", "tenue à Genève",
+# "l'attentat commis à Nice"); never "prévu", which an event may not keep.
+_OCCURRED = {
+    "survenir", "intervenir", "tenir", "dérouler", "produire", "organiser", "réunir",
+    "disputer", "célébrer", "commettre", "perpétrer", "lancer",
+}  # fmt: skip
 
 
 def complements_end(doc: Any, noun: Any, limit: int, table: MentionTable) -> int:
@@ -158,6 +162,9 @@ def _overrun(doc: Any, m: Mention) -> bool:
 
 
 def agrees(part: Any, noun: Any) -> bool:
-    """The participle agrees with the event noun, not with a complement of another gender."""
+    """The participle describes the event noun: it agrees with it, not with a complement of
+    another gender, and the parser hangs it there ("le procès de l'attentat commis à Nice":
+    the attack was committed there, not the trial)."""
     gender, number = noun_gender(noun), morph(noun, "Number", "Sing")
-    return morph(part, "Gender", gender) == gender and morph(part, "Number", number) == number
+    agreed = morph(part, "Gender", gender) == gender and morph(part, "Number", number) == number
+    return agreed and part.head.i == noun.i

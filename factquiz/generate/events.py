@@ -10,9 +10,9 @@ Precision first. A date or place is the event's only when the phrase says so una
 the event is what a time preposition introduces ("après", "lors de", "depuis"), the subject
 of its sentence, or dated by its own participle ("survenu en 1912"); an event that is the
 object of a verb ("a annoncé la visite de X en juillet") may be dated by the verb instead.
-The event must be the article's own, not history a student knows without reading: it names
-a person or an organisation, or it is dated to the month or the day (the news's time
-scale), and no year in it lies more than a decade before the article's latest year
+The event must be one event, the article's own, not history a student knows without reading:
+it names a person or an organisation ("le match à Wimbledon" or "les élections municipales en
+mars" could be many), and no year in it lies more than a decade before the article's latest year
 ("l'effondrement de l'Union soviétique en 1991" in a 2024 article is a textbook fact); an
 event dated by a bare year before the article's own is background, asked for its year only
 when it is the news ("l'élection de Donald Trump en 2016" in a 2024 article is not). A
@@ -71,6 +71,8 @@ _TIME_INTRODUCER = re.compile(
     r"|en marge de|au cours de|a l'occasion de|au moment de|au lendemain de|a la veille de)$"
 )
 _DEFINITE = {"le": "le", "la": "la", "les": "les", "l'": "l'", "du": "le", "au": "le", "aux": "les"}
+# Time phrases ending in "de": a "des" after them is "de" + "les", a definite plural.
+_TAKES_DE = {"lors", "cours", "suite", "marge", "occasion", "moment", "lendemain", "veille"}
 _CONTRACTION_CASE = {"du": "de", "des": "de", "au": "à", "aux": "à"}
 _NAMED = {"person", "organisation"}
 # A journey goes somewhere rather than taking place there: "Où a eu lieu le voyage" is no French.
@@ -178,6 +180,8 @@ def _event_at(article: Article, sent: Any, tok: Any, table: MentionTable) -> Eve
         start -= 1  # "la première visite"
     det = doc[start].text.casefold()
     indefinite = det in ("une", "un") and start > sent.start and doc[start - 1].pos_ == "ADP"
+    if det == "des" and start > sent.start and doc[start - 1].lower_ in _TAKES_DE:
+        det = "les"  # "lors des élections": "de" + "les"; "après des élections" is indefinite
     if det not in _DEFINITE and not indefinite:
         return None  # "leur rencontre", "cette visite", "une visite": no one the student finds
     end = complements_end(doc, tok, sent.end, table)
@@ -257,7 +261,7 @@ def _time_or_subject(doc: Any, sent: Any, noun: Any, start: int) -> bool:
 
 def _own_news(article: Article, event: Event, table: MentionTable, latest: int) -> bool:
     """The article's own event, not history: a person or an organisation is named in it or
-    asked for, or it is dated to the month or the day; never a year more than a decade back,
+    asked for as its agent; never a year more than a decade back,
     nor a bare year before the article's own ("l'élection de Donald Trump en 2016" in a 2024
     article is background that general culture carries, not the news)."""
     date = event.date[0] if event.date else None
@@ -267,9 +271,9 @@ def _own_news(article: Article, event: Event, table: MentionTable, latest: int) 
         return False
     if latest and date is not None and date.kind == "year" and (date.value or 0) < latest - 1:
         return False
-    if event.agent is not None or any(m.kind in _NAMED for m in inside):
-        return True  # who convened a meeting or wrote a report is the article's news
-    return date is not None and date.kind in ("date", "month")
+    # "le match à Wimbledon", "les élections municipales en mars": which one? A person or a
+    # body named in the event, or asked for as its agent, says which.
+    return event.agent is not None or any(m.kind in _NAMED for m in inside)
 
 
 _WH_DATE = {"year": "En quelle année", "month": "En quel mois", "date": "Quand"}
