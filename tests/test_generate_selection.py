@@ -286,3 +286,22 @@ def test_the_un_is_named_either_way_in_answers() -> None:
     )
     [ranked] = rank([council], protagonists([]))
     assert "Conseil de sécurité de l'ONU" in ranked.question.answers[0]
+
+
+def test_who_said_it_is_asked_of_the_most_quoted_of_several_voices() -> None:
+    director = [Mention("person", 0, 1, "Marc Vidal")] * 3
+    others = [Mention("person", 0, 1, n) for n in ("Joey Lemieux", "Jean Morin")]
+    known = protagonists([(SRC, m) for m in director + others])
+    said = _q(
+        "speaker",
+        "Qui a affirmé que certains joueurs ne seront pas de retour la saison prochaine ?",
+        "Marc Vidal",
+        "Marc Vidal a affirmé que certains joueurs ne seront pas de retour la saison prochaine.",
+    )
+    did = _q("person", "Qui a recruté le gardien Paul Roy pour la saison prochaine ?",
+             "Marc Vidal", "Marc Vidal a recruté le gardien Paul Roy pour la saison prochaine.",
+             sentence=5)  # fmt: skip
+    # Who said which, among three people, is read; what the main figure did is guessed.
+    assert _kept([said, did], known) == [said.prompt]
+    alone = protagonists([(SRC, m) for m in director])
+    assert _kept([said], alone) == []  # the only person named: guessed without reading

@@ -19,10 +19,12 @@ class Known(dict):
         people: Mapping[str, float] | None = None,
         subjects: Mapping[str, frozenset[str]] | None = None,
         headlines: Mapping[str, str] | None = None,
+        people_named: Mapping[str, int] | None = None,
     ) -> None:
         super().__init__(people or {})
         self.subjects = dict(subjects or {})
         self.headlines = dict(headlines or {})
+        self.people_named = dict(people_named or {})  # distinct persons each article names
 
 
 def protagonists(
@@ -56,7 +58,8 @@ def protagonists(
         if full:
             out[full] = out[name]
     headlines = {k: fold_basic(v) for k, v in (titles or {}).items() if v}
-    return Known(out, _main_subjects(mentions, fulls), headlines)
+    named = {source: len(counter) for source, counter in by_source.items()}
+    return Known(out, _main_subjects(mentions, fulls), headlines, named)
 
 
 def _full_name(surname: str, fulls: Counter[str]) -> str | None:

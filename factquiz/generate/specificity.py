@@ -298,7 +298,7 @@ def trivial(q: Question, known: Mapping[str, float]) -> str | None:
     titled = q.kind not in _WHO and any(
         f.endswith(f" {name}") for f in folded for name in known if " " in name
     )
-    if keys & subjects or titled:
+    if (keys & subjects or titled) and not _one_voice_of_many(q, known):
         return "main subject"
     # "la puissance de la Russie", "toute vente d'armes à la Corée du Nord": a thing whose
     # only name is the article's main subject is the story itself, guessed without reading.
@@ -311,6 +311,17 @@ def trivial(q: Question, known: Mapping[str, float]) -> str | None:
         if not named and nations(answer) and nations(answer) <= subjects:
             return "main subject"
     return None
+
+
+def _one_voice_of_many(q: Question, known: Mapping[str, float]) -> bool:
+    """ "Qui a affirmé que ... ?" in an article that quotes its sporting director among
+    three or more people: who said which is read, not guessed, unless the speaker is a
+    figure every student knows (Kim, Poutine)."""
+    if q.kind != "speaker" or len(q.answers[0][0].split()) < 2:
+        return False
+    named = getattr(known, "people_named", {}).get(q.source_id, 0)
+    cost = max((known.get(person_key(fold_basic(v)), 0.0) for v in q.answers[0]), default=0.0)
+    return named >= 3 and cost < 0.35
 
 
 def _in_headline(answer: tuple[str, ...], headline: str) -> bool:
