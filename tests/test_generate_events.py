@@ -30,6 +30,8 @@ Lors des élections municipales à Toulouse en juin, la participation a baissé.
 
 Lors des grèves de la SNCF à Lille en mai, les trains sont restés à quai.
 
+« Depuis la visite de Marc Petit à Brest en avril, rien n'a changé », a déclaré le maire.
+
 Lors de leur rencontre à Genève en mai, les deux dirigeants ont parlé du climat.
 
 Le Kremlin a annoncé la visite de Pierre Martin à Moscou en octobre.
@@ -118,6 +120,11 @@ def test_a_decision_dated_in_an_aside_is_asked_with_what_it_decided(generated):
 def test_lors_des_is_a_definite_plural(generated):
     asked = _answers(generated["article"])
     assert "mai" in asked["En quel mois ont eu lieu les grèves de la SNCF à Lille ?"]
+
+
+def test_an_event_in_quoted_words_is_marked_as_a_quotation(generated):
+    quoted = [q for q in generated["article"].questions if "Marc Petit" in q.prompt]
+    assert quoted and all(q.in_quotes for q in quoted)  # the ranking asks no quoted claim
 
 
 def test_a_report_is_asked_who_made_it_with_what_it_is_about(generated):

@@ -296,7 +296,12 @@ def _questions(article: Article, event: Event, sent: Any, quote: str) -> list[Qu
         if prompt.count("«") != prompt.count("»") or len(prompt.split()) > 30:
             return
         variants = tuple(dict.fromkeys(a for a in answers if a))
-        out.append(Question(article.source_id, kind, prompt, (variants,), quote, sent.start, (m,)))
+        out.append(
+            Question(
+                article.source_id, kind, prompt, (variants,), quote, sent.start, (m,),
+                in_quotes=_quoted(sent, event.noun),
+            )
+        )  # fmt: skip
 
     if event.date is not None:
         m = event.date[0]
@@ -318,8 +323,14 @@ def _questions(article: Article, event: Event, sent: Any, quote: str) -> list[Qu
         prompt = f"Par qui {phrase} {aux}-t-{pronoun} été {doc[part].text}{tail} ?"
         kind = "person" if m.kind == "person" else "organisation"
         agent_words = article.surface(range(part + 2, m.end))
-        make(kind, prompt.replace(" a-t-", "-t-", 0), (m.text, agent_words), m)
+        make(kind, prompt, (m.text, agent_words), m)
     return out
+
+
+def _quoted(sent: Any, i: int) -> bool:
+    """The event is named inside someone's quoted words: their claim, not the article's."""
+    before = [t.text for t in sent if t.i < i]
+    return before.count("«") > before.count("»") or before.count('"') % 2 == 1
 
 
 def _took_place(sent: Any, plural: bool) -> str | None:
