@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
-from factquiz import variants
+from factquiz import match_filters, variants
 from factquiz.match_filters import Probe, could_match, could_match_any, could_match_text, probe
 from factquiz.matching import ACCEPT, NO_MATCH, Match, match
 from factquiz.normalize import Analysed, Prompt, analyse
@@ -63,14 +63,19 @@ class Answer:
     @property
     def variants(self) -> tuple[str, ...]:
         """The given variants, the implied ones, then the items of lists."""
-        if self._variants is None and not any(map(variants.implies_others, self.given)):
+        if self._variants is not None:
+            return self._variants
+        implying = [g for g in self.given if variants.implies_others(g)]
+        if not implying:
             self._variants = self.given  # most answers: no bracket, list, `or`, `of`...
-        if self._variants is None:
-            implied = [v for g in self.given for v in implied_variants(g)]
-            known = dict.fromkeys(self.given + tuple(implied))
-            items = [i for v in known for i in list_items(v) if i not in known]
-            self._items = frozenset(items)
-            self._variants = tuple(known) + tuple(dict.fromkeys(items))
+            return self._variants
+        implied = [v for g in implying for v in implied_variants(g)]
+        known = dict.fromkeys(self.given + tuple(implied))
+        # A variant that implies nothing is no list either: `list_items` is empty for it.
+        quiet = frozenset(self.given).difference(implying)
+        items = [i for v in known if v not in quiet for i in list_items(v) if i not in known]
+        self._items = frozenset(items)
+        self._variants = tuple(known) + tuple(dict.fromkeys(items))
         return self._variants
 
     @property
@@ -389,5 +394,6 @@ def _similar(resp: Analysed, variants: tuple[str, ...]) -> tuple[str, ...]:
 def clear_caches() -> None:
     """Forget quick keys and entity indexes (benchmarks measure cold runs)."""
     variants.clear_caches()
+    match_filters.clear_caches()
     _shared_key.cache_clear()
     known_names.cache_clear()

@@ -50,7 +50,15 @@ from factquiz.answer_key import Accepted, AnswerKey
 from factquiz.choice_grading import choice_picks, claim_verdict, grade_choice, grade_claim
 from factquiz.normalize import clear_caches as clear_analyses
 from factquiz.normalize import normalize
-from factquiz.open_grading import QUALIFIER, described, given_form, grade_any, has_text, split_list
+from factquiz.open_grading import (
+    QUALIFIER,
+    described,
+    given_form,
+    grade_any,
+    has_text,
+    may_be_given,
+    split_list,
+)
 from factquiz.open_grading import grade_open as _grade_open
 from factquiz.variants import quick_key
 from factquiz.verdicts import Outcome, Verdict
@@ -115,7 +123,7 @@ def grade(
         outcome = given_form(response, accepted, reject, require)
         if outcome is None:
             key = answer_key.answer_key(accepted, question, reject, require, language, entities)
-            outcome = _grade_open(response, key)
+            outcome = _grade_open(response, key, may_be_given(response, reject, require))
     return outcome.render(response, language)
 
 

@@ -260,11 +260,10 @@ def _judge_words(
     aligned: tuple[list[int], list[int], int],
 ) -> Match:
     said_more, missing, typos = aligned
-    found_number = any(
+    if len(exp.keys) == len(missing) and not any(
         compare_numeric(r, e) is not None for r in resp.numerics for e in exp.numerics
-    )
-    if len(exp.keys) == len(missing) and not found_number:
-        return NO_MATCH  # no word of the answer, whatever the question says
+    ):
+        return NO_MATCH  # no word of the answer nor number, whatever the question says
     # Only the words said more or missing may be the question's: it is analysed if they may.
     asked: set[str] = set()
     if question is not None and (said_more or missing):
@@ -274,9 +273,12 @@ def _judge_words(
     # Words repeated from the question are no new fact (`Central`, `region`, for `Central
     # Germany`), yet they are more words: never an exact answer (`Kozhemyako ou Shoigu` to
     # a question that names both is no `Kozhemyako`).
-    extra = [i for i in said_more if resp.keys[i] not in asked]
-    forgiven = [j for j in missing if exp.keys[j] in asked]
-    missing = [j for j in missing if exp.keys[j] not in asked]
+    if asked:
+        extra = [i for i in said_more if resp.keys[i] not in asked]
+        forgiven = [j for j in missing if exp.keys[j] in asked]
+        missing = [j for j in missing if exp.keys[j] not in asked]
+    else:
+        extra, forgiven = said_more, []
     if missing or (forgiven and said_more):
         if missing:  # `Michael Jackson` for `Jermaine Jackson`, even if the question says Michael
             extra = said_more

@@ -57,9 +57,10 @@ def _fields(best: Match, response: str, raw: str) -> tuple[tuple[str, str], ...]
     return tuple(zip("ab", detail, strict=False))
 
 
-def _evaluate(response: str, key: AnswerKey) -> Outcome:
-    """The outcome of one response (or one part of a list) against an open item."""
-    exact = key.exact(response)
+def _evaluate(response: str, key: AnswerKey, written_otherwise: bool = False) -> Outcome:
+    """The outcome of one response (or one part of a list) against an open item;
+    `written_otherwise`: it is known to be written as none of the given variants."""
+    exact = None if written_otherwise else key.exact(response)
     if exact is not None and not key.rejects and has_text(response):
         return Outcome("correct", 1.0, exact[0].preferred, "exact", shown=exact[1])
     resp = analyse(response, key.language)
@@ -117,8 +118,9 @@ def split_list(response: str) -> list[str]:
     return [p for p in parts if p and has_text(p)]
 
 
-def grade_any(response: str, key: AnswerKey) -> Outcome:
-    whole = _evaluate(response, key)
+def grade_any(response: str, key: AnswerKey, written_otherwise: bool = False) -> Outcome:
+    """A response to a `require: any` item (see `grade_open`)."""
+    whole = _evaluate(response, key, written_otherwise)
     if whole.kind in _SURE:
         return whole
     parts = split_list(response)
@@ -199,12 +201,14 @@ def _grade_all(response: str, key: AnswerKey) -> Outcome:
     return Outcome("wrong", credit, names, "all_partial", fields)
 
 
-def grade_open(response: str, key: AnswerKey) -> Outcome:
+def grade_open(response: str, key: AnswerKey, written_otherwise: bool = False) -> Outcome:
+    """A response to an open item; `written_otherwise`: `given_form` found it written as
+    none of the given variants, so the key need not look again."""
     if not has_text(response):
         return Outcome("wrong", 0.0, None, "empty")
     if key.require == "all" and len(key.answers) > 1:
         return _grade_all(response, key)
-    return grade_any(response, key)
+    return grade_any(response, key, written_otherwise)
 
 
 def given_form(
@@ -213,9 +217,17 @@ def given_form(
     """An answer written as an accepted variant is right, decided before any key is built
     (what `grade_open` decides for it, cheaply): None when a reject list or `require: all`
     may change that, or for another answer."""
-    if require == "all" or any(isinstance(r, str) and r.strip() for r in reject):
+    if not may_be_given(response, reject, require):
         return None
-    found = exact_given(accepted, response) if has_text(response) else None
+    found = exact_given(accepted, response)
     if found is None:
         return None
     return Outcome("correct", 1.0, found[0], "exact", shown=found[1])
+
+
+def may_be_given(response: str, reject: tuple[str, ...], require: str) -> bool:
+    """Whether `given_form` looks for `response` among the given variants: not when a
+    reject list or `require: all` may change the decision, nor for an answer with no text."""
+    if require == "all" or any(isinstance(r, str) and r.strip() for r in reject):
+        return False
+    return has_text(response)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from factquiz.normalize import fold, fold_letters
+from factquiz.normalize import fold, fold_letters, quick_key
 from factquiz.numbers import NUMBER_WORDS
 
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
@@ -24,12 +24,6 @@ _LIST_END = re.compile(r"\b(?:and|et|or|ou)\b|&", re.I)
 _ALTERNATIVES = re.compile(r"\s+(?:or|ou)\s+", re.I)
 # What a variant has when it implies others (brackets, quotes, commas, hyphens, linking words).
 _MAY_IMPLY = re.compile('[(\\["“«,&-]|\\s(?:or|ou|of|in|by|and|et)\\s', re.I)
-
-
-@lru_cache(maxsize=1 << 16)
-def quick_key(text: str) -> str:
-    """Equal quick keys give equal analyses: the cheap test for an exact answer."""
-    return fold_letters(text).strip()
 
 
 def written_as(raw: str, key: str) -> bool:
