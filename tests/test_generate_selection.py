@@ -305,3 +305,16 @@ def test_who_said_it_is_asked_of_the_most_quoted_of_several_voices() -> None:
     assert _kept([said, did], known) == [said.prompt]
     alone = protagonists([(SRC, m) for m in director])
     assert _kept([said], alone) == []  # the only person named: guessed without reading
+
+
+def test_a_place_that_comes_after_also_is_one_of_several() -> None:
+    quote = (
+        "Déjà installé dans le métro, le code a également été mis en place à l'hôpital "
+        "Santa Maria de Lisbonne."
+    )
+    also = _q("thing", "À quel hôpital le code a-t-il été mis en place ?",
+              "l'hôpital Santa Maria", quote)  # fmt: skip
+    only = _q("thing", "À quel hôpital le code a-t-il été mis en place à Lisbonne ?",
+              "l'hôpital Santa Maria", quote.replace("également ", ""), sentence=4)  # fmt: skip
+    assert rejection(also) == "someone else too"  # the metro too: not the one answer
+    assert rejection(only) is None

@@ -189,13 +189,31 @@ def _open_what(prompt: str) -> bool:
 def someone_else_too(q: Question) -> bool:
     """The answer did what the prompt says "also" (également, aussi, de son côté): someone
     else in the article did it too, so the question has two answers."""
-    if q.kind not in _WHO or q.identity:
+    if q.identity:
         return False
     quote = f" {fold_basic(q.quote)} "
+    if q.kind in ("place", "thing", "direction"):
+        return _also_before(quote, q.answers[0])
+    if q.kind not in _WHO:
+        return False
     for variant in q.answers[0]:
         folded = fold_basic(variant)
         at = quote.find(f" {folded} ") if len(folded) >= 3 else -1
         if at >= 0 and _ALSO.match(quote[at + len(folded) + 2 :]):
+            return True
+    return False
+
+
+def _also_before(quote: str, answer: tuple[str, ...]) -> bool:
+    """ "il a également été mis en place à l'hôpital Sao Joao": a place or thing that comes
+    after "également" in its clause is one of several (the metro too)."""
+    for variant in answer:
+        folded = fold_basic(variant)
+        at = quote.find(f" {folded} ") if len(folded) >= 3 else -1
+        if at < 0:
+            continue
+        clause = re.split(r"[,;:]", quote[:at])[-1].split()[-8:]
+        if {"egalement", "aussi"} & set(clause):
             return True
     return False
 
