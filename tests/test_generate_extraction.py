@@ -141,3 +141,36 @@ def test_he_after_a_sentence_on_one_name_is_that_name_and_the_quote_has_both(
     assert when and when[0].answers[0][0] == "3 mars 2023"
     assert when[0].quote.startswith("Poutine s'est rendu à Yakoutsk")
     assert when[0].quote.endswith("le 3 mars 2023.")
+
+
+def test_a_participle_agreeing_with_an_earlier_noun_asks_its_agent(questions_of) -> None:
+    questions = questions_of(
+        "Les déclarations du ministre ont été faites lors d'une réunion du Conseil de l'Europe "
+        "convoquée par la France pour protester contre les essais nucléaires."
+    )
+    agents = [q for q in questions if q.prompt.startswith("Par qui la réunion du Conseil")]
+    assert agents and agents[0].answers[0][0] in ("France", "la France")
+    # "une réunion" became "la réunion", and the indefinite subject itself is never asked
+    assert not any(q.answers[0][0].startswith("une réunion") for q in questions)
+
+
+def test_a_verb_tagged_as_an_adjective_after_its_auxiliary_is_a_clause(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Les experts affirment que les échanges entre Paris et Berlin se sont intensifiés "
+            "depuis 2019."
+        )
+    )
+    prompt = "Selon les experts, depuis quelle année les échanges entre Paris et Berlin se sont-ils intensifiés ?"
+    assert asked.get(prompt, ())[:1] == ("2019",)
+
+
+def test_the_second_verb_of_a_negated_first_keeps_the_subject(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Le ministre n'a pas confirmé la visite mais a rencontré le président chinois à "
+            "Pékin le 3 mars."
+        )
+    )
+    assert asked.get("Où le ministre a-t-il rencontré le président chinois ?", ())[:1] == ("Pékin",)
+    assert not any("confirmé" in p for p in asked)

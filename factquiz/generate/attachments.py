@@ -29,8 +29,14 @@ def repair_attachments(doc: Any) -> Any:
     """Apply every repair, sentence by sentence (a spaCy pipeline component)."""
     for sent in list(doc.sents):
         _join_stray_adjectives(sent)
+        for tok in sent:
+            _participle_read_as_adjective(tok)
+            _participle_on_agreeing_noun(tok)
         for verb in [t for t in sent if t.pos_ == "VERB"]:
+            _finite_read_as_participle(verb)
             _give_back_subject(doc, verb)
+            _coordinator_of_clause(verb)
+            _infinitive_after_purpose(verb)
             _active_agent(verb)
             _place_of_counted_object(verb)
         _root_on_finite_verb(doc, sent)
@@ -84,6 +90,71 @@ def _give_back_subject(doc: Any, verb: Any) -> None:
     for s in own:
         s.dep_ = "obl:mod"  # "Une heure avant la rencontre": a time, not a second subject
     _coordinate(doc, verb, first)
+
+
+def _participle_read_as_adjective(tok: Any) -> None:
+    """ "les contacts se sont intensifiés": an adjective never takes a tense auxiliary."""
+    if tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in tok.children):
+        tok.pos_ = "VERB"
+        features = str(tok.morph)
+        tok.set_morph("|".join(filter(None, [features, "Tense=Past", "VerbForm=Part"])))
+
+
+def _participle_on_agreeing_noun(part: Any) -> None:
+    """ "une réunion du Conseil de sécurité convoquée par la Russie": the participle agrees
+    with "réunion", not with the last noun, which the parser chose."""
+    if part.dep_ != "acl" or part.pos_ != "VERB" or "Part" not in part.morph.get("VerbForm"):
+        return
+    wanted = (part.morph.get("Gender"), part.morph.get("Number"))
+    if not all(wanted):
+        return
+    noun = part.head
+    while noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "nmod" and not _agreeing(noun, wanted):
+        noun = noun.head
+    if noun is not part.head and noun.pos_ == "NOUN" and _agreeing(noun, wanted):
+        part.head = noun
+
+
+def _agreeing(noun: Any, wanted: tuple[list[str], list[str]]) -> bool:
+    return (noun.morph.get("Gender"), noun.morph.get("Number")) == wanted
+
+
+def _finite_read_as_participle(verb: Any) -> None:
+    """ "Les résolutions interdisent": a present tense tagged as a present participle, which
+    ends in -ant."""
+    if verb.morph.get("VerbForm") != ["Part"] or verb.morph.get("Tense") != ["Pres"]:
+        return
+    word = verb.lower_
+    if word.endswith(("ant", "ants", "ante", "antes")) or not _subjects(verb):
+        return
+    number = "Plur" if word.endswith("ent") else "Sing"
+    verb.set_morph(f"Mood=Ind|Number={number}|Person=3|Tense=Pres|VerbForm=Fin")
+
+
+def _coordinator_of_clause(verb: Any) -> None:
+    """ "... et toute violation provoquerait ...": "et" joins the clauses, not the subject."""
+    if verb.dep_ != "conj":
+        return
+    for subject in _subjects(verb):
+        for c in subject.children:
+            if c.dep_ == "cc" and c.i == subject.left_edge.i:
+                c.head = verb
+
+
+def _infinitive_after_purpose(verb: Any) -> None:
+    """ "a utilisé son droit de veto pour empêcher l'ONU de vérifier ...": the infinitive
+    right after the purpose clause is the purpose verb's, not the main verb's."""
+    for x in [c for c in verb.children if c.dep_ == "xcomp"]:
+        if "Inf" not in x.morph.get("VerbForm"):
+            continue
+        inner = [
+            c
+            for c in verb.children
+            if c.pos_ == "VERB" and c.dep_ == "advcl" and c.i < x.i
+            and c.right_edge.i == x.left_edge.i - 1
+        ]  # fmt: skip
+        if len(inner) == 1:
+            x.head = inner[0]
 
 
 def _active_agent(verb: Any) -> None:
@@ -211,7 +282,11 @@ def _join_stray_adjectives(sent: Any) -> None:
         noun = subjects[0]
         for stray in subjects[1:]:
             bare = not any(c.dep_ == "det" for c in stray.children) and stray.text.islower()
-            if not bare or stray.pos_ not in ("ADJ", "NOUN"):
+            if not bare and stray.pos_ != "PROPN" or stray.pos_ not in ("ADJ", "NOUN", "PROPN"):
+                continue
+            title = sent.doc[stray.left_edge.i - 1]
+            if stray.pos_ == "PROPN" and title.pos_ == "NOUN" and title in noun.subtree:
+                stray.head, stray.dep_ = title, "appos"  # "le président Vladimir Poutine"
                 continue
             between = stray.left_edge.i - noun.right_edge.i
             if between == 1 and stray.pos_ == "ADJ":

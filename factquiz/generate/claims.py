@@ -20,6 +20,7 @@ from factquiz.generate.clauses import (
     is_coherent,
     is_garbled,
     is_negated,
+    later_clauses,
     morph,
     noun_gender,
     phrase_tokens,
@@ -171,8 +172,9 @@ def _clause(
     done: dict[int, Clause],
 ) -> Clause | None:
     doc = article.doc
-    own_subject = any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
-    if verb.dep_ == "conj" and verb.head.i not in done and not own_subject:
+    own_subject = _has_subject(verb)
+    orphan = verb.dep_ == "conj" and verb.head.i not in done and not _has_subject(verb.head)
+    if orphan and not own_subject:
         return None  # "a construit et continue de ...": the subject is the first verb's
     chain = verb_chain(verb)
     if any(sum(c.dep_ == "obj" for c in v.children) > 1 for v in chain):
@@ -187,7 +189,10 @@ def _clause(
     subject, frame, evidence_start = _subject_of(article, verb, banned, context, persons_of, done)
     if subject is None or subject.phrase.start > finite:
         return None
-    phrases = clause_phrases(article, chain, banned, subject, group)
+    later = later_clauses(chain) - banned
+    local = banned | later  # asides the phrases set apart go back into `banned`, not these
+    phrases = clause_phrases(article, chain, local, subject, group)
+    banned |= local - later
     phrases = [p for p in phrases if p.start > subject.phrase.start or _keeps_fronted(doc, p)]
     ignorable = banned | {
         k.i
@@ -213,6 +218,10 @@ def _clause(
         subject=subject, phrases=tuple(phrases), frame=frame, evidence_start=evidence_start,
         fronted=fronted,
     )  # fmt: skip
+
+
+def _has_subject(verb: Any) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
 
 
 def _keeps_fronted(doc: Any, phrase: Phrase) -> bool:
@@ -244,6 +253,10 @@ def _subject_of(
     if not subjects and verb.dep_ == "conj" and verb.head.i in done:
         head = done[verb.head.i]
         return head.subject, head.frame, head.evidence_start
+    if not subjects and verb.dep_ == "conj" and _has_subject(verb.head):
+        # "Moscou n'a pas précisé la date mais affirme que ...": no clause for the negated
+        # first verb, yet its subject is the second's
+        return _subject_of(article, verb.head, banned, context, persons_of, done)
     if len(subjects) != 1:
         return None, None, None
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
@@ -388,7 +401,9 @@ def _frame(article: Article, verb: Any, banned: set[int]) -> str | None:
     if speech.lemma_ not in SPEECH_VERBS:
         return None
     speakers = [c for c in speech.children if c.dep_ == "nsubj"]
-    if len(speakers) != 1 or speakers[0].pos_ == "PRON":
+    if not speakers and speech.dep_ == "conj":  # "Moscou n'a pas précisé ... mais affirme que"
+        speakers = [c for c in speech.head.children if c.dep_ == "nsubj"]
+    if len(speakers) != 1 or speakers[0].pos_ == "PRON" and not _name_read_as_pronoun(speakers[0]):
         return None
     tokens = phrase_tokens(speakers[0], banned)
     if not tokens or len(tokens) > 8:

@@ -282,6 +282,14 @@ def case_of(tok: Any) -> str:
     )
 
 
+def later_clauses(chain: list[Any]) -> set[int]:
+    """The tokens of adverbial clauses after the verbs ("pour protester contre ..."): an agent
+    phrase read up to the next comma stops there ("convoquée par la Russie pour ...")."""
+    return {
+        t.i for v in chain for c in v.children if c.dep_ == "advcl" and c.i > v.i for t in c.subtree
+    }
+
+
 def verb_chain(verb: Any) -> list[Any]:
     """The verb and the infinitives it governs ("pourrait chercher à s'approvisionner")."""
     chain = [verb]

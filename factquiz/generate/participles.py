@@ -15,6 +15,7 @@ from factquiz.generate.clauses import (
     attribution_spans,
     is_coherent,
     is_garbled,
+    later_clauses,
     morph,
     noun_gender,
     phrase_tokens,
@@ -22,6 +23,7 @@ from factquiz.generate.clauses import (
 from factquiz.generate.document import Article
 from factquiz.generate.parsing import entity_at
 from factquiz.generate.phrases import clause_phrases
+from factquiz.generate.relatives import definite
 
 # Participles that describe a state ("est située"), not an event ("a été adoptée").
 STATE_VERBS = {
@@ -74,9 +76,11 @@ def _participle_clause(article: Article, part: Any, sent: Any, banned: set[int])
     subject = _subject(article, noun, part, banned)
     if subject is None:
         return None
-    phrases = [
-        p for p in clause_phrases(article, [part], banned, subject, [part.i]) if p.start > part.i
-    ]
+    later = later_clauses([part]) - banned
+    local = banned | later
+    found = clause_phrases(article, [part], local, subject, [part.i])
+    banned |= local - later
+    phrases = [p for p in found if p.start > part.i]
     if not phrases:
         return None
     kept = {part.i} | {t for p in phrases for t in p.tokens}
@@ -111,8 +115,17 @@ def _subject(article: Article, noun: Any, part: Any, banned: set[int]) -> Subjec
     skip = {t.i for t in part.subtree}
     tokens = [t for t in phrase_tokens(noun, banned) if t not in skip]
     tokens = [t for t in tokens if doc[t].dep_ != "case" or t > noun.i]
-    if not tokens or doc[tokens[0]].pos_ != "DET" or morph(doc[tokens[0]], "Definite", "") != "Def":
-        return None  # "une ville ..." names no particular one
+    if not tokens:
+        return None
+    if morph(doc[tokens[0]], "Definite", "") != "Def" or doc[tokens[0]].pos_ != "DET":
+        # "une réunion convoquée par la Russie": the agent makes it one; "une ville située à
+        # ..." names no particular one
+        agent = any(c.dep_ == "obl:agent" for c in part.children)
+        text = definite(article, tuple(tokens), noun) if agent and len(tokens) >= 3 else None
+        if text is None or any(doc[t].text in (",", "(", "–") for t in tokens):
+            return None
+        # the subject is not asked: "Qu'est-ce qui a été convoqué ?" -> "une réunion ..."
+        return Subject(Phrase("nsubj", noun.i, tuple(tokens)), text, gender, number, True)
     if len(tokens) < 3:
         tokens += _trailing_participle(doc, part)
     if len(tokens) < 3 or any(

@@ -72,23 +72,33 @@ def antecedent_subject(article: Article, verb: Any, noun: Any, banned: set[int])
         return None
     if any(doc[t].pos_ in ("VERB", "PRON") for t in tokens) or tokens[-1] + 1 != _rel(verb).i:
         return None
+    text = definite(article, tokens, noun)
+    if text is None:
+        return None
+    gender, number = noun_gender(noun), morph(noun, "Number", "Sing")
+    return Subject(Phrase("nsubj", noun.i, tokens), text, gender, number, resolved=True)
+
+
+def definite(article: Article, tokens: tuple[int, ...], noun: Any) -> str | None:
+    """A noun phrase the sentence introduces, as a question names it afterwards: "des
+    soldats" -> "les soldats", "une réunion" -> "la réunion", "deux missiles" -> "les deux
+    missiles"; None for "cette usine", "ses soldats", "de nombreux pays"."""
+    doc = article.doc
     first = doc[tokens[0]]
+    if first.head.i != noun.i:
+        return None
     words = article.surface(tokens)
     rest = article.surface(tokens[1:])
-    gender, number = noun_gender(noun), morph(noun, "Number", "Sing")
-    if first.dep_ in ("nummod",) and first.head.i == noun.i:
-        text = f"les {words}"
-    elif first.text.casefold() in _DEFINITE and first.head.i == noun.i:
+    if first.dep_ == "nummod":
+        return f"les {words}"
+    if first.text.casefold() in _DEFINITE:
         article_word = _DEFINITE[first.text.casefold()]
         if article_word != "les" and rest.startswith(_ELIDING):
-            text = f"l'{rest}"
-        else:
-            text = f"{article_word} {rest}"
-    elif morph(first, "Definite", "") == "Def" and first.head.i == noun.i:
-        text = words[:1].lower() + words[1:]
-    else:
-        return None  # "cette usine", "ses soldats", "de nombreux pays": left as written
-    return Subject(Phrase("nsubj", noun.i, tokens), text, gender, number, resolved=True)
+            return f"l'{rest}"
+        return f"{article_word} {rest}"
+    if morph(first, "Definite", "") == "Def" and first.pos_ == "DET":
+        return words[:1].lower() + words[1:]
+    return None
 
 
 def _rel(verb: Any) -> Any:
