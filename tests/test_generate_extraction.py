@@ -161,7 +161,10 @@ def test_a_verb_tagged_as_an_adjective_after_its_auxiliary_is_a_clause(questions
             "depuis 2019."
         )
     )
-    prompt = "Selon les experts, depuis quelle année les échanges entre Paris et Berlin se sont-ils intensifiés ?"
+    prompt = (
+        "Selon les experts, depuis quelle année les échanges entre Paris et Berlin se sont-ils "
+        "intensifiés ?"
+    )
     assert asked.get(prompt, ())[:1] == ("2019",)
 
 
