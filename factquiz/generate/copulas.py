@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from factquiz.generate.clauses import DISCOURSE_ADVERBS, morph, noun_gender
+from factquiz.generate.datelines import article_year, dated
 from factquiz.generate.document import Article
-from factquiz.generate.figures import article_year, dated
 from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import DEICTIC, Question, askable_sentences
 from factquiz.generate.realise import lower_initial, mend_slips, well_formed

@@ -124,17 +124,17 @@ def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Menti
         end = max(_number_run(doc, i, sent.end), i + 1)
         value = words_to_number(text_of(range(i, end)))
         unit = _unit_after(doc, end, sent.end)
-        if unit is None and end - i >= 2 and _counts_by_millions(doc, end, sent.end, value):
+        by_millions = end - i >= 2 or doc[i].text[:1].isdigit()  # not "des dizaines de millions"
+        if unit is None and by_millions and _counts_by_millions(doc, end, sent.end, value):
             unit = end + 1  # "12 millions [d'euros]", "16 000 000 [d'habitants]"
         if (value is None and not is_decimal(tok.text)) or unit is None:
             i = end
             continue
         start = _hedge_start(doc, i, sent.start)
-        out.append(
-            Mention(
-                "number", start, unit + 1, text_of(range(start, unit + 1)), value, text_of([unit])
-            )
-        )
+        text = text_of(range(start, unit + 1))
+        if start == sent.start and not text[:1].isdigit():
+            text = text[:1].lower() + text[1:]  # "Quatre personnes" only opened the sentence
+        out.append(Mention("number", start, unit + 1, text, value, text_of([unit])))
         i = unit + 1
     return out
 
