@@ -318,3 +318,27 @@ def test_a_place_that_comes_after_also_is_one_of_several() -> None:
               "l'hôpital Santa Maria", quote.replace("également ", ""), sentence=4)  # fmt: skip
     assert rejection(also) == "someone else too"  # the metro too: not the one answer
     assert rejection(only) is None
+
+
+def test_a_speaker_asked_by_title_yields_to_what_they_said() -> None:
+    quote = (
+        "Le vice-ministre de l'Énergie Ivan Sokolov a déclaré que le Kazakhstan pourrait "
+        "livrer du charbon à la Mongolie, selon les agences de presse russes."
+    )
+    by_title = _q(
+        "speaker",
+        "Selon les agences de presse russes, quel vice-ministre de l'Énergie a déclaré que le "
+        "Kazakhstan pourrait livrer du charbon à la Mongolie ?",
+        "Ivan Sokolov",
+        quote,
+        framed=True,
+    )
+    what = _q(
+        "thing",
+        "Selon le vice-ministre de l'Énergie Ivan Sokolov, qu'est-ce que le Kazakhstan "
+        "pourrait livrer à la Mongolie ?",
+        "du charbon",
+        quote,
+        framed=True,
+    )
+    assert _kept([by_title, what]) == [what.prompt]
