@@ -65,6 +65,17 @@ septembre.
 """
 
 
+# Possessives resolved by the subject of the sentence they open, and one that is not.
+OWNERS = """Diplomatie
+
+Lors de sa visite à Pékin en avril, Emmanuel Macron a rencontré Xi Jinping.
+
+Lors de leur rencontre à Genève en juin, Joe Biden et Vladimir Poutine ont parlé du climat.
+
+Son voyage à Rome en mars a duré trois jours.
+"""
+
+
 @pytest.fixture(scope="module")
 def generated(nlp, tmp_path_factory):
     """The candidates and the bank of each test article, by name."""
@@ -72,7 +83,7 @@ def generated(nlp, tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("events")
     out = {}
-    for name, text in (("article", ARTICLE), ("recurring", RECURRING)):
+    for name, text in (("article", ARTICLE), ("recurring", RECURRING), ("owners", OWNERS)):
         path = folder / f"{name}.txt"
         path.write_text(text, encoding="utf-8")
         out[name] = generate_bank([path], folder / f"{name}.yaml", nlp=nlp)
@@ -158,6 +169,15 @@ def test_a_date_the_parser_gives_the_verb_is_not_the_events(generated):
     asked = _answers(generated["article"])
     assert "Lyon" in asked["Où a eu lieu la visite de Pierre Durand ?"]
     assert not any("a eu lieu la visite de Pierre Durand à Lyon" in p for p in asked)
+
+
+def test_a_possessive_is_the_subject_of_the_sentence_it_opens(generated):
+    asked = _answers(generated["owners"])
+    assert "avril" in asked["En quel mois a eu lieu la visite d'Emmanuel Macron à Pékin ?"]
+    meeting = "Où a eu lieu la rencontre entre Joe Biden et Vladimir Poutine en juin ?"
+    assert "Genève" in asked[meeting]
+    # "Son voyage ... a duré": whose? the sentence before said; the question cannot.
+    assert not any("lieu le voyage" in p for p in asked)
 
 
 def test_an_event_the_article_dates_twice_is_not_asked_for_its_date(generated):

@@ -2,16 +2,20 @@
 ministre russe de la défense, en Corée du Nord en juillet" is the visit, its place and its
 date; "une réunion du Conseil de sécurité convoquée par la Russie pour protester ..." is the
 meeting and who convened it, for what. Read left to right, because the parser often hangs
-"en Corée du Nord" on the apposition rather than on the event."""
+"en Corée du Nord" on the apposition rather than on the event. Also where the phrase stands
+(after a time preposition, or as the subject) and whose "sa visite" is."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from factquiz.generate.clauses import morph, noun_gender
+from factquiz.generate.document import Article
 from factquiz.generate.mentions import Mention
 from factquiz.generate.targets import MentionTable
+from factquiz.text import fold_basic
 
 Where = tuple[Mention, tuple[int, ...]]  # a place or date and its tokens with the preposition
 Facts = tuple["Where | None", "Where | None"]  # the place and the date of an event
@@ -168,3 +172,68 @@ def agrees(part: Any, noun: Any) -> bool:
     gender, number = noun_gender(noun), morph(noun, "Number", "Sing")
     agreed = morph(part, "Gender", gender) == gender and morph(part, "Number", number) == number
     return agreed and part.head.i == noun.i
+
+
+# What introduces an event as the time of another fact ("après la visite", "lors du sommet").
+_TIME_INTRODUCER = re.compile(
+    r"(?:^|\s)(?:apres|avant|depuis|pendant|durant|des|lors de|suite a|a la suite de"
+    r"|en marge de|au cours de|a l'occasion de|au moment de|au lendemain de|a la veille de)$"
+)
+# Time phrases ending in "de": a "des" after them is "de" + "les", a definite plural.
+TAKES_DE = {"lors", "cours", "suite", "marge", "occasion", "moment", "lendemain", "veille"}
+_CONTRACTION_CASE = {"du": "de", "des": "de", "au": "à", "aux": "à"}
+
+
+def time_or_subject(doc: Any, sent: Any, noun: Any, start: int) -> bool:
+    """The event dates another fact ("après la visite", "lors du sommet") or is the subject
+    of its sentence: its date and place are its own, not a verb's."""
+    if noun.dep_ in ("nsubj", "nsubj:pass") and noun.head.i > noun.i:
+        return True
+    det = doc[start].lower_
+    before = [doc[j].text for j in range(max(sent.start, start - 5), start)]
+    lead = fold_basic(" ".join(before)).replace(" '", "'")
+    if det in _CONTRACTION_CASE:
+        lead = f"{lead} {fold_basic(_CONTRACTION_CASE[det])}"
+    elif det in ("une", "un") and lead.endswith((" d", " de")):
+        lead = lead.rsplit(" ", 1)[0] + " de"
+    return bool(_TIME_INTRODUCER.search(lead))
+
+
+POSSESSIVE = {"son", "sa", "ses", "leur", "leurs"}
+_MEETINGS = {"rencontre", "entretien", "réunion", "discussion", "négociation", "sommet"}
+_NAME_VOWEL = re.compile(r"^[AEIOUYÀÂÉÈÊÎÔÛ]")
+
+
+def owners_of(
+    article: Article, sent: Any, noun: Any, start: int, table: MentionTable
+) -> tuple[str, ...]:
+    """Whose event "sa visite" or "leur rencontre" is, when the sentence says it: a
+    possessive in a time phrase that opens the sentence refers to the subject of its verb
+    ("Lors de sa visite à Pékin, Emmanuel Macron a ..." is Macron's visit). Only a subject
+    that is one named person, or two for "leur" ("Kim et Poutine"); () otherwise."""
+    doc = article.doc
+    root = sent.root
+    if start - sent.start > 4 or noun.i > root.i or noun.dep_.startswith("nsubj"):
+        return ()  # "Sa visite a duré trois jours": his, from the sentence before
+    after = noun.i + 1
+    while after < sent.end and doc[after].pos_ == "ADJ":
+        after += 1
+    if doc[after].lower_ in ("de", "d'", "du", "des") or not time_or_subject(
+        doc, sent, noun, start
+    ):
+        return ()  # "sa visite de l'usine" would read "la visite de Macron de l'usine"
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < root.i]
+    if len(subjects) != 1:
+        return ()
+    span = tuple(t.i for t in subjects[0].subtree)
+    people = tuple(m.text for m in table.inside(span, {"person"}))
+    wanted = 1 if doc[start].lower_ in ("son", "sa", "ses") else 2
+    return people if len(people) == wanted else ()
+
+
+def owner_phrase(noun: Any, people: tuple[str, ...]) -> str:
+    """ "d'Emmanuel Macron", "entre Kim et Poutine" for a meeting."""
+    both = " et ".join(people)
+    if len(people) == 2 and noun.lemma_ in _MEETINGS:
+        return f"entre {both}"
+    return f"d'{both}" if _NAME_VOWEL.match(both) else f"de {both}"

@@ -26,18 +26,23 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from factquiz.generate.clauses import morph, noun_gender
+from factquiz.generate.clauses import morph
 from factquiz.generate.document import Article
 from factquiz.generate.event_phrases import (
     DATE_KINDS,
+    POSSESSIVE,
+    TAKES_DE,
     Agent,
     Where,
     agent_at,
     complements_end,
     date_at,
     occurred_facts,
+    owner_phrase,
+    owners_of,
     past_apposition,
     place_at,
+    time_or_subject,
 )
 from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import Question, askable_sentences
@@ -61,19 +66,19 @@ EVENT_NOUNS = _lemmas(
     "tournoi championnat concert festival salon exposition découverte publication "
     "négociation pourparlers discussion fusillade évacuation"
 )
+FEMININE = _lemmas(
+    "visite rencontre réunion conférence invasion attaque offensive frappe incursion "
+    "collision explosion éruption inondation élection signature adoption annexion "
+    "arrestation exécution manifestation grève émeute audience condamnation inauguration "
+    "cérémonie commémoration libération démission nomination investiture victoire défaite "
+    "finale exposition découverte publication négociation discussion fusillade évacuation "
+    "décision annonce résolution loi étude enquête plainte pétition"
+)
 # Things decided or signed at a date ("la décision de l'UNESCO, le 28 juin, d'inscrire ...").
 DECISION_NOUNS = _lemmas("décision annonce résolution accord traité loi décret")
 # Documents asked for who made them ("un rapport établi par l'INSEE sur ...").
 DOCUMENT_NOUNS = _lemmas("rapport étude enquête sondage communiqué bilan pétition plainte")
-# What introduces an event as the time of another fact ("après la visite", "lors du sommet").
-_TIME_INTRODUCER = re.compile(
-    r"(?:^|\s)(?:apres|avant|depuis|pendant|durant|des|lors de|suite a|a la suite de"
-    r"|en marge de|au cours de|a l'occasion de|au moment de|au lendemain de|a la veille de)$"
-)
 _DEFINITE = {"le": "le", "la": "la", "les": "les", "l'": "l'", "du": "le", "au": "le", "aux": "les"}
-# Time phrases ending in "de": a "des" after them is "de" + "les", a definite plural.
-_TAKES_DE = {"lors", "cours", "suite", "marge", "occasion", "moment", "lendemain", "veille"}
-_CONTRACTION_CASE = {"du": "de", "des": "de", "au": "à", "aux": "à"}
 _NAMED = {"person", "organisation"}
 # A journey goes somewhere rather than taking place there: "Où a eu lieu le voyage" is no French.
 _JOURNEYS = {"voyage", "déplacement", "retrait", "évacuation"}
@@ -91,6 +96,7 @@ class Event:
     place: Where | None = None
     date: Where | None = None
     agent: Agent | None = None
+    owners: tuple[str, ...] = ()  # "Emmanuel Macron" for "sa visite" when he is the subject
 
 
 def event_questions(
@@ -144,6 +150,10 @@ def _dated_events(article: Article, table: MentionTable) -> list[Dated]:
         first = next((m for m in near if m.kind in DATE_KINDS and m.end <= end), None)
         if first is not None:
             names = _names(table, tok.i, after)
+            start = _determiner_at(doc, tok.sent, tok)
+            if doc[start].lower_ in POSSESSIVE:  # "sa visite" is Macron's when he is the subject
+                owners = owners_of(article, tok.sent, tok, start, table)
+                names = frozenset(fold_basic(p) for p in owners) if owners else names
             out.append(Dated(tok.i, tok.lemma_, fold_basic(first.text), names))
     return out
 
@@ -159,6 +169,7 @@ def _dated_twice(event: Event, table: MentionTable, dated: list[Dated], lemma: s
     question tells them apart ("leur première rencontre depuis 2019" beside "la rencontre
     entre Kim et Poutine en septembre"; "la visite de Dupont" is not "la visite de Martin")."""
     own = _names(table, event.named[0], event.named[-1] + 1)
+    own |= {fold_basic(p) for p in event.owners}
     date = fold_basic(event.date[0].text) if event.date else ""
     return any(
         d.lemma == lemma
@@ -175,17 +186,19 @@ def _event_at(article: Article, sent: Any, tok: Any, table: MentionTable) -> Eve
     lemma = tok.lemma_.casefold()
     if tok.pos_ != "NOUN" or lemma not in EVENT_NOUNS | DECISION_NOUNS | DOCUMENT_NOUNS:
         return None
-    start = tok.i - 1
-    while start > sent.start and doc[start].pos_ == "ADJ" and doc[start].head.i == tok.i:
-        start -= 1  # "la première visite"
+    start = _determiner_at(doc, sent, tok)
     det = doc[start].text.casefold()
     indefinite = det in ("une", "un") and start > sent.start and doc[start - 1].pos_ == "ADP"
-    if det == "des" and start > sent.start and doc[start - 1].lower_ in _TAKES_DE:
+    if det == "des" and start > sent.start and doc[start - 1].lower_ in TAKES_DE:
         det = "les"  # "lors des élections": "de" + "les"; "après des élections" is indefinite
+    owners = owners_of(article, sent, tok, start, table) if det in POSSESSIVE else ()
+    if owners:
+        plural = morph(tok, "Number", "Sing") == "Plur"
+        det = "les" if plural else "la" if _gender(tok) == "Fem" else "le"
     if det not in _DEFINITE and not indefinite:
         return None  # "leur rencontre", "cette visite", "une visite": no one the student finds
     end = complements_end(doc, tok, sent.end, table)
-    determiner = _DEFINITE.get(det, "la" if noun_gender(tok) == "Fem" else "le")
+    determiner = _DEFINITE.get(det, "la" if _gender(tok) == "Fem" else "le")
     if lemma in DECISION_NOUNS:
         return _decision(doc, tok, range(start, end), determiner, sent, table)
     if lemma in DOCUMENT_NOUNS:  # "un rapport établi par l'INSEE": asked only who made it
@@ -201,12 +214,21 @@ def _event_at(article: Article, sent: Any, tok: Any, table: MentionTable) -> Eve
     occurred = None if agent else occurred_facts(doc, tok, k, sent.end, table)
     if occurred is not None:
         place, date = place or occurred[0], date or occurred[1]
-    event = Event(tok.i, tuple(range(start, end)), determiner, place, date, agent)
+    event = Event(tok.i, tuple(range(start, end)), determiner, place, date, agent, owners)
     if indefinite and agent is None:
         return None  # "une visite" made definite needs the participle that singles it out
-    if agent is None and occurred is None and not _time_or_subject(doc, sent, tok, start):
+    if agent is None and occurred is None and not time_or_subject(doc, sent, tok, start):
         return None
     return event if place or date or agent else None
+
+
+def _determiner_at(doc: Any, sent: Any, noun: Any) -> int:
+    """Where the event's determiner stands, past adjectives before the noun ("la première
+    visite")."""
+    start = noun.i - 1
+    while start > sent.start and doc[start].pos_ == "ADJ" and doc[start].head.i == noun.i:
+        start -= 1
+    return start
 
 
 def _not_the_verbs(doc: Any, noun: Any, found: Where | None) -> Where | None:
@@ -239,24 +261,9 @@ def _decision(
     while stop > j + 1 and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
         stop -= 1
     words = (*named, *range(j + 1, stop))
-    if not _time_or_subject(doc, sent, noun, named.start):
+    if not time_or_subject(doc, sent, noun, named.start):
         return None
     return Event(noun.i, words, determiner, None, date, None)
-
-
-def _time_or_subject(doc: Any, sent: Any, noun: Any, start: int) -> bool:
-    """The event dates another fact ("après la visite", "lors du sommet") or is the subject
-    of its sentence: its date and place are its own, not a verb's."""
-    if noun.dep_ in ("nsubj", "nsubj:pass") and noun.head.i > noun.i:
-        return True
-    det = doc[start].lower_
-    before = [doc[j].text for j in range(max(sent.start, start - 5), start)]
-    lead = fold_basic(" ".join(before)).replace(" '", "'")
-    if det in _CONTRACTION_CASE:
-        lead = f"{lead} {fold_basic(_CONTRACTION_CASE[det])}"
-    elif det in ("une", "un") and lead.endswith((" d", " de")):
-        lead = lead.rsplit(" ", 1)[0] + " de"
-    return bool(_TIME_INTRODUCER.search(lead))
 
 
 def _own_news(article: Article, event: Event, table: MentionTable, latest: int) -> bool:
@@ -273,7 +280,7 @@ def _own_news(article: Article, event: Event, table: MentionTable, latest: int) 
         return False
     # "le match à Wimbledon", "les élections municipales en mars": which one? A person or a
     # body named in the event, or asked for as its agent, says which.
-    return event.agent is not None or any(m.kind in _NAMED for m in inside)
+    return bool(event.owners) or event.agent is not None or any(m.kind in _NAMED for m in inside)
 
 
 _WH_DATE = {"year": "En quelle année", "month": "En quel mois", "date": "Quand"}
@@ -317,7 +324,7 @@ def _questions(article: Article, event: Event, sent: Any, quote: str) -> list[Qu
     if event.agent is not None:
         m, part, purpose = event.agent.mention, event.agent.participle, event.agent.purpose
         phrase = _phrase(article, event, place + date + event.agent.about)
-        pronoun = ("elle" if noun_gender(noun) == "Fem" else "il") + ("s" if plural else "")
+        pronoun = ("elle" if _gender(noun) == "Fem" else "il") + ("s" if plural else "")
         aux = "ont" if plural else "a"
         tail = f" {article.surface(purpose)}" if purpose else ""
         prompt = f"Par qui {phrase} {aux}-t-{pronoun} été {doc[part].text}{tail} ?"
@@ -347,11 +354,27 @@ def _took_place(sent: Any, plural: bool) -> str | None:
 def _phrase(article: Article, event: Event, extra: tuple[int, ...]) -> str:
     """The event's words with the definite article it takes in a question: "la réunion du
     Conseil de sécurité" for "une réunion du Conseil de sécurité"."""
-    rest = article.surface([t for t in event.named[1:]] + list(extra))
+    words = [t for t in event.named[1:]] + list(extra)
+    rest = article.surface(words)
+    if event.owners:  # "la visite" + "d'Emmanuel Macron" + "à Pékin"
+        owner = owner_phrase(article.doc[event.noun], event.owners)
+        head = [t for t in words if t <= event.noun or t in event.named and _is_adj(article, t)]
+        tail = [t for t in words if t not in head]
+        rest = " ".join(x for x in (article.surface(head), owner, article.surface(tail)) if x)
     det = event.determiner
     if det in ("le", "la") and _VOWEL.match(rest):
         return f"l'{rest}"
     return f"{det} {rest}" if det != "l'" else f"l'{rest}"
+
+
+def _gender(noun: Any) -> str:
+    """The gender of an event noun, from the closed list: "leur rencontre" or "une réunion"
+    show none the tagger can read."""
+    return "Fem" if noun.lemma_.casefold() in FEMININE else "Masc"
+
+
+def _is_adj(article: Article, t: int) -> bool:
+    return article.doc[t].pos_ == "ADJ"
 
 
 def _date_answers(article: Article, date: tuple[Mention, tuple[int, ...]]) -> tuple[str, ...]:
