@@ -187,3 +187,20 @@ def test_an_hour_whose_scope_hangs_on_it_is_not_asked(questions_of) -> None:
     questions = questions_of("Les bureaux de vote fermeront à 18 heures dans les petites communes.")
     # "À quelle heure les bureaux de vote fermeront-ils ?" would say it of every commune
     assert not any(q.answers[0][0] == "18 heures" for q in questions)
+
+
+def test_a_threshold_is_asked_with_its_comparison_in_the_question(questions_of) -> None:
+    questions = questions_of(
+        "Un salarié sera exonéré de la taxe s'il dispose d'un revenu annuel inférieur à 15 000 "
+        "euros. Une famille est considérée comme modeste si elle dispose d'un revenu inférieur "
+        "ou égal à 1 800 euros."
+    )
+    below = _asked(questions, "15 000 euros")
+    assert list(below) == [
+        "En dessous de quel revenu annuel un salarié sera-t-il exonéré de la taxe ?"
+    ]
+    assert {"15000", "15 000"} <= set(next(iter(below.values())))
+    # "ou égal": up to and including the figure
+    assert list(_asked(questions, "1 800 euros")) == [
+        "Jusqu'à quel revenu une famille est-elle considérée comme modeste ?"
+    ]

@@ -21,6 +21,7 @@ from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import DEICTIC, Question, askable_sentences
 from factquiz.generate.realise import lower_initial, mend_slips, well_formed
 from factquiz.generate.targets import MentionTable
+from factquiz.generate.thresholds import threshold_questions
 from factquiz.generate.when_how_many import number_variants
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass")
@@ -40,6 +41,7 @@ def figure_questions(
 ) -> list[Question]:
     """Every figure question this module builds, none on a figure `asked` already asks."""
     out = counted_subject_questions(article, table, asked)
+    out += threshold_questions(article, table)
     return out + change_questions(article, table, asked + out)
 
 
