@@ -177,3 +177,19 @@ def test_the_second_verb_of_a_negated_first_keeps_the_subject(questions_of) -> N
     )
     assert asked.get("Où le ministre a-t-il rencontré le président chinois ?", ())[:1] == ("Pékin",)
     assert not any("confirmé" in p for p in asked)
+
+
+def test_a_name_with_a_number_or_a_title_is_one_subject(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Falcon 9 a emporté la capsule Dragon vers la station spatiale le 22 mai. Le "
+            "président afghan Hamid Karzai constate une recrudescence des attaques à Kaboul "
+            "depuis le mois de mai."
+        )
+    )
+    when = "Quand Falcon 9 a-t-il emporté la capsule Dragon vers la station spatiale ?"
+    assert asked.get(when, ())[:1] == ("22 mai",)
+    # the bare date belongs to the verb: no answer ends on it
+    assert not any(a[0].endswith("le 22 mai") for a in asked.values())
+    who = [a for p, a in asked.items() if p.startswith("Quel président afghan constate")]
+    assert who and who[0][0] == "Hamid Karzai"

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from factquiz.generate.parsing import MONTHS
+
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _NOUN_PHRASE_POS = {"DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"}
 _COORDINATORS = {"et", "mais", "puis"}
@@ -32,6 +34,8 @@ def repair_attachments(doc: Any) -> Any:
         for tok in sent:
             _participle_read_as_adjective(tok)
             _participle_on_agreeing_noun(tok)
+            _subject_inside_a_name(tok)
+            _bare_date_on_verb(tok)
         for verb in [t for t in sent if t.pos_ == "VERB"]:
             _finite_read_as_participle(verb)
             _give_back_subject(doc, verb)
@@ -98,6 +102,37 @@ def _participle_read_as_adjective(tok: Any) -> None:
         tok.pos_ = "VERB"
         features = str(tok.morph)
         tok.set_morph("|".join(filter(None, [features, "Tense=Past", "VerbForm=Part"])))
+
+
+def _bare_date_on_verb(day: Any) -> None:
+    """ "a emporté la capsule vers la station spatiale le 22 mai": a date with no preposition
+    dates the verb, never the noun before it."""
+    if day.dep_ != "nmod" or not day.like_num or not day.text.isdigit() or int(day.text) > 31:
+        return
+    det = [c for c in day.children if c.dep_ == "det" and c.lower_ == "le"]
+    month = [c for c in day.children if c.lower_ in MONTHS]
+    if not det or not month or any(c.dep_ == "case" for c in day.children):
+        return
+    verb = day.head
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ == "VERB":
+        day.head, day.dep_ = verb, "obl:mod"
+
+
+def _subject_inside_a_name(tok: Any) -> None:
+    """ "Falcon 9 emporte ...": the subject is the name's first word, not its number."""
+    if tok.dep_ not in SUBJECT_DEPS or tok.ent_iob_ != "I":
+        return
+    first = tok
+    while first.ent_iob_ == "I" and first.i > first.sent.start:
+        first = first.doc[first.i - 1]
+    verb = tok.head
+    if first.head.i != verb.i or first.dep_ in SUBJECT_DEPS or first.pos_ not in ("PROPN", "NOUN"):
+        return
+    dep = tok.dep_
+    first.head, first.dep_ = verb, dep
+    tok.head, tok.dep_ = first, "flat:name"
 
 
 def _participle_on_agreeing_noun(part: Any) -> None:
@@ -285,8 +320,10 @@ def _join_stray_adjectives(sent: Any) -> None:
             if not bare and stray.pos_ != "PROPN" or stray.pos_ not in ("ADJ", "NOUN", "PROPN"):
                 continue
             title = sent.doc[stray.left_edge.i - 1]
-            if stray.pos_ == "PROPN" and title.pos_ == "NOUN" and title in noun.subtree:
-                stray.head, stray.dep_ = title, "appos"  # "le président Vladimir Poutine"
+            named = title.pos_ in ("NOUN", "ADJ", "PROPN") and not title.is_punct
+            if stray.pos_ == "PROPN" and named and title in noun.subtree:
+                # "le président Vladimir Poutine", "Le président afghan Hamid Karzai"
+                stray.head, stray.dep_ = title if title.pos_ == "NOUN" else noun, "appos"
                 continue
             between = stray.left_edge.i - noun.right_edge.i
             if between == 1 and stray.pos_ == "ADJ":

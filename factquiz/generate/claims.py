@@ -320,8 +320,19 @@ def _subject_of(
 
 
 def _partitive(tok: Any) -> bool:
-    """ "des ouvriers", "du pétrole": the article tagged as a preposition."""
-    return tok.text.casefold() in ("des", "du") and morph(tok, "PronType", "") == "Art"
+    """ "des ouvriers", "du pétrole": the article tagged as a preposition; "De Santis a
+    parlé": the particle of a name."""
+    if tok.text.casefold() in ("des", "du") and morph(tok, "PronType", "") == "Art":
+        return True
+    name = tok.head
+    after = name.right_edge.i + 1
+    return (
+        tok.text[:1].isupper()
+        and name.pos_ == "PROPN"
+        and tok.i == name.left_edge.i == name.i - 1
+        and after < len(tok.doc)
+        and tok.doc[after].text != ","
+    )
 
 
 def _apposed_name(subj: Any) -> list[int] | None:
