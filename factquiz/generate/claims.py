@@ -6,10 +6,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from factquiz.generate.antecedents import (
+    name_read_as_pronoun,
+    named_antecedent,
+    quoted_tokens,
+    resolve_pronoun,
+)
 from factquiz.generate.clauses import (
     DISCOURSE_ADVERBS,
     NEGATIONS,
-    PERSONAL_PRONOUNS,
     SPEECH_VERBS,
     Clause,
     Phrase,
@@ -59,40 +64,6 @@ def _asserted(verb: Any) -> bool:
     return bool(marks) and marks[0].text.casefold().removesuffix("'") in ASSERTING_MARKS
 
 
-def named_antecedent(verb: Any) -> tuple[range, Any, bool] | None:
-    """What "qui" stands for: a name ("Kim Jong-il, qui craignait les voyages en avion") or
-    the focus of a cleft ("C'est la firme X qui a réalisé le spectacle"), as (tokens, head
-    token, is_cleft)."""
-    rel = [c for c in verb.children if morph(c, "PronType", "") == "Rel"]
-    if len(rel) != 1 or rel[0].dep_ != "nsubj" or rel[0].text.casefold() != "qui":
-        return None
-    focus = _cleft_focus(rel[0])
-    if focus is not None:
-        return focus
-    head = verb.head
-    if not head.ent_type_ or head.ent_type_ not in ("PER", "ORG", "LOC"):
-        return None
-    ent = entity_at(head.doc, head.i)
-    return (ent, head.doc[ent.start : ent.stop].root, False) if ent is not None else None
-
-
-def _cleft_focus(qui: Any) -> tuple[range, Any, bool] | None:
-    """ "C'est X qui ...": X, read from the words, since the parser hangs "qui" anywhere."""
-    doc, start = qui.doc, qui.sent.start
-    words = [doc[k].text.casefold() for k in range(start, min(start + 2, qui.i))]
-    if len(words) < 2 or words[0] not in ("c'", "ce") or words[1] not in ("est", "sont", "était"):
-        return None
-    focus = range(start + 2, qui.i)
-    heads = [doc[k] for k in focus if doc[k].pos_ in ("NOUN", "PROPN")]
-    if (
-        not heads
-        or len(focus) > 10
-        or any(doc[k].text in (",", "«", "»", "que", "qu'") for k in focus)
-    ):
-        return None
-    return focus, heads[0], True
-
-
 def _after_colon(verb: Any) -> bool:
     """A clause after ":" or ";" stands on its own; other parataxis is an incise."""
     doc = verb.doc
@@ -109,21 +80,6 @@ def _same_paragraph(a: Any, b: Any) -> bool:
     doc = a.doc
     gap = [doc[a.end - 1].whitespace_] + [doc[k].text for k in range(a.end, b.start)]
     return not any("\n" in piece for piece in gap)
-
-
-def _quoted(sent: Any) -> set[int]:
-    """Tokens between guillemets or straight double quotes."""
-    inside, depth = set(), 0
-    for tok in sent:
-        if tok.text in ("«", '"') and depth == 0:
-            depth = 1
-            continue
-        if tok.text in ("»", '"') and depth == 1:
-            depth = 0
-            continue
-        if depth:
-            inside.add(tok.i)
-    return inside
 
 
 def extract_clauses(article: Article, persons_of: PersonsOf) -> list[Clause]:
@@ -145,7 +101,7 @@ def _sentence_clauses(
     spans = attribution_spans(sent)
     banned = {i for r in spans for i in r}
     attribution = article.surface(spans[0]) if spans else None
-    quoted = _quoted(sent)
+    quoted = quoted_tokens(sent)
     clauses: dict[int, Clause] = {}
     for verb in sent:
         if verb.pos_ != "VERB" or verb.dep_ not in PREDICATE_DEPS:
@@ -301,9 +257,9 @@ def _subject_of(
     ):
         return None, None, None  # "des groupes armés, particulièrement les islamistes,": an aside
     phrase = Phrase(subj.dep_, subj.i, tokens)
-    if subj.pos_ == "PRON" and not _name_read_as_pronoun(subj):
+    if subj.pos_ == "PRON" and not name_read_as_pronoun(subj):
         return (
-            _resolve(article, subj, phrase, context, persons_of),
+            resolve_pronoun(article, subj, phrase, context, persons_of),
             frame,
             context.start if context else None,
         )
@@ -351,13 +307,6 @@ def _apposed_name(subj: Any) -> list[int] | None:
     return None
 
 
-_PRONOUN_WORDS = {
-    "il", "elle", "ils", "elles", "on", "ce", "c'", "cela", "ça", "ceci", "qui", "que", "qu'",
-    "ceux", "celui", "celle", "celles", "certains", "certaines", "nombreux", "plusieurs",
-    "tous", "toutes", "chacun", "aucun", "personne", "rien", "tout", "lequel", "laquelle",
-}  # fmt: skip
-
-
 def _apposed(tok: Any, subjects: list[Any]) -> bool:
     """ "Kim Jong-un, le leader de la Corée du Nord, a ...": the apposition tagged a subject."""
     doc = tok.doc
@@ -375,37 +324,6 @@ def _stray_adjective(tok: Any, subjects: list[Any]) -> bool:
     return tok.pos_ == "ADJ" and any(s.i == tok.i - 1 for s in subjects)
 
 
-def _name_read_as_pronoun(tok: Any) -> bool:
-    """ "Poutine" tagged as a pronoun (the dish, lower-cased): a capitalised word that is no
-    French pronoun is a name."""
-    return tok.text[:1].isupper() and tok.text.casefold() not in _PRONOUN_WORDS
-
-
-def _resolve(
-    article: Article, pron: Any, phrase: Phrase, context: Any, persons_of: PersonsOf
-) -> Subject | None:
-    """A personal pronoun replaced by the one person, or the subject, of the sentence before."""
-    agreement = PERSONAL_PRONOUNS.get(pron.text.casefold())
-    if agreement is None or context is None or pron.i in _quoted(pron.sent):
-        return None  # « Ils ont cassé la porte »: the speaker's "ils", not the writer's
-    gender, number = agreement
-    persons = sorted(set(persons_of(context)))
-    if number == "Sing" and gender == "Masc" and len(persons) == 1:
-        return Subject(phrase, persons[0], gender, number, resolved=True)
-    root = context.root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    if subj is not None and subj.pos_ == "PRON" and _name_read_as_pronoun(subj) and not persons:
-        # "Poutine s'est rendu à Yakoutsk. Il s'est entretenu ...": the one name, the subject
-        name = article.surface(phrase_tokens(subj, set()))
-        return Subject(phrase, name, gender, number, resolved=True) if gender == "Masc" else None
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or persons:
-        return None
-    if (morph(subj, "Gender", "Masc"), morph(subj, "Number", "Sing")) != agreement:
-        return None
-    tokens = phrase_tokens(subj, set())
-    return Subject(phrase, lower_initial(article.surface(tokens)), gender, number, resolved=True)
-
-
 def _frame(article: Article, verb: Any, banned: set[int]) -> str | None:
     """The frame "Selon X" of a clause reported by a speech verb whose subject X is named."""
     speech = verb.head
@@ -414,7 +332,7 @@ def _frame(article: Article, verb: Any, banned: set[int]) -> str | None:
     speakers = [c for c in speech.children if c.dep_ == "nsubj"]
     if not speakers and speech.dep_ == "conj":  # "Moscou n'a pas précisé ... mais affirme que"
         speakers = [c for c in speech.head.children if c.dep_ == "nsubj"]
-    if len(speakers) != 1 or speakers[0].pos_ == "PRON" and not _name_read_as_pronoun(speakers[0]):
+    if len(speakers) != 1 or speakers[0].pos_ == "PRON" and not name_read_as_pronoun(speakers[0]):
         return None
     tokens = phrase_tokens(speakers[0], banned)
     if not tokens or len(tokens) > 8:
