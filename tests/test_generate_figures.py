@@ -204,3 +204,8 @@ def test_a_threshold_is_asked_with_its_comparison_in_the_question(questions_of) 
     assert list(_asked(questions, "1 800 euros")) == [
         "Jusqu'à quel revenu une famille est-elle considérée comme modeste ?"
     ]
+
+
+def test_a_count_after_avec_is_asked_with_it(questions_of) -> None:
+    questions = questions_of("Le Hongrois Nyers finit meilleur buteur du championnat avec 26 buts.")
+    assert any(p.startswith("Avec combien de buts") for p in _asked(questions, "26 buts"))

@@ -99,7 +99,7 @@ def number_target(
     hedged = doc[m.start].lower_ in ("plus", "moins", "près", "pas")
     if hedged and phrase.case.endswith((" de", " d'")):  # "pendant [plus de] trois ans"
         phrase = replace(phrase, case=phrase.case.rsplit(" ", 1)[0])
-    if phrase.case not in ("", "à", "pendant", "durant", "depuis", "de", "sur"):
+    if phrase.case not in ("", "à", "pendant", "durant", "depuis", "de", "sur", "avec"):
         return None  # "au cours des 18 derniers mois" asks badly as "combien"
     if any(doc[t].pos_ == "DET" for t in phrase.tokens if t < m.start):
         return None  # "les deux pays": a count the reader is not asked to remember
