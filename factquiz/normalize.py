@@ -280,15 +280,17 @@ _WRITTEN_WORDS = numbers.UNIT_TOKENS | frozenset(("usd", "eur", "gbp", "%", "h")
 def _key_superset(text: str) -> frozenset[str]:
     """The keys of every run of letters of `text` as `analyse` folds it, and of every word
     the number passes may write: a superset of `analyse(text).keys`, made without parsing."""
-    folded = fold_letters(text)
-    if "." in folded:
-        folded = _DOTTED_ACRONYM.sub(_undotted, folded)
-    words = _WRITTEN_WORDS.union(letter_runs(folded))
+    words = _WRITTEN_WORDS.union(letter_runs(undot(fold_letters(text))))
     return frozenset(map(transliteration_key, words))
 
 
 def _undotted(m: re.Match[str]) -> str:
     return m.group().replace(".", "")
+
+
+def undot(folded: str) -> str:
+    """Dotted acronyms of a folded text joined, as `analyse` reads them: `u.s.a.` -> `usa`."""
+    return _DOTTED_ACRONYM.sub(_undotted, folded) if "." in folded else folded
 
 
 def may_have_numbers(text: str) -> bool:
@@ -297,9 +299,7 @@ def may_have_numbers(text: str) -> bool:
     folded = fold_letters(text)
     if _HAS_DIGIT.search(folded) or _ORDINAL_END.search(folded) or _SYMBOL.search(folded):
         return True
-    if "." in folded:
-        folded = _DOTTED_ACRONYM.sub(_undotted, folded)
-    words = letter_runs(folded)
+    words = letter_runs(undot(folded))
     if _PLAIN_WORDS.isdisjoint(words):
         return False
     # Without a digit, only the spelled numbers make one; a month alone is a date (`--09`).
@@ -326,8 +326,7 @@ def _tokens(text: str, language: str) -> list[str]:
         has_digit = False
         tokens = core.split()
     else:
-        if "." in folded:
-            folded = _DOTTED_ACRONYM.sub(_undotted, folded)
+        folded = undot(folded)
         has_digit = _HAS_DIGIT.search(folded) is not None
         if has_digit:
             folded = _canonical_numbers(folded, language)
