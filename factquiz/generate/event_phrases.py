@@ -39,8 +39,8 @@ def complements_end(doc: Any, noun: Any, limit: int, table: MentionTable) -> int
     while k < limit and doc[k].lower_ in OF | {"par", "entre"}:
         after = nominal_end(doc, k + 1, limit, table)
         if after is not None and doc[k].lower_ == "entre":
-            other = nominal_end(doc, after + 1, limit, table) if after < limit else None
-            after = other if doc[after].lower_ == "et" else None  # "entre Kim et Poutine"
+            joined = after < limit and doc[after].lower_ == "et"  # "entre Kim et Poutine"
+            after = nominal_end(doc, after + 1, limit, table) if joined else None
         if after is None:
             break
         k = after
@@ -154,6 +154,9 @@ def agent_at(doc: Any, noun: Any, k: int, limit: int, table: MentionTable) -> Ag
     ):
         stop -= 1
     rest = tuple(range(end, stop))
+    last = doc[rest[-1]]
+    if len(rest) < 2 or last.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and last.text != "»":
+        return None  # "pour protester contre les": the sentence breaks off
     if doc[end].lower_ == "sur":
         return Agent(agents[0], k, about=rest)
     return Agent(agents[0], k, purpose=rest)
@@ -218,8 +221,10 @@ def owners_of(
     after = noun.i + 1
     while after < sent.end and doc[after].pos_ == "ADJ":
         after += 1
-    if doc[after].lower_ in ("de", "d'", "du", "des") or not time_or_subject(
-        doc, sent, noun, start
+    if (
+        after >= sent.end
+        or doc[after].lower_ in ("de", "d'", "du", "des")
+        or not time_or_subject(doc, sent, noun, start)
     ):
         return ()  # "sa visite de l'usine" would read "la visite de Macron de l'usine"
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < root.i]

@@ -279,8 +279,11 @@ def _own_news(article: Article, event: Event, table: MentionTable, latest: int) 
     if latest and date is not None and date.kind == "year" and (date.value or 0) < latest - 1:
         return False
     # "le match à Wimbledon", "les élections municipales en mars": which one? A person or a
-    # body named in the event, or asked for as its agent, says which.
-    return bool(event.owners) or event.agent is not None or any(m.kind in _NAMED for m in inside)
+    # body named in the event, or asked for as its agent, says which; "Par qui la réunion
+    # a-t-elle été convoquée ?" still needs what the meeting was or was for.
+    agent = event.agent
+    described = agent is not None and (len(event.named) > 2 or agent.purpose or agent.about)
+    return bool(event.owners) or bool(described) or any(m.kind in _NAMED for m in inside)
 
 
 _WH_DATE = {"year": "En quelle année", "month": "En quel mois", "date": "Quand"}
