@@ -342,3 +342,38 @@ def test_a_speaker_asked_by_title_yields_to_what_they_said() -> None:
         framed=True,
     )
     assert _kept([by_title, what]) == [what.prompt]
+
+
+def test_a_count_keeps_what_qualifies_it(questions_of) -> None:
+    questions = questions_of("Les astronomes connaissaient déjà 6 exoplanètes à deux soleils.")
+    counts = [q.prompt for q in questions if q.answers[0][0] == "6 exoplanètes"]
+    assert counts, [q.prompt for q in questions]
+    # 6 with two suns, not 6 exoplanets in all: no lean twin without "à deux soleils"
+    assert all("deux soleils" in p for p in counts), counts
+
+
+def test_last_month_is_not_asked_without_the_articles_date(questions_of) -> None:
+    questions = questions_of(
+        "Au début du mois dernier, trois écoles ont été fermées dans la vallée de la Durance."
+    )
+    assert questions and not any("mois dernier" in p for p in _kept(questions))
+
+
+def test_a_surname_particle_keeps_its_capital(questions_of) -> None:
+    questions = questions_of(
+        "Sur le plan sportif, De Santis a parlé de l'amélioration de l'attitude des joueurs "
+        "de l'équipe de Montréal après l'arrivée du gardien Troy Perkins."
+    )
+    who = [q for q in questions if q.kind == "person"]
+    assert who and all(q.answers[0][0] == "De Santis" for q in who), who
+
+
+def test_their_own_is_no_dangling_pronoun() -> None:
+    quote = "Les 10 % des habitants les plus pauvres ont vu leur niveau de vie reculer de 2,1 %."
+    own = _q("number", "De combien les 10 % des habitants les plus pauvres ont-ils vu leur "
+             "niveau de vie reculer ?", "2,1 %", quote)  # fmt: skip
+    told = _q("organisation", "Qui leur a annoncé la fermeture de la maternité de Figeac ?",
+              "l'agence régionale de santé", "L'agence régionale de santé leur a annoncé la "
+              "fermeture de la maternité de Figeac.", sentence=3)  # fmt: skip
+    assert rejection(own) is None
+    assert rejection(told) == "dangling"  # to whom?

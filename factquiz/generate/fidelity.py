@@ -280,7 +280,11 @@ _WHEN = {"date", "day", "month", "year"}
 
 def left_out(target: Target, optional: list[Target]) -> frozenset[int]:
     """What a lean question on the target leaves out: the other answers, but never the place
-    of a when-question ("Quand le train s'est-il arrêté ?" stopped where? it stopped twice)."""
+    of a when-question ("Quand le train s'est-il arrêté ?" stopped where? it stopped twice),
+    and nothing of a count, whose period and qualifiers are part of it ("12 écoles fermées
+    depuis 2015" are not 12 of all time)."""
+    if target.kind == "number":
+        return frozenset()
     return frozenset(
         t
         for other in optional

@@ -99,8 +99,12 @@ def well_formed(prompt: str) -> bool:
 
 
 def lower_initial(text: str) -> str:
-    """ "Le train" -> "le train" where the capital only marked a sentence start."""
-    first = text.split()[0] if text.split() else ""
+    """ "Le train" -> "le train" where the capital only marked a sentence start; a
+    surname's particle stays ("De Santis", "Du Bellay": "De" before a name is no article)."""
+    words = text.split()
+    first = words[0] if words else ""
+    if first in ("De", "Du") and len(words) > 1 and words[1][:1].isupper():
+        return text
     stem = first.split("'")[0] + "'" if "'" in first else first
     if first in _SENTENCE_INITIAL_WORDS or stem in _SENTENCE_INITIAL_WORDS:
         return text[0].lower() + text[1:]

@@ -54,7 +54,8 @@ SKILLS = {
 # Words that only make sense on the day the article was written.
 DEICTIC = re.compile(
     r"\b(?:hier|aujourd'hui|demain|ce matin|ce soir|cette nuit|cette semaine|cette année"
-    r"|l'année dernière|l'an dernier|la semaine dernière|le mois dernier)\b",
+    r"|l'année dernière|l'an dernier|la semaine dernière|le mois dernier|du mois dernier"
+    r"|ces derniers (?:jours|mois)|ces dernières semaines)\b",
     re.I,
 )
 ShortForm = Callable[[str], "str | None"]

@@ -78,6 +78,11 @@ _DANGLING = re.compile(
     r"|\b(?:récemment|dernièrement)\b",  # recent to the article's date, which is not shown
     re.I,
 )
+_VERB_AFTER = re.compile(
+    r"(?:a|ont|avait|avaient|aura|auront|est|sont|sera|seront|était|étaient"
+    r"|\w+(?:er|é|ée|és|ées|ait|aient|ent|ra|ront))\b"
+)
+_PLURAL_BEFORE = re.compile(r"\b(?:les|des|aux)\s|-(?:t-)?(?:ils|elles)\b", re.I)
 _FUNCTION_BEFORE_NAME = {"de", "du", "des", "d", "la", "le", "les", "l", "a", "au", "aux", "en"}
 # "Quel ministre russe de la Défense ... ?", "Quelle agence de presse sud-coréenne ... ?": the
 # title or the description names one holder; the question asks who holds it.
@@ -126,7 +131,7 @@ def rejection(q: Question) -> str | None:
         ("gives away", gives_away(q)),
         ("in quotes", q.in_quotes),
         ("clitic", q.clitic),
-        ("dangling", bool(_DANGLING.search(q.prompt))),
+        ("dangling", _dangles(q.prompt)),
         ("deictic", bool(_DEICTIC.search(q.prompt))),
         ("unbalanced quotes", _unbalanced(q.prompt)),
         ("loose end", _loose_end(q.prompt)),
@@ -143,6 +148,24 @@ def rejection(q: Question) -> str | None:
         ("narration", q.kind == "speaker" and bool(NARRATION.search(q.prompt))),
     )
     return next((name for name, failed in checks if failed), None)
+
+
+def _dangles(prompt: str) -> bool:
+    """A word that points to what the prompt does not say ("y", "lui", "ensuite"); "leur"
+    before a noun, after a plural subject the prompt names, is that subject's own ("les 10 %
+    des habitants ont-ils vu leur niveau de vie reculer")."""
+    for found in _DANGLING.finditer(prompt):
+        if found.group().casefold() == "leur" and _owned(prompt, found.start(), found.end()):
+            continue
+        return True
+    return False
+
+
+def _owned(prompt: str, start: int, end: int) -> bool:
+    after = prompt[end:].split()[:1]
+    if not after or _VERB_AFTER.match(after[0].casefold()):
+        return False  # "leur a donné": the pronoun, to whom?
+    return bool(_PLURAL_BEFORE.search(prompt[:start]))
 
 
 def _unbalanced(prompt: str) -> bool:
