@@ -62,8 +62,27 @@ _SYMBOLS = {"$": "usd", "€": "eur", "£": "gbp", "%": "%"}
 _PLAIN_WORDS = numbers.TRIGGER_WORDS | dates.TRIGGER_WORDS
 TRIGGER_WORDS = _PLAIN_WORDS  # a text with none of these (and no digit) has no number
 
-# What NFKC, casefold and NFKD leave: letters that do not decompose, soft hyphens.
-_LETTER_FOLD = str.maketrans(
+# Digits that NFKC leaves as they are and that are no decimal digits (`❷`, Ethiopic `፩`):
+# Python calls them digits, yet int() refuses them. Read as the digits they are.
+_OTHER_DIGITS = (
+    (0x1369, 0x1371),
+    (0x19DA, 0x19DA),
+    (0x24F5, 0x24FD),
+    (0x24FF, 0x24FF),
+    (0x2776, 0x277E),
+    (0x2780, 0x2788),
+    (0x278A, 0x2792),
+    (0x10A40, 0x10A43),
+    (0x10E60, 0x10E68),
+    (0x11052, 0x1105A),
+)
+# What NFKC, casefold and NFKD leave: letters that do not decompose, soft hyphens, digits
+# that are not decimal.
+_LETTER_FOLD = {
+    code: str(unicodedata.digit(chr(code)))
+    for first, last in _OTHER_DIGITS
+    for code in range(first, last + 1)
+} | str.maketrans(
     {
         "ø": "o",
         "ł": "l",
