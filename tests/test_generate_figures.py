@@ -209,3 +209,17 @@ def test_a_threshold_is_asked_with_its_comparison_in_the_question(questions_of) 
 def test_a_count_after_avec_is_asked_with_it(questions_of) -> None:
     questions = questions_of("Le Hongrois Nyers finit meilleur buteur du championnat avec 26 buts.")
     assert any(p.startswith("Avec combien de buts") for p in _asked(questions, "26 buts"))
+
+
+def test_an_amount_is_asked_by_what_it_measures(questions_of) -> None:
+    questions = questions_of(
+        "Le gouvernement a débloqué une enveloppe exceptionnelle de 2 millions d'euros pour les "
+        "agriculteurs bretons. La société Renault a enregistré une hausse de 12 % de ses ventes "
+        "en 2019."
+    )
+    assert list(_asked(questions, "2 millions d'euros")) == [
+        "Quelle enveloppe exceptionnelle le gouvernement a-t-il débloquée pour les agriculteurs "
+        "bretons ?"
+    ]
+    # "Quelle hausse Renault a-t-elle enregistrée ?": a rise of what? The sales stay or no question
+    assert not any(p.startswith("Quelle hausse") for p in _asked(questions, "12 %"))

@@ -16,7 +16,7 @@ from factquiz.generate.document import Article
 from factquiz.generate.french_numbers import is_number_word, number_to_words
 from factquiz.generate.mentions import Mention
 from factquiz.generate.parsing import WEEKDAYS
-from factquiz.generate.realise import Wh, bare_case
+from factquiz.generate.realise import Wh, bare_case, quel
 from factquiz.generate.targets import MentionTable, Target, without_article
 
 WH_DATE = {
@@ -96,6 +96,8 @@ def number_target(
     m = nums[0]
     if m.unit in _CLOCK_UNITS:
         return clock_target(article, phrase, m)
+    if phrase.dep == "obj" and doc[phrase.head].lemma_ in MEASURE_NOUNS:
+        return measure_target(article, phrase, m)
     hedged = doc[m.start].lower_ in ("plus", "moins", "près", "pas")
     if hedged and phrase.case.endswith((" de", " d'")):  # "pendant [plus de] trois ans"
         phrase = replace(phrase, case=phrase.case.rsplit(" ", 1)[0])
@@ -136,6 +138,43 @@ def number_target(
     agreement = counted if phrase.dep == "obj" else None
     wh = Wh(words, subject=subject, object_agreement=agreement, agreement=counted)
     return Target("number", (number_variants(m),), removed, wh, (m,))
+
+
+# Nouns an amount measures: "une amende de 10 000 euros" is asked "Quelle amende ... ?".
+MEASURE_NOUNS = {
+    "amende", "marge", "hausse", "baisse", "augmentation", "diminution", "croissance", "chute",
+    "progression", "recul", "déficit", "excédent", "indemnité", "prime", "salaire", "somme",
+    "montant", "budget", "subvention", "rançon", "caution", "enveloppe", "bénéfice", "perte",
+}  # fmt: skip
+
+
+def measure_target(article: Article, phrase: Phrase, m: Mention) -> Target | None:
+    """ "a infligé une amende de 10 000 euros": "Quelle amende ... a-t-il infligée ?", when the
+    phrase is nothing but the measured noun, its adjectives and "de <figure>"."""
+    doc = article.doc
+    head = doc[phrase.head]
+    det = [c for c in head.children if c.dep_ == "det"]
+    if len(det) != 1 or det[0].lemma_ != "un" or any(t.dep_ == "conj" for t in head.subtree):
+        return None
+    figure = next((c for c in head.children if c.i >= m.start and c.i < m.end), None)
+    if figure is None or figure.dep_ != "nmod" or m.start - 1 not in phrase.tokens:
+        return None
+    if doc[m.start - 1].lower_ not in ("de", "d'"):
+        return None
+    named = [head.i] + [c.i for c in head.children if c.dep_ == "amod" and c.i > head.i]
+    said = {t.i for t in figure.subtree}
+    extra = sorted(said - set(m.tokens) - {m.start - 1})
+    if extra and (doc[extra[0]].lower_ != "par" or extra != list(range(m.end, extra[-1] + 1))):
+        return None  # "une hausse de 12 % [de ses ventes]": the answer would lose what rose
+    told = set(named) | {det[0].i} | said
+    if set(phrase.tokens) - told or sorted(named) != list(range(head.i, head.i + len(named))):
+        return None  # "une amende de 10 000 euros [à l'entreprise]": the question cannot say it
+    gender, number = noun_gender(head), morph(head, "Number", "Sing")
+    words = f"{quel(gender, number)} {article.surface(named)}"
+    wh = Wh(words[:1].upper() + words[1:], object_agreement=(gender, number))
+    per = [article.surface(range(m.start, extra[-1] + 1))] if extra else []  # "31 euros par tonne"
+    answers = (tuple(dict.fromkeys([*per, *number_variants(m)])),)
+    return Target("number", answers, frozenset(phrase.tokens), wh, (m,))
 
 
 _CLOCK_UNITS = {"h", "heure", "heures"}
