@@ -193,3 +193,17 @@ def test_a_name_with_a_number_or_a_title_is_one_subject(questions_of) -> None:
     assert not any(a[0].endswith("le 22 mai") for a in asked.values())
     who = [a for p, a in asked.items() if p.startswith("Quel président afghan constate")]
     assert who and who[0][0] == "Hamid Karzai"
+
+
+def test_an_infinitive_after_a_purpose_clause_does_not_break_the_main_clause(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "En avril, la Chine a utilisé son droit de veto pour empêcher les Nations Unies de "
+            "publier le rapport des experts sur le Xinjiang."
+        )
+    )
+    assert asked.get("En quel mois la Chine a-t-elle utilisé son droit de veto ?", ())[:1] == (
+        "avril",
+    )
+    # "de publier" is the purpose verb's complement, never glued to "son droit de veto"
+    assert not any("veto de publier" in p for p in asked)

@@ -32,6 +32,7 @@ def repair_attachments(doc: Any) -> Any:
     for sent in list(doc.sents):
         _join_stray_adjectives(sent)
         for tok in sent:
+            _name_piece(tok)
             _participle_read_as_adjective(tok)
             _participle_on_agreeing_noun(tok)
             _subject_inside_a_name(tok)
@@ -102,6 +103,14 @@ def _participle_read_as_adjective(tok: Any) -> None:
         tok.pos_ = "VERB"
         features = str(tok.morph)
         tok.set_morph("|".join(filter(None, [features, "Tense=Past", "VerbForm=Part"])))
+
+
+def _name_piece(tok: Any) -> None:
+    """ "les Nations Unies": a word inside a name, hung on the verb as punctuation."""
+    if tok.ent_iob_ == "I" and tok.dep_ == "punct" and not tok.is_punct:
+        before = tok.doc[tok.i - 1]
+        if tok not in before.ancestors:
+            tok.head, tok.dep_ = before, "flat:name"
 
 
 def _bare_date_on_verb(day: Any) -> None:
