@@ -34,8 +34,10 @@ def test_a_time_before_a_comma_is_not_the_subject(questions_of) -> None:
             "de croisière dans la mer Jaune."
         )
     )
-    prompt = "Combien de missiles de croisière la Corée du Nord a-t-elle tirés ?"
-    assert asked.get(prompt, ())[:1] == ("trois missiles",)
+    counts = [
+        a for p, a in asked.items() if p.startswith("Combien de missiles de croisière la Corée")
+    ]
+    assert counts and counts[0][0] == "trois missiles"
     # where the missiles were fired belongs to the verb, not inside the counted noun
     assert not any("croisière dans la mer Jaune la Corée" in p for p in asked)
 
