@@ -32,6 +32,8 @@ Lors des grèves de la SNCF à Lille en mai, les trains sont restés à quai.
 
 « Depuis la visite de Marc Petit à Brest en avril, rien n'a changé », a déclaré le maire.
 
+Depuis la signature du traité de Berlin en 1990, la ville de Lyon a changé.
+
 Lors de leur rencontre à Genève en mai, les deux dirigeants ont parlé du climat.
 
 Le Kremlin a annoncé la visite de Pierre Martin à Moscou en octobre.
@@ -138,6 +140,14 @@ def test_lors_des_is_a_definite_plural(generated):
 def test_an_event_in_quoted_words_is_marked_as_a_quotation(generated):
     quoted = [q for q in generated["article"].questions if "Marc Petit" in q.prompt]
     assert quoted and all(q.in_quotes for q in quoted)  # the ranking asks no quoted claim
+
+
+def test_what_a_clause_dates_from_is_asked_as_an_event(generated):
+    asked = _answers(generated["article"])
+    prompt = "Depuis quel événement le gouvernement a-t-il reculé sur la réforme ?"
+    assert "les manifestations de la CGT" in asked[prompt]
+    # 1990 is history in a 2024 article: a student could guess it without reading.
+    assert not any(p.startswith("Depuis quel événement la ville de Lyon") for p in asked)
 
 
 def test_a_report_is_asked_who_made_it_with_what_it_is_about(generated):

@@ -1,5 +1,5 @@
-"""Where and when a clause happened, said outside the clause: "à Toulouse, où ..." and
-"C'est en 2019 que ...".
+"""Where and when a clause happened, said outside the clause: "à Toulouse, où ...",
+"C'est en 2019 que ..." and "Depuis l'invasion de l'Ukraine, ...".
 
 The claim extractor keeps a clause's own phrases; a relative "où" after a named place, or
 the focus of a cleft, names the place or the date of a clause from outside it, so no
@@ -29,6 +29,8 @@ from factquiz.generate.clauses import (
     verb_group,
 )
 from factquiz.generate.document import Article
+from factquiz.generate.event_phrases import OF, complements_end, date_at, nominal_end, place_at
+from factquiz.generate.events import EVENT_NOUNS, HISTORY_YEARS
 from factquiz.generate.mentions import Mention
 from factquiz.generate.phrases import clause_phrases
 from factquiz.generate.questions import Question, _question, askable_sentences
@@ -55,6 +57,7 @@ def circumstance_questions(
         for verb in sent:
             found = _where_relative(article, sent, verb, table, persons_of)
             found = found or _cleft(article, sent, verb, table, persons_of)
+            found = found or _since_event(article, sent, verb, table, persons_of)
             if found is None:
                 continue
             clause, target = found
@@ -134,6 +137,51 @@ def _cleft(
 
 
 _TIME_OR_PLACE = ("place", "date", "year", "month", "day")
+_SINCE = {"depuis": "Depuis quel événement", "après": "Après quel événement"}
+
+
+def _since_event(
+    article: Article, sent: Any, verb: Any, table: MentionTable, persons_of: PersonsOf
+) -> tuple[Clause, Target] | None:
+    """ "Depuis l'invasion de l'Ukraine par Moscou en 2022, la Russie et la Corée du Nord se
+    sont rapprochées" -> "Depuis quel événement la Russie et la Corée du Nord se sont-elles
+    rapprochées ?": the event an opening time phrase names, asked as what the clause dates
+    from. Never history a decade older than the article's news, whose answer a student
+    could guess."""
+    doc = article.doc
+    first = doc[sent.start]
+    if verb != sent.root or verb.pos_ != "VERB" or first.lower_ not in _SINCE:
+        return None
+    noun = doc[sent.start + 2] if sent.start + 2 < sent.end else None
+    if noun is None or doc[sent.start + 1].lower_ not in ("le", "la", "l'", "les"):
+        return None
+    if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in EVENT_NOUNS:
+        return None
+    end = complements_end(doc, noun, sent.end, table)
+    place, k = place_at(doc, end, sent.end, table)
+    date, k = date_at(doc, k, sent.end, table)
+    if k >= sent.end or doc[k].text != "," or k - sent.start > 14 or _is_history(table, end, k):
+        return None
+    outside = set(range(sent.start, k + 1))
+    clause = _rebuilt(article, sent, verb, outside, persons_of)
+    if clause is None:
+        return None
+    event = article.surface(range(sent.start + 1, k))
+    variants = [event, article.surface(range(sent.start + 1, end))]
+    short = nominal_end(doc, noun.i + 2, end, table) if doc[noun.i + 1].lower_ in OF else None
+    if short is not None:  # "l'invasion de l'Ukraine", the short answer a student gives
+        variants.append(article.surface(range(sent.start + 1, short)))
+    answers = (tuple(dict.fromkeys(variants)),)
+    wh = Wh(_SINCE[first.lower_])
+    mentions = tuple(found[0] for found in (place, date) if found is not None)
+    return clause, Target("thing", answers, frozenset(outside), wh, mentions)
+
+
+def _is_history(table: MentionTable, start: int, end: int) -> bool:
+    """A year in the phrase more than a decade before the article's latest year."""
+    latest = max((m.value or 0 for m in table.mentions if m.kind in ("year", "date")), default=0)
+    years = [m.value for m in table.inside(tuple(range(start, end)), {"year", "date"})]
+    return any(y and y < latest - HISTORY_YEARS for y in years)
 
 
 def _before_aside(doc: Any, i: int, start: int) -> int:
