@@ -209,3 +209,15 @@ def test_an_infinitive_after_a_purpose_clause_does_not_break_the_main_clause(que
     )
     # "de publier" is the purpose verb's complement, never glued to "son droit de veto"
     assert not any("veto de publier" in p for p in asked)
+
+
+def test_a_finite_verb_hung_on_an_infinitive_takes_the_main_subject(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "La CEDEAO est prête à effectuer une intervention armée, mais attend le feu vert du "
+            "gouvernement malien et de l'ONU."
+        )
+    )
+    assert asked.get("Qui attend le feu vert du gouvernement malien et de l'ONU ?", ())[:1] == (
+        "CEDEAO",
+    )

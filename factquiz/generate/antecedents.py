@@ -99,4 +99,6 @@ def resolve_pronoun(
     if (morph(subj, "Gender", "Masc"), morph(subj, "Number", "Sing")) != agreement:
         return None
     tokens = phrase_tokens(subj, set())
+    if article.doc[tokens[0]].pos_ not in ("DET", "NOUN", "PROPN"):
+        return None  # "particulièrement les islamistes": an aside of the subject, not it
     return Subject(phrase, lower_initial(article.surface(tokens)), gender, number, resolved=True)

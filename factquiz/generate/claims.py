@@ -129,7 +129,7 @@ def _clause(
 ) -> Clause | None:
     doc = article.doc
     own_subject = _has_subject(verb)
-    orphan = verb.dep_ == "conj" and verb.head.i not in done and not _has_subject(verb.head)
+    orphan = verb.dep_ == "conj" and verb.head.i not in done and _governor(verb) is None
     if orphan and not own_subject:
         return None  # "a construit et continue de ...": the subject is the first verb's
     chain = verb_chain(verb)
@@ -180,6 +180,19 @@ def _has_subject(verb: Any) -> bool:
     return verb.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
 
 
+def _governor(verb: Any) -> Any | None:
+    """The predicate whose subject a coordinated finite verb shares: its head, or past the
+    infinitives the parser hung it on ("La CEDEAO est prête à effectuer ..., mais attend le
+    feu vert": a finite verb coordinates with "est prête", not with "effectuer")."""
+    head = verb.head
+    while head.dep_ == "xcomp" and morph(head, "VerbForm", "") == "Inf":
+        head = head.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if head.pos_ not in ("VERB", "ADJ") or len(subjects) != 1 or head.i > verb.i:
+        return None
+    return head
+
+
 def _keeps_fronted(doc: Any, phrase: Phrase) -> bool:
     """A phrase before the subject stays in questions only if it dates or places the claim."""
     start = phrase.tokens[0]
@@ -209,10 +222,11 @@ def _subject_of(
     if not subjects and verb.dep_ == "conj" and verb.head.i in done:
         head = done[verb.head.i]
         return head.subject, head.frame, head.evidence_start
-    if not subjects and verb.dep_ == "conj" and _has_subject(verb.head):
+    governor = _governor(verb) if not subjects and verb.dep_ == "conj" else None
+    if governor is not None:
         # "Moscou n'a pas précisé la date mais affirme que ...": no clause for the negated
         # first verb, yet its subject is the second's
-        return _subject_of(article, verb.head, banned, context, persons_of, done)
+        return _subject_of(article, governor, banned, context, persons_of, done)
     if len(subjects) != 1:
         return None, None, None
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
