@@ -223,3 +223,8 @@ def test_an_amount_is_asked_by_what_it_measures(questions_of) -> None:
     ]
     # "Quelle hausse Renault a-t-elle enregistrée ?": a rise of what? The sales stay or no question
     assert not any(p.startswith("Quelle hausse") for p in _asked(questions, "12 %"))
+
+
+def test_a_count_with_nothing_around_it_is_not_asked(questions_of) -> None:
+    questions = questions_of("Quatre personnes sont toujours recherchées.")
+    assert _asked(questions, "quatre personnes") == {}  # sought after what, by whom?

@@ -134,6 +134,17 @@ def _ask_count(
         return None
     if any(c.i < head.i and c.dep_ not in _BEFORE_COUNTED for c in head.children):
         return None  # "[ces derniers mois] deux raffineries": the parse lost a phrase
+    named = [
+        c for c in verb.children if c.dep_ in _KEPT_DEPS and c.i > verb.i
+        and any(t.pos_ in ("NOUN", "PROPN") for t in c.subtree)
+    ]  # fmt: skip
+    if (
+        len(heads) == 1
+        and len(noun) == 1
+        and not named
+        and not any(ch.isdigit() for ch in predicate)
+    ):
+        return None  # "Combien de personnes sont toujours recherchées ?": sought after what?
     words = article.surface(noun)
     how_many = "Combien d'" if words[:1].lower() in "aeiouyhéèê" else "Combien de "
     prompt = mend_slips(f"{how_many}{words} {predicate}".replace("' ", "'")) + " ?"
