@@ -221,3 +221,15 @@ def test_a_finite_verb_hung_on_an_infinitive_takes_the_main_subject(questions_of
     assert asked.get("Qui attend le feu vert du gouvernement malien et de l'ONU ?", ())[:1] == (
         "CEDEAO",
     )
+
+
+def test_the_name_beside_a_title_stays_with_the_phrase(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Le porte-parole du gouvernement, Olivier Véran, a indiqué que le président se "
+            "rendrait à Marseille jeudi pour inaugurer un hôpital."
+        )
+    )
+    framed = [p for p, a in asked.items() if a[0] == "Marseille"]
+    # the source is named in the frame, not only by the title
+    assert framed and framed[0].startswith("Selon le porte-parole du gouvernement, Olivier Véran,")

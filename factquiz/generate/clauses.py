@@ -234,6 +234,18 @@ def _is_own_clause(tok: Any) -> bool:
     )
 
 
+def _names_the_head(c: Any) -> bool:
+    """ "avec le gouverneur régional, Aïssen Nikolaïev,": the name set beside the phrase's
+    noun says who it is, so it stays in the phrase (and can be its answer)."""
+    return (
+        c.dep_ == "appos"
+        and c.pos_ == "PROPN"
+        and c.ent_type_ in ("PER", "ORG")
+        and c.head.pos_ == "NOUN"
+        and not any(k.dep_ in ("acl:relcl", "acl") for k in c.children)
+    )
+
+
 def phrase_tokens(tok: Any, banned: set[int]) -> tuple[int, ...]:
     """The phrase under tok, without asides, attributions and edge punctuation."""
     keep: list[int] = []
@@ -247,6 +259,8 @@ def phrase_tokens(tok: Any, banned: set[int]) -> tuple[int, ...]:
             c
             for c in t.children
             if not (_is_aside(c) or c.dep_ in ("advcl", "parataxis") or _is_own_clause(c))
+            or t is tok
+            and _names_the_head(c)
         )
     doc = tok.doc
     for i in list(keep):  # a name is never cut: "Nations" pulls in "Unies" hung elsewhere
