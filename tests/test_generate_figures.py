@@ -228,3 +228,15 @@ def test_an_amount_is_asked_by_what_it_measures(questions_of) -> None:
 def test_a_count_with_nothing_around_it_is_not_asked(questions_of) -> None:
     questions = questions_of("Quatre personnes sont toujours recherchées.")
     assert _asked(questions, "quatre personnes") == {}  # sought after what, by whom?
+
+
+def test_how_long_it_took_is_asked_en_combien(questions_of) -> None:
+    questions = questions_of(
+        "Les ouvriers ont reconstruit le pont de Gênes en quinze mois. Le naufrage du paquebot "
+        "en moins de 14 minutes fait partie du spectacle de Rimouski."
+    )
+    assert "En combien de mois les ouvriers ont-ils reconstruit le pont de Gênes ?" in _asked(
+        questions, "quinze mois"
+    )
+    # the 14 minutes are the sinking's, not how long something "fait partie" of the show
+    assert _asked(questions, "moins de 14 minutes") == {}

@@ -101,8 +101,10 @@ def number_target(
     hedged = doc[m.start].lower_ in ("plus", "moins", "près", "pas")
     if hedged and phrase.case.endswith((" de", " d'")):  # "pendant [plus de] trois ans"
         phrase = replace(phrase, case=phrase.case.rsplit(" ", 1)[0])
-    if phrase.case not in ("", "à", "pendant", "durant", "depuis", "de", "sur", "avec"):
+    if phrase.case not in ("", "à", "pendant", "durant", "depuis", "de", "sur", "avec", "en"):
         return None  # "au cours des 18 derniers mois" asks badly as "combien"
+    if phrase.case == "en" and doc[phrase.head].head.lemma_ in ("faire", "être", "avoir"):
+        return None  # "son naufrage en 14 minutes font partie ...": the phrase is the noun's
     if any(doc[t].pos_ == "DET" for t in phrase.tokens if t < m.start):
         return None  # "les deux pays": a count the reader is not asked to remember
     unit = article.surface([m.end - 1])
