@@ -34,6 +34,8 @@ Lors des grèves de la SNCF à Lille en mai, les trains sont restés à quai.
 
 Depuis la signature du traité de Berlin en 1990, la ville de Lyon a changé.
 
+Avant le congrès de la CFDT à Rennes en juin, les délégués se réunissent à Paris.
+
 Lors de leur rencontre à Genève en mai, les deux dirigeants ont parlé du climat.
 
 Le Kremlin a annoncé la visite de Pierre Martin à Moscou en octobre.
@@ -171,6 +173,8 @@ def test_history_possessives_and_objects_of_verbs_are_not_asked(generated):
     assert not any("Donald Trump" in p for p in prompts)
     # "Par qui la réunion a-t-elle été convoquée ?": which meeting?
     assert not any(p.startswith("Par qui la réunion a-t-elle") for p in prompts)
+    # "Avant le congrès ..., les délégués se réunissent": to come, or gone? unsure tense.
+    assert not any("congrès de la CFDT" in p for p in prompts)
     # "le match à Wimbledon", "les élections municipales": one of many, nobody named.
     assert not any("match" in p or "élections municipales" in p for p in prompts)
     # "leur rencontre": whose? the student cannot tell from the question.

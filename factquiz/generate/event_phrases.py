@@ -192,6 +192,12 @@ def time_or_subject(doc: Any, sent: Any, noun: Any, start: int) -> bool:
     of its sentence: its date and place are its own, not a verb's."""
     if noun.dep_ in ("nsubj", "nsubj:pass") and noun.head.i > noun.i:
         return True
+    return bool(time_introducer(doc, sent, start))
+
+
+def time_introducer(doc: Any, sent: Any, start: int) -> str:
+    """The time preposition before the determiner at `start`, folded ("apres", "lors de"),
+    or ""."""
     det = doc[start].lower_
     before = [doc[j].text for j in range(max(sent.start, start - 5), start)]
     lead = fold_basic(" ".join(before)).replace(" '", "'")
@@ -199,7 +205,8 @@ def time_or_subject(doc: Any, sent: Any, noun: Any, start: int) -> bool:
         lead = f"{lead} {fold_basic(_CONTRACTION_CASE[det])}"
     elif det in ("une", "un") and lead.endswith((" d", " de")):
         lead = lead.rsplit(" ", 1)[0] + " de"
-    return bool(_TIME_INTRODUCER.search(lead))
+    found = _TIME_INTRODUCER.search(lead)
+    return found.group().strip() if found else ""
 
 
 POSSESSIVE = {"son", "sa", "ses", "leur", "leurs"}

@@ -42,6 +42,7 @@ from factquiz.generate.event_phrases import (
     owners_of,
     past_apposition,
     place_at,
+    time_introducer,
     time_or_subject,
 )
 from factquiz.generate.mentions import Mention
@@ -295,7 +296,8 @@ def _questions(article: Article, event: Event, sent: Any, quote: str) -> list[Qu
     doc = article.doc
     noun = doc[event.noun]
     plural = morph(noun, "Number", "Sing") == "Plur"
-    took_place = _took_place(sent, plural)
+    ahead = time_introducer(doc, sent, event.named[0]) in ("avant", "a la veille de")
+    took_place = _took_place(sent, plural, ahead)
     if took_place is None:
         return []
     place = event.place[1] if event.place else ()
@@ -343,14 +345,17 @@ def _quoted(sent: Any, i: int) -> bool:
     return before.count("«") > before.count("»") or before.count('"') % 2 == 1
 
 
-def _took_place(sent: Any, plural: bool) -> str | None:
+def _took_place(sent: Any, plural: bool, ahead: bool) -> str | None:
     """ "a eu lieu", or "aura lieu" in a sentence about the future; None when the sentence
-    is conditional ("aurait lieu"), where the event may not happen at all."""
+    is conditional ("aurait lieu"), where the event may not happen at all, or when an event
+    "avant" which the sentence tells in the present or past may be to come or gone."""
     chain = [sent.root, *(c for c in sent.root.children if c.dep_.startswith("aux"))]
     if any(morph(t, "Mood", "") == "Cnd" for t in chain):
         return None
     if any(morph(t, "Tense", "") == "Fut" for t in chain):
         return "auront lieu" if plural else "aura lieu"
+    if ahead:
+        return None
     return "ont eu lieu" if plural else "a eu lieu"
 
 
