@@ -240,3 +240,32 @@ def test_how_long_it_took_is_asked_en_combien(questions_of) -> None:
     )
     # the 14 minutes are the sinking's, not how long something "fait partie" of the show
     assert _asked(questions, "moins de 14 minutes") == {}
+
+
+def test_how_often_is_asked_combien_de_fois(questions_of) -> None:
+    questions = questions_of(
+        "Cette visite est d'autant plus préoccupante que Pyongyang a échoué à deux reprises dans "
+        "sa tentative de lancer des satellites espions en 2023."
+    )
+    asked = _asked(questions, "deux reprises")
+    assert any(p.startswith("Combien de fois") and "satellites espions en 2023" in p for p in asked)
+    assert "deux fois" in next(iter(asked.values()))
+
+
+def test_a_relative_on_lequel_is_asked_with_its_antecedent(questions_of) -> None:
+    questions = questions_of(
+        "Kim effectue son premier voyage à l'étranger depuis la pandémie, au cours de laquelle "
+        "la Corée du Nord a imposé des contrôles stricts aux frontières pendant plus de trois ans."
+    )
+    assert (
+        "Pendant combien d'années la Corée du Nord a-t-elle imposé des contrôles stricts aux "
+        "frontières au cours de la pandémie ?"
+    ) in _asked(questions, "plus de trois ans")
+
+
+def test_a_duration_the_parser_hung_the_object_on_is_not_asked(questions_of) -> None:
+    questions = questions_of(
+        "Les Talibans ont pris en otage pendant 12 heures des personnes assistant à un mariage."
+    )
+    # "Pendant combien d'heures les Talibans ont-ils pris en otage ?" loses who was taken
+    assert not any(p.endswith("en otage ?") for p in _asked(questions, "12 heures"))

@@ -17,6 +17,7 @@ from typing import Any
 from factquiz.generate.clauses import DISCOURSE_ADVERBS, morph
 from factquiz.generate.document import Article
 from factquiz.generate.figure_changes import change_questions
+from factquiz.generate.frequencies import frequency_questions
 from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import DEICTIC, Question, askable_sentences
 from factquiz.generate.realise import lower_initial, mend_slips, well_formed
@@ -42,6 +43,7 @@ def figure_questions(
     """Every figure question this module builds, none on a figure `asked` already asks."""
     out = counted_subject_questions(article, table, asked)
     out += threshold_questions(article, table)
+    out += frequency_questions(article, table, asked + out)
     return out + change_questions(article, table, asked + out)
 
 
