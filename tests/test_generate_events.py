@@ -216,3 +216,39 @@ def test_output_is_the_same_twice(nlp, tmp_path: Path, generated):
     path.write_text(ARTICLE, encoding="utf-8")
     again = generate_bank([path], tmp_path / "b.yaml", nlp=nlp)
     assert [q.prompt for q in again.questions] == [q.prompt for q in generated["article"].questions]
+
+
+DETERMINERS = {"la": True, "sa": False, "cette": False, "leur": False, "une": False}
+
+
+@pytest.fixture(scope="module")
+def grid(nlp):
+    """Event questions of one-sentence articles: every determiner before "visite", after
+    each time preposition, with a place and a month."""
+    from factquiz.generate.document import ArticleText, parse_articles
+    from factquiz.generate.events import event_questions
+    from factquiz.generate.pipeline import corpus_mentions
+    from factquiz.generate.targets import MentionTable
+
+    texts = []
+    for lead in ("Après", "Lors de", "Depuis", "Pendant"):
+        for det in DETERMINERS:
+            event = f"{lead} {det} visite de Jean Dupont à Marseille en juillet".replace(
+                "de une", "d'une"
+            )
+            text = f"{event}, les syndicats ont appelé à la grève."
+            name = f"{lead}-{det}"
+            texts.append(ArticleText(name, Path(name), "", text, None, len(text.split())))
+    found, _ = corpus_mentions(parse_articles(nlp, texts))
+    return {f.article.source_id: event_questions(f.article, MentionTable(f.all), []) for f in found}
+
+
+def test_only_a_definite_event_is_asked_whatever_the_preposition(grid):
+    for name, questions in grid.items():
+        det = name.split("-")[-1]
+        prompts = [q.prompt for q in questions]
+        if DETERMINERS[det]:
+            assert "En quel mois a eu lieu la visite de Jean Dupont à Marseille ?" in prompts
+        else:  # "sa visite", "cette visite", "leur visite", "une visite": whose? which?
+            assert prompts == [], name
+        assert all(p.endswith(" ?") and "  " not in p for p in prompts)
