@@ -233,3 +233,30 @@ def test_the_name_beside_a_title_stays_with_the_phrase(questions_of) -> None:
     framed = [p for p, a in asked.items() if a[0] == "Marseille"]
     # the source is named in the frame, not only by the title
     assert framed and framed[0].startswith("Selon le porte-parole du gouvernement, Olivier Véran,")
+
+
+def test_a_name_inside_the_subject_never_becomes_the_subject(questions_of) -> None:
+    questions = questions_of(
+        "Le voyage de Kim Jong Un en Russie pour une éventuelle rencontre avec le président "
+        "Vladimir Poutine a attiré l'attention sur la méthode traditionnelle de voyage des "
+        "dirigeants nord-coréens."
+    )
+    assert not any("Vladimir Poutine a-t-il attiré" in q.prompt for q in questions)
+
+
+def test_a_relative_que_after_a_comma_stays_out_of_the_question(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Toute vente d'armes à la Corée du Nord violerait les sanctions, que la Russie a "
+            "soutenues par le passé."
+        )
+    )
+    assert asked and not any("soutenues" in p for p in asked)
+    cleft = _asked(
+        questions_of(
+            "C'est dans l'Ohio, l'Etat qui pourrait faire basculer le scrutin en novembre, que "
+            "Barack Obama s'adresse à la foule pour démonter la stratégie Romney."
+        )
+    )
+    # the "que" of a cleft is no relative: the place is still asked
+    assert any(a[0] == "Ohio" for a in cleft.values())

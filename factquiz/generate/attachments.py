@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factquiz.generate.clauses import SPEECH_VERBS
 from factquiz.generate.parsing import MONTHS
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -42,6 +43,7 @@ def repair_attachments(doc: Any) -> Any:
             _give_back_subject(doc, verb)
             _coordinator_of_clause(verb)
             _infinitive_after_purpose(verb)
+            _relative_read_as_complement(verb)
             _active_agent(verb)
             _place_of_counted_object(verb)
         _root_on_finite_verb(doc, sent)
@@ -201,6 +203,30 @@ def _infinitive_after_purpose(verb: Any) -> None:
             x.head = inner[0]
 
 
+def _relative_read_as_complement(verb: Any) -> None:
+    """ "violerait les sanctions, que la Russie a soutenues": after a comma and a noun, "que"
+    opens a relative clause on the noun (it has no object of its own), not what a speech
+    verb reports."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_ in SPEECH_VERBS:
+        return
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("que", "qu'")]
+    if len(marks) != 1 or marks[0].i < verb.sent.start + 2:
+        return
+    que = marks[0]
+    comma, noun = que.doc[que.i - 1], que.doc[que.i - 2]
+    if comma.text != "," or noun.pos_ != "NOUN" or any(c.dep_ == "obj" for c in verb.children):
+        return
+    # the participle agrees with the noun it takes as object ("les sanctions ... soutenues"),
+    # which no clause reported after "que" does ("C'est dans l'Ohio, ..., que Obama s'adresse")
+    if "Part" not in verb.morph.get("VerbForm") or not _agreeing(
+        noun, (verb.morph.get("Gender"), verb.morph.get("Number"))
+    ):
+        return
+    verb.head, verb.dep_ = noun, "acl:relcl"
+    que.dep_ = "obj"
+    que.set_morph("PronType=Rel")
+
+
 def _active_agent(verb: Any) -> None:
     """ "a protesté par la voie diplomatique": "par" after an active verb is a means, not the
     agent of a passive."""
@@ -332,7 +358,10 @@ def _join_stray_adjectives(sent: Any) -> None:
             named = title.pos_ in ("NOUN", "ADJ", "PROPN") and not title.is_punct
             if stray.pos_ == "PROPN" and named and title in noun.subtree:
                 # "le président Vladimir Poutine", "Le président afghan Hamid Karzai"
-                stray.head, stray.dep_ = title if title.pos_ == "NOUN" else noun, "appos"
+                if title.pos_ == "PROPN" and title.text[:1].isupper():
+                    stray.head, stray.dep_ = title, "flat:name"  # the rest of the name
+                else:
+                    stray.head, stray.dep_ = title if title.pos_ == "NOUN" else title.head, "appos"
                 continue
             between = stray.left_edge.i - noun.right_edge.i
             if between == 1 and stray.pos_ == "ADJ":
