@@ -197,7 +197,12 @@ class Grader:
             return grade_claim(response, item.verdict, self.language)
         if item.type == "choice":
             return _grade_choice(response, item.choices, item.accepted, item.require, self.language)
-        return _grade_open(response, self.answer_key(item))
+        # An answer written as a given variant is decided before the item's key is made.
+        outcome = given_form(response, item.answers, item.reject, item.require)
+        if outcome is None:
+            key = self.answer_key(item)
+            outcome = _grade_open(response, key, may_be_given(response, item.reject, item.require))
+        return outcome
 
     def grade(self, item: Item, response: str) -> Verdict:
         """Grade one answer to `item`, reusing the decision for an answer that must get it."""
