@@ -260,3 +260,14 @@ def test_a_relative_que_after_a_comma_stays_out_of_the_question(questions_of) ->
     )
     # the "que" of a cleft is no relative: the place is still asked
     assert any(a[0] == "Ohio" for a in cleft.values())
+
+
+def test_she_after_a_naming_participle_is_the_name_given(questions_of) -> None:
+    questions = questions_of(
+        "Une autre exoplanète vient compléter la liste.\n\nBaptisée « PH1 », elle a été "
+        "repérée par le télescope spatial Kepler en 2012."
+    )
+    asked = {q.prompt: q for q in questions}
+    when = asked.get("En quelle année PH1 a-t-elle été repérée par le télescope spatial Kepler ?")
+    assert when is not None and when.answers[0][0] == "2012"
+    assert when.quote.startswith("Baptisée")  # the name is in the sentence itself

@@ -82,9 +82,14 @@ def resolve_pronoun(
 ) -> Subject | None:
     """A personal pronoun replaced by the one person, or the subject, of the sentence before."""
     agreement = PERSONAL_PRONOUNS.get(pron.text.casefold())
-    if agreement is None or context is None or pron.i in quoted_tokens(pron.sent):
+    if agreement is None or pron.i in quoted_tokens(pron.sent):
         return None  # « Ils ont cassé la porte »: the speaker's "ils", not the writer's
     gender, number = agreement
+    given = _given_name(article, pron, gender)
+    if given is not None:
+        return Subject(phrase, given, gender, number, resolved=True)
+    if context is None:
+        return None
     persons = sorted(set(persons_of(context)))
     if number == "Sing" and gender == "Masc" and len(persons) == 1:
         return Subject(phrase, persons[0], gender, number, resolved=True)
@@ -102,3 +107,24 @@ def resolve_pronoun(
     if article.doc[tokens[0]].pos_ not in ("DET", "NOUN", "PROPN"):
         return None  # "particulièrement les islamistes": an aside of the subject, not it
     return Subject(phrase, lower_initial(article.surface(tokens)), gender, number, resolved=True)
+
+
+# Participles that give a name: "Baptisée « PH1 », elle a été repérée par ...".
+_NAMING = {"baptiser", "surnommer", "appeler", "nommer", "dénommer", "rebaptiser"}
+
+
+def _given_name(article: Article, pron: Any, gender: str) -> str | None:
+    """The name a fronted naming participle gives the pronoun's referent."""
+    doc = article.doc
+    for c in pron.head.children:
+        if c.i > pron.i or c.lemma_ not in _NAMING or morph(c, "VerbForm", "") != "Part":
+            continue
+        if morph(c, "Gender", gender) != gender:
+            return None
+        end = c.i + 1
+        while end < pron.i and doc[end].text != ",":
+            end += 1
+        words = [k for k in range(c.i + 1, end) if doc[k].text not in ("«", "»", '"')]
+        if 0 < len(words) <= 4 and doc[words[0]].text[:1].isupper() | doc[words[0]].is_digit:
+            return article.surface(words)
+    return None

@@ -349,6 +349,12 @@ def _join_stray_adjectives(sent: Any) -> None:
         subjects = _subjects(verb)
         if len(subjects) < 2:
             continue
+        for stray in list(subjects):
+            if stray.pos_ == "VERB" and "Part" in stray.morph.get("VerbForm"):
+                stray.dep_ = "advcl"  # "Baptisée « PH1 », elle a été repérée"
+                subjects.remove(stray)
+        if not subjects:
+            continue
         noun = subjects[0]
         for stray in subjects[1:]:
             bare = not any(c.dep_ == "det" for c in stray.children) and stray.text.islower()
