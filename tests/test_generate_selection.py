@@ -377,3 +377,22 @@ def test_their_own_is_no_dangling_pronoun() -> None:
               "fermeture de la maternité de Figeac.", sentence=3)  # fmt: skip
     assert rejection(own) is None
     assert rejection(told) == "dangling"  # to whom?
+
+
+def test_a_when_question_whose_purpose_cannot_be_kept_is_not_asked(questions_of) -> None:
+    questions = questions_of(
+        "En mars, la Chine a utilisé son droit de veto pour empêcher les Nations unies de "
+        "vérifier le respect de ces sanctions."
+    )
+    # Without its purpose the veto is any veto; with it, "ces sanctions" points elsewhere.
+    assert not [q.prompt for q in questions if q.kind == "month"]
+
+
+def test_whom_someone_met_is_not_asked_by_the_title_of_the_one_met() -> None:
+    quote = "Macron s'est entretenu avec le gouverneur régional, Ivan Petrov, à Irkoutsk."
+    met = _q("person", "Avec quel gouverneur régional Macron s'est-il entretenu à Irkoutsk ?",
+             "Ivan Petrov", quote)  # fmt: skip
+    group = _q("thing", "Avec quelle délégation Macron s'est-il entretenu à Irkoutsk ?",
+               "la délégation des éleveurs de rennes", "Macron s'est entretenu avec la "
+               "délégation des éleveurs de rennes à Irkoutsk.", sentence=3)  # fmt: skip
+    assert _kept([met, group]) == [group.prompt]

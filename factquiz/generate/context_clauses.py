@@ -17,21 +17,27 @@ from factquiz.generate.document import Article
 
 # "pour discuter", "afin de ...", "après avoir visité", "avant de repartir"
 _MARKS = {"pour", "afin", "après", "avant"}
-_MAX_TOKENS = 9
+_MAX_TOKENS = 12
 _REFLEXIVE = {"se", "s'", "s’"}
 
 
-def with_context(article: Article, clause: Clause) -> Clause:
+def with_context(article: Article, clause: Clause) -> Clause | None:
     """The clause with its short purpose and sequence clauses as phrases (fronted when they
-    open the sentence), so a question on it names the event; unchanged when it has none."""
+    open the sentence), so a question on it names the event; unchanged when it has none;
+    None when it has one that cannot be asked (too long, or pointing elsewhere: "pour
+    empêcher l'ONU de vérifier le respect de ces sanctions"), since the question would
+    then be too bare to have one answer."""
     doc = article.doc
     taken = {t for p in clause.phrases for t in p.tokens} | set(clause.group)
     taken |= set(clause.subject.phrase.tokens)
     extra: list[Phrase] = []
     for child in doc[clause.verb].children:
-        tokens = _context_tokens(doc, child, clause)
-        if tokens and not taken & set(tokens):
-            extra.append(Phrase("advcl", child.i, tokens, doc[tokens[0]].text.casefold()))
+        tokens = _clause_tokens(doc, child, clause)
+        if tokens is None or taken & set(tokens):
+            continue
+        if not _askable(doc, tokens):
+            return None
+        extra.append(Phrase("advcl", child.i, tokens, doc[tokens[0]].text.casefold()))
     if not extra:
         return clause
     subject_start = clause.subject.phrase.start
@@ -39,32 +45,39 @@ def with_context(article: Article, clause: Clause) -> Clause:
     return replace(clause, phrases=clause.phrases + tuple(extra), fronted=clause.fronted | fronted)
 
 
-def _context_tokens(doc: Any, verb: Any, clause: Clause) -> tuple[int, ...]:
+def _clause_tokens(doc: Any, verb: Any, clause: Clause) -> tuple[int, ...] | None:
     """The tokens of an infinitive clause led by "pour", "après", "avant de" or "afin de"
-    that shares the main verb's subject, short and with nothing that points elsewhere."""
+    that shares the main verb's subject (None for any other dependent)."""
     if verb.dep_ != "advcl" or verb.pos_ != "VERB":
-        return ()
+        return None
     marks = [c for c in verb.children if c.dep_ == "mark" and c.i < verb.i]
     if not marks or marks[0].text.casefold() not in _MARKS:
-        return ()
+        return None
     infinitive = morph(verb, "VerbForm", "") == "Inf" or any(
         c.dep_.startswith("aux") and morph(c, "VerbForm", "") == "Inf" for c in verb.children
     )
     if not infinitive or any(c.dep_.startswith("nsubj") for c in verb.children):
-        return ()
+        return None
     tokens = [t.i for t in verb.subtree]
     while tokens and doc[tokens[-1]].is_punct:
         tokens.pop()
-    if not tokens or len(tokens) > _MAX_TOKENS or tokens != list(range(tokens[0], tokens[-1] + 1)):
-        return ()
-    if not (clause.sentence[0] <= tokens[0] and tokens[-1] < clause.sentence[1]):
-        return ()
+    if not tokens or not (clause.sentence[0] <= tokens[0] and tokens[-1] < clause.sentence[1]):
+        return None
+    return tuple(tokens)
+
+
+def _askable(doc: Any, tokens: tuple[int, ...]) -> bool:
+    """Short, whole, and with nothing that points to the paragraph ("les", "sa", "ces")."""
+    if len(tokens) > _MAX_TOKENS or list(tokens) != list(range(tokens[0], tokens[-1] + 1)):
+        return False
     for t in tokens:
         tok = doc[t]
         if tok.is_punct or tok.text in ("«", "»", '"'):
-            return ()
+            return False
         if tok.pos_ == "PRON" and tok.text.casefold() not in _REFLEXIVE:
-            return ()  # "pour les attaquer": whom?
-        if tok.pos_ == "DET" and morph(tok, "Poss", "") == "Yes":
-            return ()  # "pour sa guerre": whose?
-    return tuple(tokens)
+            return False  # "pour les attaquer": whom?
+        if tok.pos_ == "DET" and (
+            morph(tok, "Poss", "") == "Yes" or morph(tok, "PronType", "") == "Dem"
+        ):
+            return False  # "pour sa guerre", "de ces sanctions": whose, which?
+    return True

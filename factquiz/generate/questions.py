@@ -42,6 +42,7 @@ from factquiz.generate.when_how_many import date_target, number_target
 
 # Answers a question can leave out when another question on the clause asks for them.
 LEAN_KINDS = {"date", "year", "month", "day", "place", "number", "direction"}
+WHEN_WHERE = LEAN_KINDS - {"number"}
 # Verbs that report words; "craindre" or "penser" say what someone fears or thinks, which is
 # no attribution question.
 MAX_PROMPT_WORDS = 34  # the ranking's length limit
@@ -161,6 +162,10 @@ def _question(
     # "Où Poutine se rendra-t-il ?" has many answers; with "pour discuter des échanges
     # commerciaux", one: a when or where question keeps the clause's purpose.
     told = with_context(article, clause) if kind in LEAN_KINDS and not subject else clause
+    if told is None:
+        if kind in WHEN_WHERE:
+            return None  # "En quel mois la Russie a-t-elle utilisé son droit de veto ?": which?
+        told = clause
     prompt = ask(article, told, set(removed) | _deictic_phrases(article, clause), target.wh)
     if not prompt:
         return None

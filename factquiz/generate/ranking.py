@@ -87,7 +87,8 @@ _FUNCTION_BEFORE_NAME = {"de", "du", "des", "d", "la", "le", "les", "l", "a", "a
 # "Quel ministre russe de la Défense ... ?", "Quelle agence de presse sud-coréenne ... ?": the
 # title or the description names one holder; the question asks who holds it.
 _TITLE_ASKED = re.compile(
-    r"^(?:Selon [^,]+, [Qq]|Q)uel(?:le)? (?:ministre|vice-ministre|porte-parole|président"
+    r"^(?:Selon [^,]+, )?(?:(?:[AÀ]|[Aa]vec|[Aa]uprès d[eu]|[Cc]hez|[Dd]e|[Pp]ar|[Pp]our) )?"
+    r"[Qq]uel(?:le)? (?:ministre|vice-ministre|porte-parole|président"
     r"|présidente|ambassadeur|gouverneur|agence de presse (?!(?:a|ont|avait|est|sera|va)\b)\S+)\b"
 )
 _LEADING = re.compile(r"^(?:(?:a|en|au|aux|dans|de|du|des)\s+)?(?:(?:la|le|les|l)\s+)?")
