@@ -269,3 +269,14 @@ def test_a_duration_the_parser_hung_the_object_on_is_not_asked(questions_of) -> 
     )
     # "Pendant combien d'heures les Talibans ont-ils pris en otage ?" loses who was taken
     assert not any(p.endswith("en otage ?") for p in _asked(questions, "12 heures"))
+
+
+def test_a_rough_figure_is_asked_with_its_words(questions_of) -> None:
+    questions = questions_of(
+        "Selon des analystes, la Corée du Nord pourrait posséder des dizaines de millions d'obus "
+        "d'artillerie."
+    )
+    asked = _asked(questions, "des dizaines de millions d'obus")
+    assert any(
+        p.startswith(("Selon des analystes, combien d'obus", "Combien d'obus")) for p in asked
+    )

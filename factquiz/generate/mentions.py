@@ -114,6 +114,12 @@ def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Menti
     i = sent.start
     while i < sent.end:
         tok = doc[i]
+        vague = _vague_count(doc, i, sent.end)
+        if vague is not None:  # "des dizaines de millions d'obus": a figure, however rough
+            text = text_of(range(i, vague + 1))
+            out.append(Mention("number", i, vague + 1, text, None, text_of([vague])))
+            i = vague + 1
+            continue
         if (
             i in in_dates
             or not (tok.like_num or is_number_word(tok.text))
@@ -140,6 +146,23 @@ def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Menti
 
 
 _MAGNITUDES = {"million", "millions", "milliard", "milliards"}
+_ROUGH = {"dizaines", "centaines", "milliers", "millions", "milliards"}
+
+
+def _vague_count(doc: Any, i: int, limit: int) -> int | None:
+    """The counted noun of "des dizaines [de millions] de <noun>" starting at i, or None."""
+    if _lower(doc[i]) not in ("des", "plusieurs") or i + 3 >= limit:
+        return None
+    k = i + 1
+    if _lower(doc[k]) not in _ROUGH:
+        return None
+    while k + 2 < limit and _lower(doc[k + 1]) in ("de", "d'") and _lower(doc[k + 2]) in _ROUGH:
+        k += 2
+    if k + 2 >= limit or _lower(doc[k + 1]) not in ("de", "d'") or doc[k + 2].pos_ != "NOUN":
+        return None
+    return k + 2
+
+
 # Words that hedge a figure and belong to it: "plus de trois ans" is not "trois ans".
 _HEDGES = (
     ("pas", "moins", "de"), ("pas", "moins", "d'"), ("plus", "de"), ("plus", "d'"),
