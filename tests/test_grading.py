@@ -340,9 +340,9 @@ def test_grader_decides_once_per_normalised_answer_and_quotes_each(monkeypatch):
     calls: list[str] = []
     real = grading._grade_open
 
-    def counting(response, key):
+    def counting(response, key, *flags):
         calls.append(response)
-        return real(response, key)
+        return real(response, key, *flags)
 
     monkeypatch.setattr(grading, "_grade_open", counting)
     item = _item(ITEMS["khasan-welcome"])
