@@ -272,11 +272,10 @@ def _subject_of(
         return None, None, None  # "des groupes armés, particulièrement les islamistes,": an aside
     phrase = Phrase(subj.dep_, subj.i, tokens)
     if subj.pos_ == "PRON" and not name_read_as_pronoun(subj):
-        return (
-            resolve_pronoun(article, subj, phrase, context, persons_of),
-            frame,
-            context.start if context else None,
-        )
+        resolved = resolve_pronoun(article, subj, phrase, context, persons_of)
+        # the quote reaches back to the sentence before only when the name is not in this one
+        here = resolved is not None and resolved.text in subj.sent.text
+        return resolved, frame, context.start if context and not here else None
     conjuncts = [subj] + [c for c in subj.children if c.dep_ == "conj"]
     number = "Plur" if len(conjuncts) > 1 else morph(subj, "Number", "Sing")
     # "M. Poutine et M. Kim": the name apposed to the first title is not the whole subject.
