@@ -163,6 +163,8 @@ def describe_numeric(token: str, language: str = "fr") -> str:
 
 def shorten(text: str, limit: int = 60) -> str:
     """A response as quoted in a reason: one line, at most `limit` characters."""
+    if len(text) <= limit and text.isprintable() and "  " not in text and text == text.strip():
+        return text  # most answers: one line of single spaces (the only printable space)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
