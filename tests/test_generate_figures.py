@@ -280,3 +280,28 @@ def test_a_rough_figure_is_asked_with_its_words(questions_of) -> None:
     assert any(
         p.startswith(("Selon des analystes, combien d'obus", "Combien d'obus")) for p in asked
     )
+
+
+def test_a_measure_said_by_a_source_is_asked_with_it(questions_of) -> None:
+    questions = questions_of(
+        "Au 1er janvier 2018, la population de la France est d'environ 67,8 millions "
+        "d'habitants, selon les estimations publiées par l'Insee. Selon le FMI, la dette du pays "
+        "est de 2 000 milliards de dollars en 2018."
+    )
+    population = _asked(questions, "environ 67,8 millions d'habitants")
+    assert (
+        "Selon les estimations publiées par l'Insee, quelle est la population de la France au "
+        "1er janvier 2018 ?"
+    ) in population
+    assert "Selon le FMI, quelle est la dette du pays en 2018 ?" in _asked(
+        questions, "2 000 milliards de dollars"
+    )
+
+
+def test_a_total_is_asked_for_what_it_counts(questions_of) -> None:
+    questions = questions_of(
+        "Un total de 130 femmes servaient dans le complexe des camps du Stutthof."
+    )
+    assert "Combien de femmes servaient dans le complexe des camps du Stutthof ?" in _asked(
+        questions, "130 femmes"
+    )

@@ -60,20 +60,32 @@ def _measure_question(
     kept = _kept_phrases(root, subject, unit)
     if measure is None or kept is None:
         return None
+    frames = [p for p in kept if p.left_edge.lower_ in ("selon", "d'après", "d'")]
+    frames = [p for p in frames if _phrase(article, p).casefold().startswith(_SOURCES)]
+    kept = [p for p in kept if p not in frames]
     head = subject
     which = WHICH[(noun_gender(head), morph(head, "Number", "Sing"))]
     subject_text = lower_initial(article.surface(range(head.left_edge.i, head.right_edge.i + 1)))
     words = [which, article.surface(copula), subject_text]
-    words += [
-        lower_initial(article.surface(range(p.left_edge.i, p.right_edge.i + 1))) for p in kept
-    ]
-    prompt = mend_slips(" ".join(w for w in words if w)) + " ?"
-    if not well_formed(prompt):
+    words += [lower_initial(_phrase(article, p)) for p in kept]
+    prompt = " ".join(w for w in words if w)
+    if len(frames) == 1:  # "Selon les estimations publiées par l'Insee, quelle est ... ?"
+        source = _phrase(article, frames[0])
+        prompt = f"{source[:1].upper()}{source[1:]}, {prompt[:1].lower()}{prompt[1:]}"
+    prompt = mend_slips(prompt) + " ?"
+    if not well_formed(prompt) or len(frames) > 1:
         return None
     if any(doc[t].pos_ == "VERB" for p in kept for t in range(p.left_edge.i, p.right_edge.i + 1)):
         return None  # a clause inside a kept phrase reads badly once moved
     answers = (_variants(measure, article.surface(range(measure.start, end))),)
     return Question(article.source_id, "number", prompt, answers, quote, sent.start, (measure,))
+
+
+_SOURCES = ("selon ", "d'après ")
+
+
+def _phrase(article: Article, phrase: Any) -> str:
+    return article.surface(range(phrase.left_edge.i, phrase.right_edge.i + 1))
 
 
 def _parts(root: Any, listed: bool = False) -> tuple[Any, list[int], Any] | None:
@@ -114,6 +126,9 @@ def _measure(article: Article, table: MentionTable, tokens: range, end: int) -> 
     nums = table.inside(tuple(tokens), {"number"})
     if len(nums) == 1 and nums[0].start == tokens.start and nums[0].end == tokens.stop:
         return nums[0]
+    whole = [m for m in table.by_token.get(tokens.start, []) if m.kind == "number"]
+    if len(whole) == 1 and whole[0].start == tokens.start and tokens.stop <= whole[0].end <= end:
+        return whole[0]  # "2 000 milliards [de dollars]": the figure runs into its unit
     doc = article.doc
     first = tokens.start + (doc[tokens.start].text.casefold() == "environ")
     digits = [t for t in tokens if doc[t].like_num]

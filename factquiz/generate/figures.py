@@ -61,7 +61,7 @@ def counted_subject_questions(
             heads = _subject_heads(verb)
             if not heads:
                 continue
-            for head in heads:
+            for head in map(_counted_of_total, heads):
                 m = _count_of(article, table, head)
                 if m is None or (sent.start, m.start) in taken:
                     continue
@@ -78,6 +78,14 @@ def _subject_heads(verb: Any) -> list[Any]:
     for h in heads:
         found += [t for t in h.subtree if t.dep_ == "conj" and t.head in found and t.pos_ == "NOUN"]
     return sorted(set(found), key=lambda t: t.i)
+
+
+def _counted_of_total(head: Any) -> Any:
+    """ "Un total de [130 femmes]": what the total counts is the counted noun."""
+    if head.lemma_ not in ("total", "nombre") or len(list(head.children)) > 3:
+        return head
+    counted = [c for c in head.children if c.dep_ == "nmod" and c.i > head.i]
+    return counted[0] if len(counted) == 1 else head
 
 
 def _count_of(article: Article, table: MentionTable, head: Any) -> Mention | None:
