@@ -86,7 +86,7 @@ def textual_dates(tokens: list[str]) -> list[str]:
     n = len(tokens)
     while i < n:
         word = tokens[i]
-        if word in MONTHS or word in WEEKDAYS or _day(word) is not None:
+        if word in MONTHS or word in WEEKDAYS or (word[:1].isdigit() and _day(word) is not None):
             found = _textual_date(tokens, i)
             if found is not None:
                 out.append(found[0])

@@ -75,6 +75,7 @@ UNITS: dict[str, str] = word_table(  # type: ignore[assignment]
 )
 UNIT_TOKENS = frozenset(UNITS.values())
 _PERCENT_PAIRS = {("pour", "cent"), ("per", "cent")}
+_PERCENT_FIRST = frozenset(first for first, _ in _PERCENT_PAIRS)
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ROMAN_RE = re.compile(r"^(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
@@ -255,7 +256,8 @@ def numbers_to_digits(tokens: list[str]) -> list[str]:
     n = len(tokens)
     while i < n:
         word = tokens[i]
-        if _starts_number(tokens, i, out):
+        may_start = word in _NUMBER_STARTS or word.endswith(_ORDINAL_ENDS)
+        if may_start and _starts_number(tokens, i, out):
             parsed = _spelled_number(tokens, i)
             if parsed is None and word in _ARTICLE_NUMBERS:
                 # `a hundred`, `an hour`: the article is the number one, or the scale's 1.
@@ -327,7 +329,8 @@ def units_and_ranges(tokens: list[str]) -> list[str]:
     n = len(tokens)
     while i < n:
         word = tokens[i]
-        found = _range_at(tokens, i) if word in _RANGE_OPEN or is_number(word) else None
+        opens = word in _RANGE_OPEN or (word[:1].isdigit() and is_number(word))
+        found = _range_at(tokens, i) if opens else None
         if found is not None:
             out.append(found[0])
             i = found[1]
@@ -338,7 +341,10 @@ def units_and_ranges(tokens: list[str]) -> list[str]:
             out += [format_number(value * scale), word]  # `$75,000` -> `75000 usd`
             i += 3 if scale != 1 else 2
             continue
-        after_number = bool(out) and (is_number(out[-1]) or "~" in out[-1])
+        # Only a unit or `pour`, `per` reads what comes before.
+        after_number = (word in UNITS or word in _PERCENT_FIRST) and (
+            bool(out) and (is_number(out[-1]) or "~" in out[-1])
+        )
         if after_number and i + 1 < n and (word, tokens[i + 1]) in _PERCENT_PAIRS:
             out.append("%")
             i += 2
@@ -411,3 +417,6 @@ _UNIT_OR_RANGE_WORDS = (
     | {"pour", "per"}
 )
 _ORDINAL_TOKEN = re.compile(r"^\d{1,2}e$")
+# The words `_starts_number` may take for the start of a number (besides `-ieme`, `-th`).
+_NUMBER_STARTS = frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | _ARTICLE_WORDS
+_ORDINAL_ENDS = ("ieme", "th")
