@@ -50,6 +50,7 @@ from factquiz.answer_key import Accepted, AnswerKey
 from factquiz.choice_grading import choice_picks, claim_verdict, grade_choice, grade_claim
 from factquiz.normalize import clear_caches as clear_analyses
 from factquiz.normalize import normalize
+from factquiz.number_matching import compare_numeric
 from factquiz.open_grading import (
     QUALIFIER,
     described,
@@ -255,3 +256,4 @@ def clear_caches() -> None:
     """Forget every cached analysis and entity index (benchmarks measure cold runs)."""
     clear_analyses()
     answer_key.clear_caches()
+    compare_numeric.cache_clear()

@@ -9,6 +9,7 @@ Works on the canonical tokens of `factquiz.normalize`: `2006`, `10e`, `2023-09-1
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -78,6 +79,7 @@ def _compare_dates(r: Numeric, e: Numeric) -> str | None:
     return "finer" if finer else "equal"
 
 
+@lru_cache(maxsize=1 << 12)
 def compare_numeric(r_tok: str, e_tok: str) -> str | None:
     """How a response number relates to an expected one: equal, finer, coarser, or None."""
     if r_tok == e_tok:

@@ -229,7 +229,15 @@ def test_a_shorter_answer_that_says_something_new_is_still_right():
 
 def test_clear_caches_forgets_every_cached_analysis_and_key():
     """Benchmarks measure cold runs: nothing the grader cached may survive clear_caches."""
-    from factquiz import answer_key, grading, match_filters, normalize, transliteration, variants
+    from factquiz import (
+        answer_key,
+        grading,
+        match_filters,
+        normalize,
+        number_matching,
+        transliteration,
+        variants,
+    )
 
     grade("Kojemiako", [["Oleg Kozhemyako"]], question="Qui ?", entities=["Kim Jong-un"])
     grade("probablement l'Ukraine", ["la Russie (pays)", "l'Ukraine"], question="Où ?")
@@ -243,6 +251,7 @@ def test_clear_caches_forgets_every_cached_analysis_and_key():
         answer_key.known_names,
         answer_key._shared_key,
         match_filters._word_starts,
+        number_matching.compare_numeric,
     ]
     assert all(f.cache_info().currsize for f in cached[:4])
     grading.clear_caches()
