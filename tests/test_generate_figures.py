@@ -305,3 +305,30 @@ def test_a_total_is_asked_for_what_it_counts(questions_of) -> None:
     assert "Combien de femmes servaient dans le complexe des camps du Stutthof ?" in _asked(
         questions, "130 femmes"
     )
+
+
+def test_one_end_of_a_range_is_not_asked(questions_of) -> None:
+    questions = questions_of(
+        "Avec le climat de l'époque, la masse d'Azolla pouvait ainsi doubler en deux ou trois "
+        "jours."
+    )
+    assert _asked(questions, "trois jours") == {}  # "deux ou trois jours" is not three days
+
+
+def test_a_share_is_not_asked_a_combien(questions_of) -> None:
+    questions = questions_of(
+        "Le consortium San Siro 2000 a été formé à 50 % entre l'Inter et le Milan AC."
+    )
+    assert not any(p.startswith("À combien") for p in _asked(questions, "50 %"))
+
+
+def test_a_rough_count_takes_a_plural_verb(questions_of) -> None:
+    questions = questions_of("Plusieurs millions d'hindous ont été forcés à quitter le Pakistan.")
+    asked = _asked(questions, "plusieurs millions d'hindous")
+    assert asked and all("ont été forcés" in p for p in asked)
+
+
+def test_a_unit_is_asked_in_words(questions_of) -> None:
+    questions = questions_of("Le mont Saran, près d'Épernay, s'élève à 243 m d'altitude.")
+    prompts = [q.prompt for q in questions]
+    assert not any("combien de m " in p for p in prompts)

@@ -85,7 +85,7 @@ _SOURCES = ("selon ", "d'après ")
 
 
 def _phrase(article: Article, phrase: Any) -> str:
-    return article.surface(range(phrase.left_edge.i, phrase.right_edge.i + 1))
+    return article.surface(range(phrase.left_edge.i, phrase.right_edge.i + 1)).rstrip(" :;,")
 
 
 def _parts(root: Any, listed: bool = False) -> tuple[Any, list[int], Any] | None:

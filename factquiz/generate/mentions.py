@@ -137,6 +137,9 @@ def find_quantities(sent: Any, text_of: Any, dates: list[Mention]) -> list[Menti
             i = end
             continue
         start = _hedge_start(doc, i, sent.start)
+        if _other_end(doc, start, sent.start):
+            i = unit + 1  # "en deux ou [trois jours]": one end of a range is no figure
+            continue
         text = text_of(range(start, unit + 1))
         if start == sent.start and not text[:1].isdigit():
             text = text[:1].lower() + text[1:]  # "Quatre personnes" only opened the sentence
@@ -169,6 +172,20 @@ _HEDGES = (
     ("moins", "de"), ("moins", "d'"), ("près", "de"), ("près", "d'"), ("au", "moins"),
     ("environ",), ("plus",), ("près",), ("presque",), ("quelque",),
 )  # fmt: skip
+
+
+def _other_end(doc: Any, start: int, first: int) -> bool:
+    """ "deux ou [trois jours]", "4,02 à [4,51 kg]", "60-[70 %]": the figure ends a range."""
+    if start - 2 < first or doc[start - 1].lower_ not in ("ou", "à", "-", "–", "et"):
+        return False
+    before = doc[start - 2]
+    if (
+        _YEAR.match(before.text)
+        or doc[start - 1].lower_ == "et"
+        and (start < 3 or doc[start - 3].lower_ != "entre")
+    ):
+        return False  # "en 2019 et [7 millions]", "14 morts et [30 blessés]": no range
+    return before.like_num or is_number_word(before.text) and before.lower_ not in ("un", "une")
 
 
 def _hedge_start(doc: Any, i: int, first: int) -> int:

@@ -25,6 +25,11 @@ WH_DATE = {
 }
 
 
+# "À combien de mètres", never "À combien de m"; "Combien d'années", not "d'ans".
+_UNIT_NAMES = {
+    "an": "années", "ans": "années", "m": "mètres", "km": "kilomètres", "kg": "kilos",
+    "t": "tonnes", "h": "heures", "min": "minutes", "cm": "centimètres", "ha": "hectares",
+}  # fmt: skip
 _PERCENT = {"%": "pour cent", "‰": "pour mille"}
 _UNIT_WORDS = _PERCENT | {"€": "euros", "$": "dollars"}
 _HEDGE_WORDS = {"pas", "plus", "moins", "près", "environ", "presque", "quelque", "au"}
@@ -108,7 +113,7 @@ def number_target(
     if any(doc[t].pos_ == "DET" for t in phrase.tokens if t < m.start):
         return None  # "les deux pays": a count the reader is not asked to remember
     unit = article.surface([m.end - 1])
-    unit = {"an": "années", "ans": "années"}.get(unit, unit)
+    unit = _UNIT_NAMES.get(unit, unit)
     if phrase.case == "depuis" and "première fois" in article.surface(
         range(doc[phrase.head].sent.start, doc[phrase.head].sent.end)
     ):
@@ -130,13 +135,16 @@ def number_target(
     case = bare_case(phrase.case) if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
     words = f"{case} {how_many}{unit}".strip()
     if unit in ("%", "‰"):
-        if subject or tail:
-            return None  # "Combien de % des habitants": no French question asks that way
+        if subject or tail or phrase.case not in ("de", ""):
+            return None  # "Combien de % des habitants", "À combien ... formé à 50 %": no French
         words = f"{case} combien".strip()  # "De combien les actes ont-ils augmenté ?"
     if tail:
         words = f"{words} {article.surface(tail)}"
     words = words[:1].upper() + words[1:]
-    counted = (noun_gender(doc[m.end - 1]), "Plur" if (m.value or 0) > 1 else "Sing")
+    plural = (m.value or 0) > 1 or (
+        m.value is None and morph(doc[m.end - 1], "Number", "") == "Plur"
+    )
+    counted = (noun_gender(doc[m.end - 1]), "Plur" if plural else "Sing")
     agreement = counted if phrase.dep == "obj" else None
     wh = Wh(words, subject=subject, object_agreement=agreement, agreement=counted)
     return Target("number", (number_variants(m),), removed, wh, (m,))
