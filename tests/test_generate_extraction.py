@@ -269,3 +269,24 @@ def test_she_after_a_naming_participle_is_the_name_given(questions_of) -> None:
     when = asked.get("En quelle année PH1 a-t-elle été repérée par le télescope spatial Kepler ?")
     assert when is not None and when.answers[0][0] == "2012"
     assert when.quote.startswith("Baptisée")  # the name is in the sentence itself
+
+
+def test_what_he_said_is_framed_by_the_name_he_stands_for(questions_of) -> None:
+    questions = questions_of(
+        "Le ministre Jean Dupont s'est rendu à Lille lundi. Il a indiqué que le gouvernement "
+        "avait signé un accord avec Renault le 3 mars."
+    )
+    framed = [q for q in questions if q.prompt.startswith("Selon Jean Dupont, quand")]
+    assert framed and framed[0].answers[0][0] == "3 mars"
+    assert framed[0].quote.startswith("Le ministre Jean Dupont")  # who "il" is, in the quote
+
+
+def test_a_date_of_the_reported_clause_is_never_the_date_of_the_saying(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Le ministre Jean Dupont a indiqué que le gouvernement avait signé un accord avec "
+            "Renault le 3 mars."
+        )
+    )
+    assert not any(p.startswith("Quand Jean Dupont a-t-il indiqué") for p in asked)
+    assert any(p.startswith("Selon le ministre Jean Dupont, quand") for p in asked)

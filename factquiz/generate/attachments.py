@@ -44,6 +44,7 @@ def repair_attachments(doc: Any) -> Any:
             _coordinator_of_clause(verb)
             _infinitive_after_purpose(verb)
             _relative_read_as_complement(verb)
+            _speaker_read_as_expletive(verb)
             _active_agent(verb)
             _place_of_counted_object(verb)
         _root_on_finite_verb(doc, sent)
@@ -201,6 +202,16 @@ def _infinitive_after_purpose(verb: Any) -> None:
         ]  # fmt: skip
         if len(inner) == 1:
             x.head = inner[0]
+
+
+def _speaker_read_as_expletive(verb: Any) -> None:
+    """ "Il a indiqué que ...": with an active speech verb "il" is someone, not the "il" of
+    "il a été indiqué que" or "il semble que"."""
+    if verb.lemma_ not in SPEECH_VERBS or any(c.dep_ == "aux:pass" for c in verb.children):
+        return
+    for c in verb.children:
+        if c.dep_ == "expl:subj" and c.lower_ in ("il", "elle", "ils", "elles"):
+            c.dep_ = "nsubj"
 
 
 def _relative_read_as_complement(verb: Any) -> None:

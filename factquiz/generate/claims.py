@@ -150,6 +150,9 @@ def _clause(
     phrases = clause_phrases(article, chain, local, subject, group)
     banned |= local - later
     phrases = [p for p in phrases if p.start > subject.phrase.start or _keeps_fronted(doc, p)]
+    # "a indiqué que le gouvernement avait signé l'accord avec Renault le 3 mars": a date split
+    # off the end of the reported clause is the signing's, not the saying's
+    phrases = _reported_whole(chain, phrases)
     ignorable = banned | {
         k.i
         for v in chain
@@ -174,6 +177,22 @@ def _clause(
         subject=subject, phrases=tuple(phrases), frame=frame, evidence_start=evidence_start,
         fronted=fronted,
     )  # fmt: skip
+
+
+def _reported_whole(chain: list[Any], phrases: list[Phrase]) -> list[Phrase]:
+    """A date split off the end of a reported clause goes back into it: "a indiqué que le
+    gouvernement avait signé l'accord avec Renault le 3 mars" dates the signing, not the
+    saying."""
+    reported = {t.i for v in chain for c in v.children if c.dep_ == "ccomp" for t in c.subtree}
+    inside = [p for p in phrases if p.dep != "ccomp" and set(p.tokens) & reported]
+    if not inside:
+        return phrases
+    kept = [p for p in phrases if p not in inside]
+    ccomps = [p for p in kept if p.dep == "ccomp"]
+    if len(ccomps) != 1:
+        return kept
+    whole = tuple(sorted(set(ccomps[0].tokens).union(*(p.tokens for p in inside))))
+    return [replace(p, tokens=whole) if p is ccomps[0] else p for p in kept]
 
 
 def _has_subject(verb: Any) -> bool:
@@ -252,6 +271,13 @@ def _subject_of(
         )
     reported = verb.dep_ == "ccomp" and has_que(verb)
     frame = _frame(article, verb, banned) if reported else None
+    speaker = done.get(verb.head.i) if reported and frame is None else None
+    if speaker is not None and speaker.subject.resolved and verb.head.lemma_ in SPEECH_VERBS:
+        # "Il a souligné que ...": the speaker the pronoun stands for, quoted with its sentence
+        evidence = speaker.evidence_start
+        frame, reported = f"Selon {speaker.subject.text}", False
+    else:
+        evidence = None
     if verb.dep_ == "advcl" and (verb.head.dep_ == "ccomp" or verb.head.lemma_ in SPEECH_VERBS):
         # "X rapporte que A, tandis que B": B is X's word too, whichever verb the parser chose
         speech_clause = verb.head if verb.head.dep_ == "ccomp" else verb
@@ -285,7 +311,7 @@ def _subject_of(
     text = article.surface(name if name is not None else tokens)
     genders = {"Masc" if c.pos_ == "PRON" else noun_gender(c) for c in conjuncts}
     gender = "Fem" if genders == {"Fem"} else "Masc"  # "la femme et son compagnon" -> ils
-    return Subject(phrase, text, gender, number), frame, None
+    return Subject(phrase, text, gender, number), frame, evidence
 
 
 def _partitive(tok: Any) -> bool:
