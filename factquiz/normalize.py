@@ -378,15 +378,26 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _NOT_A_NAME = re.compile(r"[,;()\[\]/]")
 
 
+# Apostrophes that are letters too (`ʼ`): they split words all the same.
+_LETTER_APOSTROPHES = frozenset(c for c in APOSTROPHES if c.isalpha())
+
+
 @lru_cache(maxsize=1 << 14)
 def _case_info(text: str) -> tuple[bool, frozenset[str], frozenset[str]]:
     """Whether `text` may be a person's name; its words capitalised after the first
     (`Vostochny` in `cosmodrome de Vostochny`); its words in lower case. A hyphenated word
     takes the case of its first part (`Jong-un`)."""
-    proper: set[str] = set()
-    lower: set[str] = set()
     # An ASCII word of letters folds to itself in lower case: no need to call `fold`.
     fold_word = str.lower if text.isascii() else fold
+    plain = text[:1].isalpha() and text.replace(" ", "").isalpha()  # words and spaces only
+    if plain and (text.isascii() or _LETTER_APOSTROPHES.isdisjoint(text)):
+        words = text.split()
+        person = all(w[0].isupper() or w.casefold() in WEIGHTLESS for w in words)
+        lowered = [w for w in words if w[0].islower()]
+        named = [w for w in words[1:] if not w[0].islower()]
+        return person, frozenset(map(fold_word, named)), frozenset(map(fold_word, lowered))
+    proper: set[str] = set()
+    lower: set[str] = set()
     for n, part in enumerate(_APOS_SPLIT.split(text)):
         head = part[:1]
         if not head.isalpha():
