@@ -16,6 +16,7 @@ Only the tree changes (heads and labels), never the tokens, tags or sentence bou
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factquiz.generate.clauses import SPEECH_VERBS
@@ -25,6 +26,7 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _NOUN_PHRASE_POS = {"DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"}
 _COORDINATORS = {"et", "mais", "puis"}
 _KEPT_INNER_DEPS = {"det", "case", "amod", "nmod", "flat:name", "nummod", "appos", "fixed"}
+_PARTICIPLE_ENDING = re.compile(r"(?:[éiu]|is|it|ert)(?:e?s?)$")
 _TIME_HEADS = {"heure", "heures", "minute", "minutes", "jour", "jours", "semaine", "semaines"}
 
 
@@ -102,7 +104,9 @@ def _give_back_subject(doc: Any, verb: Any) -> None:
 
 def _participle_read_as_adjective(tok: Any) -> None:
     """ "les contacts se sont intensifiés": an adjective never takes a tense auxiliary."""
-    if tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in tok.children):
+    deps = {c.dep_ for c in tok.children}
+    looks = _PARTICIPLE_ENDING.search(tok.lower_) is not None  # "intensifiés", not "assimilable"
+    if tok.pos_ == "ADJ" and looks and "aux:tense" in deps and "cop" not in deps:
         tok.pos_ = "VERB"
         features = str(tok.morph)
         tok.set_morph("|".join(filter(None, [features, "Tense=Past", "VerbForm=Part"])))
@@ -256,10 +260,7 @@ def _place_of_counted_object(verb: Any) -> None:
     """ "a tiré trois missiles de croisière dans la mer Jaune": where things counted or newly
     introduced went is said of the verb, not of the things."""
     for obj in [c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"]:
-        counted = any(
-            c.dep_ == "nummod" or c.dep_ == "det" and "Ind" in c.morph.get("Definite")
-            for c in obj.children
-        )
+        counted = any(c.dep_ == "nummod" for c in obj.children)
         last = max(obj.children, key=lambda c: c.i, default=None)
         if not counted or last is None or last.dep_ != "nmod" or last.i < obj.i:
             continue
@@ -373,7 +374,8 @@ def _join_stray_adjectives(sent: Any) -> None:
                 continue
             title = sent.doc[stray.left_edge.i - 1]
             named = title.pos_ in ("NOUN", "ADJ", "PROPN") and not title.is_punct
-            if stray.pos_ == "PROPN" and named and title in noun.subtree:
+            starts = stray.left_edge.i == stray.i  # no "pour" or "mais aussi" before the name
+            if stray.pos_ == "PROPN" and named and starts and title in noun.subtree:
                 # "le président Vladimir Poutine", "Le président afghan Hamid Karzai"
                 if title.pos_ == "PROPN" and title.text[:1].isupper():
                     stray.head, stray.dep_ = title, "flat:name"  # the rest of the name
