@@ -323,12 +323,27 @@ def test_a_share_is_not_asked_a_combien(questions_of) -> None:
 
 
 def test_a_rough_count_takes_a_plural_verb(questions_of) -> None:
-    questions = questions_of("Plusieurs millions d'hindous ont été forcés à quitter le Pakistan.")
+    questions = questions_of("Plusieurs millions d'hindous sont devenus réfugiés en Inde.")
     asked = _asked(questions, "plusieurs millions d'hindous")
-    assert asked and all("ont été forcés" in p for p in asked)
+    assert asked and all("sont devenus" in p for p in asked)  # not "est devenus"
 
 
 def test_a_unit_is_asked_in_words(questions_of) -> None:
     questions = questions_of("Le mont Saran, près d'Épernay, s'élève à 243 m d'altitude.")
     prompts = [q.prompt for q in questions]
     assert not any("combien de m " in p for p in prompts)
+
+
+def test_each_end_of_a_range_is_asked_with_its_place(questions_of) -> None:
+    questions = questions_of(
+        "Selon les différentes académies, ces verdicts sont publiés entre 8 heures pour "
+        "Strasbourg et 19 heures pour la Corse."
+    )
+    corse = _asked(questions, "19 heures")
+    assert list(corse) == [
+        "Selon les différentes académies, à quelle heure les verdicts sont-ils publiés pour la "
+        "Corse ?"
+    ]
+    assert "19h" in next(iter(corse.values()))
+    # the first end alone, without Strasbourg, would say every result comes out at 8
+    assert all(p.endswith("pour Strasbourg ?") for p in _asked(questions, "8 heures"))
