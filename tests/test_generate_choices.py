@@ -439,3 +439,20 @@ def test_a_large_figure_is_shown_with_its_thousands_spaced() -> None:
     wrong = distractors(q, _pool("", {}))
     spaced = re.compile(r"\d{1,3}(?: \d{3})+ manifestants")
     assert len(wrong) == 3 and all(spaced.fullmatch(w) for w in wrong)
+
+
+@pytest.mark.parametrize(
+    ("figure", "value"),
+    [("plus de trois ans", 3), ("moins de 14 minutes", 14), ("au moins 3 ans", 3)],
+)
+def test_a_bound_is_no_choice_since_another_figure_fits_it_too(figure: str, value: int) -> None:
+    mention = Mention("number", 0, 3, figure, value=value, unit=figure.split()[-1])
+    q = _question("number", "Pendant combien de temps ... ?", "3", mention=mention)
+    pool = with_contexts(build_pool([_number("4 ans"), _number("2 minutes")]), {})
+    assert distractors(q, pool) == []  # the item stays open
+
+
+def test_an_estimate_keeps_its_choices() -> None:
+    mention = Mention("number", 0, 3, "environ 60 kilomètres", value=60, unit="kilomètres")
+    q = _question("number", "À quelle distance est la ville ?", "60", mention=mention)
+    assert len(distractors(q, _pool("", {}))) == 3

@@ -169,6 +169,16 @@ def choice_text(q: Question) -> str:
     return q.answers[0][0]
 
 
+_BOUND = re.compile(r"^(?:pas moins|plus|moins|au moins|au plus|jusqu'à)\b", re.I)
+
+
+def _bound(q: Question) -> bool:
+    """ "plus de trois ans" is not one figure among others: "quatre ans" is more than three
+    years too, so the item stays open (an estimate, "environ 60 km", keeps its choices)."""
+    m = q.mentions[0] if q.mentions else None
+    return q.kind == "number" and m is not None and bool(_BOUND.match(m.text))
+
+
 def _as_asked(figure: str, prompt: str) -> str:
     """ "neuf autres personnes" answers "Combien de personnes ... ?" as "neuf personnes": the
     others are the article's (besides the dead), and the prompt does not say others."""
@@ -181,7 +191,7 @@ def distractors(q: Question, pool: Pool, count: int = 3) -> list[str]:
     """Up to `count` wrong choices that compete with the answer, chosen the same way on
     every run; fewer than `count` tells the caller the question should not be a choice."""
     kin = _kinship(q, pool)
-    if kin is None:
+    if kin is None or _bound(q):
         return []
     picked: list[str] = []
     options = _candidates(q, pool, limit=None)
