@@ -396,3 +396,14 @@ def test_whom_someone_met_is_not_asked_by_the_title_of_the_one_met() -> None:
                "la délégation des éleveurs de rennes", "Macron s'est entretenu avec la "
                "délégation des éleveurs de rennes à Irkoutsk.", sentence=3)  # fmt: skip
     assert _kept([met, group]) == [group.prompt]
+
+
+def test_a_prompt_with_empty_brackets_is_never_asked() -> None:
+    from factquiz.generate.realise import well_formed
+
+    emptied = (
+        "Combien de programmes l'école propose-t-elle de pilotes de ligne, de techniciens "
+        "supérieurs ( ) et d'instructeurs ?"
+    )
+    assert not well_formed(emptied)
+    assert well_formed(emptied.replace("( )", "(TSA)"))

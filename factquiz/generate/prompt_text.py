@@ -71,6 +71,7 @@ def mend_slips(text: str) -> str:
     )
 
 
+_EMPTY_BRACKETS = re.compile(r"[(\[]\s*[)\]]|«\s*»")
 _DOUBLED = re.compile(r"\b(?!nous\b|vous\b)(\w+)\s+\1\b", re.I)
 _DANGLING = re.compile(
     r"(?:^|\s)(?:à|au|aux|de|du|des|d'|en|par|pour|avec|sur|contre|dans|vers|chez|entre|sans|sous"
@@ -84,8 +85,8 @@ _CONJUNCTION_AFTER_WH = re.compile(r"\b(?:qui|quoi|où|quand|combien)\s+(?:et|ou
 
 def well_formed(prompt: str) -> bool:
     """No question a reader would stumble on: quotation marks and brackets that open and
-    close, no word written twice in a row, no preposition or article left hanging before
-    the question mark."""
+    close around words, no word written twice in a row, no preposition or article left
+    hanging before the question mark."""
     depth = 0
     for ch in prompt:
         depth += 1 if ch == "«" else -1 if ch == "»" else 0
@@ -95,6 +96,8 @@ def well_formed(prompt: str) -> bool:
         return False
     if _CONJUNCTION_AFTER_WH.search(prompt):
         return False  # "Par qui et Corinne se font-ils repérer ?"
+    if _EMPTY_BRACKETS.search(prompt):
+        return False  # "de techniciens supérieurs ( )": the bracket's words were taken out
     return not _DOUBLED.search(prompt) and not _DANGLING.search(prompt.strip())
 
 
