@@ -78,7 +78,7 @@ def _group_start(verb: Any) -> int:
 
 def _give_back_subject(doc: Any, verb: Any) -> None:
     """The noun phrase right before a subjectless finite verb group becomes its subject."""
-    if not _is_finite_group(verb) or verb.dep_ in ("acl", "xcomp", "amod"):
+    if not _is_finite_group(verb) or verb.dep_ in ("acl", "xcomp", "amod") or verb.text.istitle():
         return
     own = _subjects(verb)
     start = _group_start(verb)
@@ -90,6 +90,9 @@ def _give_back_subject(doc: Any, verb: Any) -> None:
         return
     if head.dep_ in SUBJECT_DEPS or not _agrees(head, verb):
         return
+    opener = doc[first - 1].text.casefold()
+    if opener in _COORDINATORS and not _finite_before(doc, verb.sent.start, first):
+        return  # "Canuel, Tilly et Westermann passèrent": one subject, not a second clause
     for tok in doc[first:start]:
         if tok is not head and not (first <= tok.head.i < start):
             tok.head = head
@@ -129,10 +132,17 @@ def _bare_date_on_verb(day: Any) -> None:
     month = [c for c in day.children if c.lower_ in MONTHS]
     if not det or not month or any(c.dep_ == "case" for c in day.children):
         return
-    verb = day.head
-    while verb.pos_ != "VERB" and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ == "VERB":
+    noun = day.head
+    verb = noun.head
+    before = day.doc[det[0].i - 1]
+    # "vers la station spatiale le 22 mai" after the verb; not "la rupture du Pacte le 22 juin
+    # 1941" before it, nor "Au décès de son beau-frère, le 24 octobre": those date the noun
+    if (
+        verb.pos_ == "VERB"
+        and noun.i > verb.i
+        and noun.dep_.startswith("obl")
+        and before.text != ","
+    ):
         day.head, day.dep_ = verb, "obl:mod"
 
 
@@ -203,6 +213,7 @@ def _infinitive_after_purpose(verb: Any) -> None:
             for c in verb.children
             if c.pos_ == "VERB" and c.dep_ == "advcl" and c.i < x.i
             and c.right_edge.i == x.left_edge.i - 1
+            and any(m.dep_ == "mark" and m.lower_ in ("pour", "afin") for m in c.children)
         ]  # fmt: skip
         if len(inner) == 1:
             x.head = inner[0]
@@ -280,13 +291,24 @@ def _fronted_time(subject: Any, first: int) -> bool:
 
 
 def _agrees(head: Any, verb: Any) -> bool:
-    """The noun and the inflected verb agree in number (when both are tagged)."""
+    """The noun and the inflected verb agree in number (when both are tagged); a plural verb
+    wants a noun tagged plural."""
     words = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
     finite = [w for w in words if "Fin" in w.morph.get("VerbForm")]
     verb_number = finite[0].morph.get("Number") if finite else []
     plural = any(c.dep_ == "conj" for c in head.children)
     noun_number = ["Plur"] if plural else head.morph.get("Number")
+    if verb_number == ["Plur"] and not noun_number:
+        return False
     return not verb_number or not noun_number or verb_number == noun_number
+
+
+def _finite_before(doc: Any, start: int, end: int) -> bool:
+    """Some inflected verb stands between start and end: a first clause."""
+    return any(
+        doc[k].pos_ in ("VERB", "AUX") and "Fin" in doc[k].morph.get("VerbForm")
+        for k in range(start, end)
+    )
 
 
 def _noun_phrase_before(doc: Any, end: int, sent_start: int) -> tuple[int, Any] | None:
