@@ -407,3 +407,14 @@ def test_a_prompt_with_empty_brackets_is_never_asked() -> None:
     )
     assert not well_formed(emptied)
     assert well_formed(emptied.replace("( )", "(TSA)"))
+
+
+def test_an_obligation_on_a_class_defined_by_a_condition_is_a_standing_rule() -> None:
+    quote = "Les élèves ayant moins de 8 de moyenne devront redoubler leur année de lycée."
+    rule = _q("thing", "Qu'est-ce que les élèves ayant moins de 8 de moyenne devront redoubler ?",
+              "leur année de lycée", quote)  # fmt: skip
+    news = _q("number", "Combien d'élèves du lycée Victor-Hugo devront redoubler à Brest ?",
+              "42 élèves", "42 élèves du lycée Victor-Hugo devront redoubler à Brest.",
+              sentence=2)  # fmt: skip
+    assert fates([rule], protagonists([]), [])["standing rule"] == 1
+    assert _kept([news]) == [news.prompt]

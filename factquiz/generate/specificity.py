@@ -107,6 +107,12 @@ _CALENDAR_EVENT = re.compile(
     r"\b(?i:jeux olympiques|JO|jeux paralympiques|coupe du monde|exposition universelle"
     r"|championnats? du monde)(?:\s+d['’]\w+|\s+de \w+)?\s+(?:de|d['’]|à|au|en)\s*[A-ZÀ-Ý]"
 )
+# "les candidats ayant des notes comprises entre 8 et 10 devront ...": an obligation on a
+# class defined by a condition is a standing rule, which readers know without the article.
+_STANDING_RULE = re.compile(
+    r"\b(?:les|des|tous les|toutes les) [\w-]+ (?:ayant|dont les)\b.*"
+    r"\b(?:devront|doivent|devaient|devraient)(?:-(?:t-)?(?:ils|elles))?\b"
+)
 _ASKED_NOUN = re.compile(r"^(?:[^,?]*,\s)?(?:\w+\s)?[Qq]uel(?:le)?s?\s+([\w-]+)")
 _UN_LONG = re.compile(r"\bdes Nations [Uu]nies\b")
 _UN_SHORT = re.compile(r"\bde l['’]ONU\b")
@@ -302,6 +308,8 @@ def trivial(q: Question, known: Mapping[str, float]) -> str | None:
         return "head of state"
     if q.kind == "number" and _ATLAS.search(q.prompt):
         return "atlas fact"  # how far a town lies from another is in the atlas, not the news
+    if _STANDING_RULE.search(q.prompt):
+        return "standing rule"  # what "les candidats ayant 8 à 10" must do: the rules, not news
     if q.kind in ("year", "place") and _CALENDAR_EVENT.search(q.prompt):
         return "general knowledge"  # "les jeux olympiques de Rio" are 2016 in every almanac
     if q.kind in _WHEN_WHERE and _WEEKDAY_ANSWER.match(fold_basic(q.answers[0][0])):
