@@ -106,20 +106,60 @@ def number_target(
     hedged = doc[m.start].lower_ in ("plus", "moins", "près", "pas")
     if hedged and phrase.case.endswith((" de", " d'")):  # "pendant [plus de] trois ans"
         phrase = replace(phrase, case=phrase.case.rsplit(" ", 1)[0])
+    if not _countable(article, phrase, m):
+        return None
+    tail = _counted_tail(doc, [t for t in phrase.tokens if t >= m.end])
+    words = _how_many(article, phrase, m, tail, subject)
+    if words is None:
+        return None
+    plural = (m.value or 0) > 1 or (
+        m.value is None and morph(doc[m.end - 1], "Number", "") == "Plur"
+    )
+    counted = (noun_gender(doc[m.end - 1]), "Plur" if plural else "Sing")
+    agreement = counted if phrase.dep == "obj" else None
+    wh = Wh(words, subject=subject, object_agreement=agreement, agreement=counted)
+    removed = _asked_tokens(doc, phrase, m, tail)
+    return Target("number", (number_variants(m),), removed, wh, (m,))
+
+
+def _countable(article: Article, phrase: Phrase, m: Mention) -> bool:
+    """A phrase "combien" asks well: the right preposition, no article before the figure."""
+    doc = article.doc
     if phrase.case not in ("", "à", "pendant", "durant", "depuis", "de", "sur", "avec", "en"):
-        return None  # "au cours des 18 derniers mois" asks badly as "combien"
+        return False  # "au cours des 18 derniers mois" asks badly as "combien"
     if phrase.case == "en" and doc[phrase.head].head.lemma_ in ("faire", "être", "avoir"):
-        return None  # "son naufrage en 14 minutes font partie ...": the phrase is the noun's
+        return False  # "son naufrage en 14 minutes font partie ...": the phrase is the noun's
     if any(doc[t].pos_ == "DET" for t in phrase.tokens if t < m.start):
-        return None  # "les deux pays": a count the reader is not asked to remember
+        return False  # "les deux pays": a count the reader is not asked to remember
+    sent = doc[phrase.head].sent
+    # "pour la première fois depuis 24 ans" is not "depuis combien d'années"
+    return not (phrase.case == "depuis" and "première fois" in sent.text)
+
+
+def _how_many(
+    article: Article, phrase: Phrase, m: Mention, tail: list[int], subject: bool
+) -> str | None:
+    """ "Combien de jours", "À combien de kilomètres", "De combien" (a rate), the counted
+    noun's qualifiers after it ("Combien de missiles balistiques à courte portée")."""
+    doc = article.doc
     unit = article.surface([m.end - 1])
     unit = _UNIT_NAMES.get(unit, unit)
-    if phrase.case == "depuis" and "première fois" in article.surface(
-        range(doc[phrase.head].sent.start, doc[phrase.head].sent.end)
-    ):
-        return None  # "pour la première fois depuis 24 ans" is not "depuis combien d'années"
+    how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
+    case = bare_case(phrase.case) if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
+    words = f"{case} {how_many}{unit}".strip()
+    if unit in ("%", "‰"):
+        if subject or tail or phrase.case not in ("de", ""):
+            return None  # "Combien de % des habitants", "À combien ... formé à 50 %": no French
+        words = f"{case} combien".strip()  # "De combien les actes ont-ils augmenté ?"
+    if tail:
+        words = f"{words} {article.surface(tail)}"
+    return words[:1].upper() + words[1:]
+
+
+def _asked_tokens(doc: Any, phrase: Phrase, m: Mention, tail: list[int]) -> frozenset[int]:
+    """What the question takes out: the phrase, or only up to the figure's noun when what
+    follows is no part of it ("18 jours [accrochée]", "12 heures [des personnes]")."""
     rest = [t for t in phrase.tokens if t >= m.end]
-    tail = _counted_tail(doc, rest)
     if rest and not tail and doc[rest[0]].pos_ == "DET" and doc[rest[0]].lemma_ == "un":
         # "pendant 12 heures [des personnes ...]": the parser hung the object on the figure
         removed = frozenset(t for t in phrase.tokens if t < m.end)
@@ -130,24 +170,7 @@ def number_target(
     before = phrase.tokens[0] - 1
     if before >= 0 and doc[before].lower_ in _APPROXIMATE and doc[before].pos_ == "ADV":
         removed = removed | {before}  # "concède [près] de neuf dixièmes": the hedge goes too
-    removed = removed | frozenset(m.tokens)  # the answer holds its hedge, the prompt does not
-    how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
-    case = bare_case(phrase.case) if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
-    words = f"{case} {how_many}{unit}".strip()
-    if unit in ("%", "‰"):
-        if subject or tail or phrase.case not in ("de", ""):
-            return None  # "Combien de % des habitants", "À combien ... formé à 50 %": no French
-        words = f"{case} combien".strip()  # "De combien les actes ont-ils augmenté ?"
-    if tail:
-        words = f"{words} {article.surface(tail)}"
-    words = words[:1].upper() + words[1:]
-    plural = (m.value or 0) > 1 or (
-        m.value is None and morph(doc[m.end - 1], "Number", "") == "Plur"
-    )
-    counted = (noun_gender(doc[m.end - 1]), "Plur" if plural else "Sing")
-    agreement = counted if phrase.dep == "obj" else None
-    wh = Wh(words, subject=subject, object_agreement=agreement, agreement=counted)
-    return Target("number", (number_variants(m),), removed, wh, (m,))
+    return removed | frozenset(m.tokens)  # the answer holds its hedge, the prompt does not
 
 
 # Nouns an amount measures: "une amende de 10 000 euros" is asked "Quelle amende ... ?".
