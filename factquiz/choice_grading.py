@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from factquiz.normalize import fold, normalize
+from factquiz.folding import fold
+from factquiz.normalize import normalize
 from factquiz.verdicts import Outcome, claim_label
 
 CLAIM_NUMBERS = {"1": "supported", "2": "refuted", "3": "not_in_sources"}

@@ -31,7 +31,8 @@ that is a known wrong name, another person, or a name the question offered as an
 (`Kozhemyako ou Shoigu ?`) makes the answer wrong.
 
 Modules: `factquiz.open_grading` (one response against an open item, list answers, and the
-cheap decision on an answer written as an accepted variant), `factquiz.normalize` (form),
+cheap decision on an answer written as an accepted variant), `factquiz.folding` (case,
+accents, elisions) and `factquiz.normalize` (form),
 `factquiz.transliteration` (spelling-insensitive word keys), `factquiz.numbers` and
 `factquiz.dates`,
 `factquiz.matching` and `factquiz.number_matching` (comparison), `factquiz.person_names` and

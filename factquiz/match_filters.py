@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factquiz.folding import letter_runs
 from factquiz.matching import is_acronym
-from factquiz.normalize import TRIGGER_WORDS, Analysed, letter_runs
+from factquiz.normalize import TRIGGER_WORDS, Analysed
 
 
 def could_match(resp: Analysed, exp: Analysed) -> bool:

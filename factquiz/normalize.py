@@ -10,12 +10,20 @@ transliteration keys), numbers and units. Results are cached per text. No I/O.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
 from factquiz import dates, numbers
-from factquiz.text import APOSTROPHES, HYPHENS, SOFT_HYPHEN, strip_accents
+from factquiz.folding import (
+    LETTERS,
+    PLAIN_END,
+    fold,
+    fold_letters,
+    letter_runs,
+    quick_key,
+    undot,
+)
+from factquiz.text import APOSTROPHES
 from factquiz.transliteration import transliteration_key
 
 HEDGES = frozenset(
@@ -62,42 +70,6 @@ _SYMBOLS = {"$": "usd", "€": "eur", "£": "gbp", "%": "%"}
 _PLAIN_WORDS = numbers.TRIGGER_WORDS | dates.TRIGGER_WORDS
 TRIGGER_WORDS = _PLAIN_WORDS  # a text with none of these (and no digit) has no number
 
-# Digits that NFKC leaves as they are and that are no decimal digits (`❷`, Ethiopic `፩`):
-# Python calls them digits, yet int() refuses them. Read as the digits they are.
-_OTHER_DIGITS = (
-    (0x1369, 0x1371),
-    (0x19DA, 0x19DA),
-    (0x24F5, 0x24FD),
-    (0x24FF, 0x24FF),
-    (0x2776, 0x277E),
-    (0x2780, 0x2788),
-    (0x278A, 0x2792),
-    (0x10A40, 0x10A43),
-    (0x10E60, 0x10E68),
-    (0x11052, 0x1105A),
-)
-# What NFKC, casefold and NFKD leave: letters that do not decompose, soft hyphens, digits
-# that are not decimal.
-_LETTER_FOLD = {
-    code: str(unicodedata.digit(chr(code)))
-    for first, last in _OTHER_DIGITS
-    for code in range(first, last + 1)
-} | str.maketrans(
-    {
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "æ": "ae",
-        "œ": "oe",
-        "ı": "i",
-        SOFT_HYPHEN: "",
-    }
-)
-# Apostrophes and hyphens separate words: `Kim Jong-un` -> `kim jong un`.
-_SEPARATORS = str.maketrans(dict.fromkeys(APOSTROPHES + HYPHENS, " "))
-_DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
 # Thousands: `10 000` anywhere, `10,000` in English (and `1,000,000` in French, where a
 # single `,ddd` is a decimal: `2,187 milliards`).
 _THOUSANDS = {
@@ -200,50 +172,6 @@ class Prompt:
         return self.analysed.proper
 
 
-def repair_mojibake(text: str) -> str:
-    """`DÃ¡in` -> `Dáin`: UTF-8 read as Latin-1, as copied from a broken web page."""
-    try:
-        return text.encode("cp1252").decode("utf-8")
-    except UnicodeError:
-        return text
-
-
-_APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
-_APOS_CLASS = f"[{re.escape(APOSTROPHES)}]"
-# `l'`, `d'`, `qu'`... before a word, and the English `'s`; `c'est` stays a leading phrase.
-_ELISION = re.compile(
-    f"(?<![^\\W\\d_])(?:[ldjnmst]|qu|c(?!{_APOS_CLASS}est\\b)){_APOS_CLASS}(?=[^\\W\\d_])"
-    f"|(?<=[^\\W\\d_]){_APOS_CLASS}s\\b"
-)
-
-
-def fold_letters(text: str) -> str:
-    """NFKC, casefold, accents and soft hyphens folded; elided articles (`l'`, `d'`, `qu'`)
-    and the English possessive `'s` dropped. Punctuation stays."""
-    if text.isascii():  # the common case: NFKC, accents and the letter folds change nothing
-        text = text.lower()
-        return _ELISION.sub("", text) if "'" in text or "`" in text else text
-    if "Ã" in text or "Â" in text or "â€" in text:
-        text = repair_mojibake(text)
-    text = unicodedata.normalize("NFKC", text).casefold()
-    if _APOSTROPHE.search(text):
-        text = _ELISION.sub("", text)
-    text = text.translate(_LETTER_FOLD)
-    return text if text.isascii() else strip_accents(text)
-
-
-@lru_cache(maxsize=1 << 16)
-def quick_key(text: str) -> str:
-    """Equal quick keys give equal analyses: the cheap test for an exact answer (the text
-    as `fold_letters` leaves it, stripped; `analyse` reads it too)."""
-    return fold_letters(text).strip()
-
-
-def fold(text: str) -> str:
-    """`fold_letters`, then apostrophes and hyphens as spaces: `Kim Jong-un` -> `kim jong un`."""
-    return fold_letters(text).translate(_SEPARATORS)
-
-
 _HAS_DIGIT = re.compile(r"\d")
 
 
@@ -303,15 +231,6 @@ def _key_superset(text: str) -> frozenset[str]:
     return frozenset(map(transliteration_key, words))
 
 
-def _undotted(m: re.Match[str]) -> str:
-    return m.group().replace(".", "")
-
-
-def undot(folded: str) -> str:
-    """Dotted acronyms of a folded text joined, as `analyse` reads them: `u.s.a.` -> `usa`."""
-    return _DOTTED_ACRONYM.sub(_undotted, folded) if "." in folded else folded
-
-
 def may_have_numbers(text: str) -> bool:
     """False only when `analyse(text)` has no number for sure: no digit nor symbol, no
     ordinal ending, no spelled number (`numbers.may_spell_numbers`), not a month alone."""
@@ -325,22 +244,9 @@ def may_have_numbers(text: str) -> bool:
     return numbers.may_spell_numbers(words) or (len(words) == 1 and words[0] in dates.MONTHS)
 
 
-# What may end a text of plain words: a question mark, a full stop, spaces.
-_PLAIN_END = "?!. "
-
-
-def letter_runs(folded: str) -> list[str]:
-    """The runs of letters of a folded text (`_LETTERS.findall`), split on spaces when the
-    text has only letters and spaces, and perhaps a final `?` or `.` (most answers)."""
-    core = folded.rstrip(_PLAIN_END)
-    if core.replace(" ", "").isalpha():
-        return core.split()
-    return _LETTERS.findall(folded)
-
-
 def _tokens(text: str, language: str) -> list[str]:
     folded = quick_key(text)  # spaces at either end separate no token
-    core = folded.rstrip(_PLAIN_END)
+    core = folded.rstrip(PLAIN_END)
     if core.replace(" ", "").isalpha():  # plain words: no digit, symbol, dot nor hyphen
         has_digit = False
         tokens = core.split()
@@ -353,7 +259,7 @@ def _tokens(text: str, language: str) -> list[str]:
         if _SYMBOL.search(folded):
             tokens = [_SYMBOLS.get(t, t) for t in _TOKEN.findall(folded)]
         else:  # without digits or symbols, every token is a word: a simpler pattern finds them
-            tokens = (_TOKEN if has_digit else _LETTERS).findall(folded)
+            tokens = (_TOKEN if has_digit else LETTERS).findall(folded)
     if has_digit or not _PLAIN_WORDS.isdisjoint(tokens) or _ORDINAL_END.search(folded):
         tokens = numbers.numbers_to_digits(tokens)
         tokens = dates.textual_dates(tokens)
@@ -374,7 +280,6 @@ def _middle_initial(tokens: list[str], i: int) -> bool:
 
 
 _APOS_SPLIT = re.compile(f"[{re.escape(APOSTROPHES)}\\s]+")
-_LETTERS = re.compile(r"[^\W\d_]+")
 _NOT_A_NAME = re.compile(r"[,;()\[\]/]")
 
 
@@ -404,7 +309,7 @@ def _case_info(text: str) -> tuple[bool, frozenset[str], frozenset[str]]:
             continue
         target = lower if head.islower() else proper if n else None
         if target is not None:
-            target.update(map(fold_word, _LETTERS.findall(part)))
+            target.update(map(fold_word, LETTERS.findall(part)))
     chunks = [w for w in text.split() if w[:1].isalpha()]
     person = (
         bool(chunks)

@@ -227,8 +227,6 @@ def _starts_number(tokens: list[str], i: int, out: list[str]) -> bool:
         return False  # `13 sept 2023`: the month, not seven
     if word == "cent" and i and tokens[i - 1] in ("pour", "per"):
         return False  # `pour cent` is a unit
-    if word == "cent" and i and tokens[i - 1] in ("pour", "per"):
-        return False  # `pour cent` is a unit
     if word in ORDINAL_WORDS:
         return not (word.startswith("second") and out and is_number(out[-1]))
     return word in NUMBER_WORDS or word.endswith(("ieme", "th"))

@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterable
 
 from factquiz.answer_key import Accepted, Answer, AnswerKey
+from factquiz.folding import fold
 from factquiz.matching import ACCEPT, REVIEW, SENTENCE, Match, match
-from factquiz.normalize import LEADING, TITLES, Analysed, analyse, fold
+from factquiz.normalize import LEADING, TITLES, Analysed, analyse
 from factquiz.transliteration import transliteration_key
 from factquiz.variants import exact_given
 from factquiz.verdicts import Outcome

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from factquiz.normalize import fold, fold_letters, quick_key
+from factquiz.folding import fold, fold_letters, quick_key
 from factquiz.numbers import NUMBER_WORDS
 
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")

@@ -8,8 +8,8 @@ import unicodedata
 
 import pytest
 
+from factquiz.folding import fold_letters
 from factquiz.grading import grade
-from factquiz.normalize import fold_letters
 
 _ANSWERS = ["2006", "13 septembre 2023", "Paris", "1985-1993"]
 

@@ -10,17 +10,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factquiz.folding import LETTERS, fold_letters, letter_runs
 from factquiz.grading import grade
-from factquiz.normalize import (
-    _LETTERS,
-    Prompt,
-    _analyse_tokens,
-    _tokens,
-    analyse,
-    fold_letters,
-    letter_runs,
-    may_have_numbers,
-)
+from factquiz.normalize import Prompt, _analyse_tokens, _tokens, analyse, may_have_numbers
 
 # Words that start numbers, dates and units, spelled or dotted, among plain words.
 _WORDS = str.split(
@@ -59,7 +51,7 @@ def test_a_text_found_to_have_no_number_has_none(text: str, language: str):
 @settings(max_examples=400, deadline=None)
 def test_plain_words_are_split_as_the_letter_pattern_splits_them(text: str):
     folded = fold_letters(text)
-    assert letter_runs(folded) == _LETTERS.findall(folded)
+    assert letter_runs(folded) == LETTERS.findall(folded)
 
 
 @given(texts, languages)
