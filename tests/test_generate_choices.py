@@ -274,19 +274,20 @@ def _number(text: str) -> tuple[str, Mention]:
     return (SOURCE, Mention("number", 0, 1, text, unit=unit))
 
 
-def test_a_percentage_gets_percentages_of_the_same_size() -> None:
+def test_a_percentage_competes_with_its_siblings_never_another_sentences_shares() -> None:
+    quote = "Le taux de réussite a été de 86 % dans l'ensemble et 71,8 % pour les bacs pros."
     pool = with_contexts(
-        build_pool([_number("10 %"), _number("36 %"), _number("2,1 %"), _number("14 ans")]),
+        build_pool([_number("86 %"), _number("48 %"), _number("31 %"), _number("14 ans")]),
         {SOURCE: ""},
     )
     q = _question(
-        "number", "Quelle est la baisse du niveau de vie pour les 10 % les plus aisés ?", "1,2 %",
-        mention=Mention("number", 0, 1, "1,2 %", unit="%"),
+        "number", "Quel a été le taux de réussite pour les bacs pros ?", "71,8 %", quote,
+        mention=Mention("number", 0, 1, "71,8 %", unit="%"),
     )  # fmt: skip
     wrong = distractors(q, pool)
-    assert "2,1 %" in wrong  # the article's own figure comes first
-    assert "10 %" not in wrong and "36 %" not in wrong and "14 ans" not in wrong
-    assert len(wrong) == 3 and all(w.endswith(" %") and w != "1,2 %" for w in wrong)
+    assert wrong[0] == "86 %"  # the sibling listed in the answer's sentence
+    assert not {"48 %", "31 %"} & set(wrong)  # shares of candidates, said elsewhere
+    assert len(wrong) == 3 and all(w.endswith(" %") and w != "71,8 %" for w in wrong)
 
 
 def test_number_forms_are_rounded_like_the_answer() -> None:

@@ -202,6 +202,8 @@ def distractors(q: Question, pool: Pool, count: int = 3) -> list[str]:
         if len(picked) == count:
             break
         if kin.kind == "number":
+            if m is not None and _other_measure(m, q):
+                continue
             text = like_answer(text, kin.answer) or ""
             if not text or fold_basic(text) in {fold_basic(t) for t in [kin.answer, *picked]}:
                 continue  # "cent mille" is not "deux cent mille": no word-inside-word test
@@ -212,6 +214,13 @@ def distractors(q: Question, pool: Pool, count: int = 3) -> list[str]:
         if kin.accepts(text, m) and not _told(text, m, q):
             picked.append(text)
     return picked
+
+
+def _other_measure(m: Mention, q: Question) -> bool:
+    """An article's percentage from another sentence measures something else (the share of
+    candidates beside a pass rate) and stands out as absurd; one listed beside the answer in
+    its sentence ("86 % dans l'ensemble et 71,8 % pour ...") is a sibling and competes."""
+    return (m.unit or "").strip() == "%" and m.text not in q.quote
 
 
 _PLACE_SORTS = {"en": "pays", "au": "pays", "aux": "pays", "à": "ville"}
