@@ -347,3 +347,13 @@ def test_each_end_of_a_range_is_asked_with_its_place(questions_of) -> None:
     assert "19h" in next(iter(corse.values()))
     # the first end alone, without Strasbourg, would say every result comes out at 8
     assert all(p.endswith("pour Strasbourg ?") for p in _asked(questions, "8 heures"))
+
+
+def test_a_measure_of_last_year_keeps_its_year(questions_of) -> None:
+    dated = questions_of(
+        "3 mars 2015. - L'année dernière, le déficit du club était de 2 millions d'euros."
+    )
+    assert "Quel était le déficit du club en 2014 ?" in _asked(dated, "2 millions d'euros")
+    undated = questions_of("L'année dernière, le déficit du club était de 2 millions d'euros.")
+    # "Quel était le déficit du club ?" would ask about any year
+    assert _asked(undated, "2 millions d'euros") == {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from factquiz.generate.clauses import DISCOURSE_ADVERBS, morph, noun_gender
-from factquiz.generate.datelines import article_year, dated
+from factquiz.generate.datelines import article_year, dated, relative_year
 from factquiz.generate.document import Article
 from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import DEICTIC, Question, askable_sentences
@@ -67,7 +67,11 @@ def _measure_question(
     which = WHICH[(noun_gender(head), morph(head, "Number", "Sing"))]
     subject_text = lower_initial(article.surface(range(head.left_edge.i, head.right_edge.i + 1)))
     words = [which, article.surface(copula), subject_text]
-    words += [lower_initial(_phrase(article, p)) for p in kept]
+    year = article_year(article)
+    scopes = [dated(_phrase(article, p), year) or lower_initial(_phrase(article, p)) for p in kept]
+    if any(relative_year(scope) for scope in scopes):
+        return None  # "Quel était le taux ?" without "l'année dernière" asks another year
+    words += scopes
     prompt = " ".join(w for w in words if w)
     if len(frames) == 1:  # "Selon les estimations publiées par l'Insee, quelle est ... ?"
         source = _phrase(article, frames[0])
@@ -162,8 +166,9 @@ def _kept_phrases(root: Any, subject: Any, unit: Any) -> list[Any] | None:
             continue  # "Ainsi, ..." links to the sentence before; "d'environ 3" is the measure's
         if c.dep_ not in _KEPT_DEPS:
             return None
-        if not DEICTIC.fullmatch(root.doc[c.left_edge.i : c.right_edge.i + 1].text):
-            kept.append(c)  # "l'année dernière" only the day's reader can place
+        text = root.doc[c.left_edge.i : c.right_edge.i + 1].text
+        if relative_year(text) or not DEICTIC.fullmatch(text):
+            kept.append(c)  # "hier" goes; "l'année dernière" is dated or nothing is asked
     return kept
 
 

@@ -43,6 +43,11 @@ _RELATIVE_YEARS = {
 }  # fmt: skip
 
 
+def relative_year(phrase: str) -> bool:
+    """ "l'année dernière", "cette année": a year only the article's date tells."""
+    return " ".join(phrase.casefold().split()) in _RELATIVE_YEARS
+
+
 def dated(phrase: str, year: int | None) -> str | None:
     """ "l'année dernière" in an article of 2012 -> "en 2011"; None when no year resolves it."""
     shift = _RELATIVE_YEARS.get(" ".join(phrase.casefold().split()))
