@@ -13,7 +13,7 @@ from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import DEICTIC, Question, askable_sentences
 from factquiz.generate.realise import inversion_suffix, lower_initial, mend_slips, well_formed
 from factquiz.generate.targets import MentionTable
-from factquiz.generate.when_how_many import number_variants
+from factquiz.generate.when_how_many import figure_question
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 _KEPT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "xcomp", "advmod"}
@@ -48,18 +48,7 @@ def change_questions(
                 continue
             prompt = _change_prompt(article, verb, found[1], year)
             if prompt is not None:
-                answers = (number_variants(found[0]),)
-                out.append(
-                    Question(
-                        article.source_id,
-                        "number",
-                        prompt,
-                        answers,
-                        quote,
-                        sent.start,
-                        (found[0],),
-                    )  # fmt: skip
-                )
+                out.append(figure_question(article, prompt, found[0], quote, sent.start))
     return out
 
 

@@ -16,7 +16,7 @@ from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import Question, askable_sentences
 from factquiz.generate.realise import inversion_suffix, lower_initial, mend_slips, well_formed
 from factquiz.generate.targets import MentionTable
-from factquiz.generate.when_how_many import number_variants
+from factquiz.generate.when_how_many import figure_question, number_variants
 
 _KEPT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "xcomp"}
 _SKIPPED_DEPS = {"punct", "mark", "cc", "conj", "advcl", "parataxis", "nsubj", "nsubj:pass"}
@@ -47,18 +47,10 @@ def frequency_questions(
                 if prompt is not None:
                     times = [f"{n} fois" for n in number_variants(found[0])[1:3]]
                     times = times if found[1] == "Combien de fois" else []
-                    answers = (tuple(dict.fromkeys([*number_variants(found[0]), *times])),)
-                    out.append(
-                        Question(
-                            article.source_id,
-                            "number",
-                            prompt,
-                            answers,
-                            quote,
-                            sent.start,
-                            (found[0],),
-                        )  # fmt: skip
+                    question = figure_question(
+                        article, prompt, found[0], quote, sent.start, tuple(times)
                     )
+                    out.append(question)
     return out
 
 

@@ -63,6 +63,16 @@ def number_variants(m: Mention) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in out if v))
 
 
+def figure_question(
+    article: Article, prompt: str, m: Mention, quote: str, sentence: int, extra: tuple = ()
+) -> Any:
+    """A number question on the figure m, its usual forms and `extra` ones among the answers."""
+    from factquiz.generate.questions import Question  # questions imports this module
+
+    answers = (tuple(dict.fromkeys([*number_variants(m), *extra])),)
+    return Question(article.source_id, "number", prompt, answers, quote, sentence, (m,))
+
+
 def date_target(article: Article, phrase: Phrase, table: MentionTable) -> Target | None:
     """A time phrase made only of a date ("en 2006", "le 13 septembre", "tôt mardi")."""
     doc = article.doc
