@@ -137,12 +137,9 @@ def _bare_date_on_verb(day: Any) -> None:
     before = day.doc[det[0].i - 1]
     # "vers la station spatiale le 22 mai" after the verb; not "la rupture du Pacte le 22 juin
     # 1941" before it, nor "Au décès de son beau-frère, le 24 octobre": those date the noun
-    if (
-        verb.pos_ == "VERB"
-        and noun.i > verb.i
-        and noun.dep_.startswith("obl")
-        and before.text != ","
-    ):
+    cases = [c.lower_ for c in noun.children if c.dep_ == "case"]
+    place = cases in (["vers"], ["dans"], ["sur"], ["devant"], ["chez"])  # not "jusqu'à la date"
+    if verb.pos_ == "VERB" and noun.i > verb.i and place and before.text != ",":
         day.head, day.dep_ = verb, "obl:mod"
 
 

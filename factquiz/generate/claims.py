@@ -251,6 +251,8 @@ def _subject_of(
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
         return None, None, None  # "X a confirmé que A, et B a indiqué que C": whose claim is B?
     subj = subjects[0]
+    if subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ", "X"):
+        return None, None, None  # "Contrairement à la vente ..." read as a subject
     if is_time_word(subj):
         return None, None, None  # "une heure avant la rencontre, la Corée du Nord a tiré"
     if any(c.dep_ == "case" and not _partitive(c) for c in subj.children):

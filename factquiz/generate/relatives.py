@@ -108,7 +108,11 @@ def _rel(verb: Any) -> Any:
 def carries_fact(doc: Any, phrases: tuple[Phrase, ...]) -> bool:
     """A phrase of the clause names someone or somewhere, gives a date or a figure."""
     return any(
-        doc[t].ent_type_ or doc[t].like_num or YEAR.match(doc[t].text) or is_time_word(doc[t])
+        doc[t].ent_type_
+        or doc[t].pos_ == "NUM"  # not like_num, which takes the article "une" for a figure
+        or doc[t].text[:1].isdigit()
+        or YEAR.match(doc[t].text)
+        or is_time_word(doc[t])
         for p in phrases
         for t in p.tokens
     )
