@@ -20,7 +20,6 @@ from factquiz.generate.figure_changes import change_questions
 from factquiz.generate.frequencies import frequency_questions
 from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import DEICTIC, Question, askable_sentences
-from factquiz.generate.ranges import range_questions
 from factquiz.generate.realise import lower_initial, mend_slips, well_formed
 from factquiz.generate.targets import MentionTable
 from factquiz.generate.thresholds import threshold_questions
@@ -43,7 +42,7 @@ def figure_questions(
 ) -> list[Question]:
     """Every figure question this module builds, none on a figure `asked` already asks."""
     out = counted_subject_questions(article, table, asked)
-    out += threshold_questions(article, table) + range_questions(article, table)
+    out += threshold_questions(article, table)
     out += frequency_questions(article, table, asked + out)
     return out + change_questions(article, table, asked + out)
 
