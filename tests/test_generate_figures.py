@@ -352,3 +352,13 @@ def test_a_measure_of_last_year_keeps_its_year(questions_of) -> None:
     undated = questions_of("L'année dernière, le déficit du club était de 2 millions d'euros.")
     # "Quel était le déficit du club ?" would ask about any year
     assert _asked(undated, "2 millions d'euros") == {}
+
+
+def test_an_amount_in_a_misparsed_sentence_is_not_asked(questions_of) -> None:
+    questions = questions_of(
+        "Depuis les 8 premiers mois de l'année les raffineurs font en moyenne une marge brute de "
+        "31 euros par tonnes de brent."
+    )
+    # the source's "par tonnes de brent" (read as a verb by the parser) was copied into a
+    # prompt an independent reader struck out as ungrammatical
+    assert _asked(questions, "31 euros") == {}

@@ -196,6 +196,8 @@ def measure_target(article: Article, phrase: Phrase, m: Mention) -> Target | Non
     phrase is nothing but the measured noun, its adjectives and "de <figure>"."""
     doc = article.doc
     head = doc[phrase.head]
+    if any(c.dep_ == "xcomp" and morph(c, "Mood", "") for c in head.head.children):
+        return None  # "font une marge ... par tonnes de [brent]" read as a verb: a misparse
     det = [c for c in head.children if c.dep_ == "det"]
     if len(det) != 1 or det[0].lemma_ != "un" or any(t.dep_ == "conj" for t in head.subtree):
         return None
