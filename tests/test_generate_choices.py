@@ -143,10 +143,17 @@ PLACE_KINDS = {
 }  # fmt: skip
 
 
-def test_a_country_gets_countries_never_the_travellers_home_nor_one_the_quote_names() -> None:
+def test_where_someone_travels_stays_open_when_the_answer_is_a_country() -> None:
     pool = _pool(PLACES, PLACE_KINDS)
     quote = "Vladimir Poutine est arrivé en Corée du Nord. Il ira ensuite au Vietnam"
     q = _question("place", "Où Vladimir Poutine se rend-il ?", "Corée du Nord", quote)
+    assert distractors(q, pool) == []  # Ukraine as Putin's destination reads as absurd
+
+
+def test_a_country_gets_countries_never_the_travellers_home_nor_one_the_quote_names() -> None:
+    pool = _pool(PLACES, PLACE_KINDS)
+    quote = "Vladimir Poutine est arrivé en Corée du Nord. Il ira ensuite au Vietnam"
+    q = _question("place", "Quel pays Vladimir Poutine visite-t-il ?", "Corée du Nord", quote)
     wrong = distractors(q, pool)
     assert "Russie" not in wrong  # his own country
     assert "Vietnam" not in wrong  # also where he goes: a second right answer

@@ -179,6 +179,13 @@ def _bound(q: Question) -> bool:
     return q.kind == "number" and m is not None and bool(_BOUND.match(m.text))
 
 
+def _destination_country(q: Question, kin: Kinship) -> bool:
+    """ "Où Poutine se rendra-t-il ... ?" -> Vietnam stays open: the articles' other countries
+    are allies, enemies or the war's theatre (Ukraine, Corée du Sud), and a reader sees at a
+    glance which ones no one would visit for trade talks."""
+    return kin.kind == "place" and kin.sort == "pays" and q.prompt.startswith("Où ")
+
+
 def _as_asked(figure: str, prompt: str) -> str:
     """ "neuf autres personnes" answers "Combien de personnes ... ?" as "neuf personnes": the
     others are the article's (besides the dead), and the prompt does not say others."""
@@ -191,7 +198,7 @@ def distractors(q: Question, pool: Pool, count: int = 3) -> list[str]:
     """Up to `count` wrong choices that compete with the answer, chosen the same way on
     every run; fewer than `count` tells the caller the question should not be a choice."""
     kin = _kinship(q, pool)
-    if kin is None or _bound(q):
+    if kin is None or _bound(q) or _destination_country(q, kin):
         return []
     picked: list[str] = []
     options = _candidates(q, pool, limit=None)
