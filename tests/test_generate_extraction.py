@@ -290,3 +290,15 @@ def test_a_date_of_the_reported_clause_is_never_the_date_of_the_saying(questions
     )
     assert not any(p.startswith("Quand Jean Dupont a-t-il indiqué") for p in asked)
     assert any(p.startswith("Selon le ministre Jean Dupont, quand") for p in asked)
+
+
+def test_a_clause_missing_its_relative_object_is_not_asked(questions_of) -> None:
+    asked = _asked(
+        questions_of(
+            "Les deux mouvements centraux sont des danses plus rapides, mais que Theodor W. "
+            "Adorno a qualifiées de « danses de mort ». L'auteur conserve certains droits de "
+            "distribution (sur son site Internet par exemple[réf. nécessaire])."
+        )
+    )
+    assert not any(p.startswith("Qui a qualifié") for p in asked)
+    assert not any("[" in p for p in asked)

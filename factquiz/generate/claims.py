@@ -138,6 +138,8 @@ def _clause(
     relative_subject = verb.dep_ == "acl:relcl"
     if is_negated(chain) or (has_relative(verb) and not relative_subject):
         return None
+    if verb.dep_ == "conj" and has_que(verb):
+        return None  # "des danses rapides, mais que X a qualifiées de ...": a relative's object
     group = verb_group(chain)
     finite = finite_token(doc, group)
     if finite is None:
@@ -161,6 +163,8 @@ def _clause(
         for k in c.subtree  # "non seulement"
     }
     kept = set(group) | set(subject.phrase.tokens) | {t for p in phrases for t in p.tokens}
+    if any("[" in doc[t].text or _comment_inside(doc[t]) for t in kept):
+        return None  # "par exemple[réf. nécessaire]"; "10 millions de francophones ce qui ..."
     fronted_tokens = {t for p in phrases if p.start < subject.phrase.start for t in p.tokens}
     if not own_subject:
         # "Moscou a construit et continue de développer": the shared subject stands apart
@@ -193,6 +197,11 @@ def _reported_whole(chain: list[Any], phrases: list[Phrase]) -> list[Phrase]:
         return kept
     whole = tuple(sorted(set(ccomps[0].tokens).union(*(p.tokens for p in inside))))
     return [replace(p, tokens=whole) if p is ccomps[0] else p for p in kept]
+
+
+def _comment_inside(tok: Any) -> bool:
+    """ "ce qui fait de lui ..." parsed inside a phrase: the parse of the clause is astray."""
+    return tok.lower_ == "ce" and any(k.dep_ == "acl:relcl" for k in tok.children)
 
 
 def _has_subject(verb: Any) -> bool:

@@ -234,6 +234,17 @@ def _is_own_clause(tok: Any) -> bool:
     )
 
 
+def _sums_up(c: Any) -> bool:
+    """ "... ce qui fait de lui un territoire comparable à la France": a comment on the whole
+    clause, no part of the phrase it hangs on."""
+    return (
+        c.lower_ == "ce"
+        and c.i > 0
+        and c.doc[c.i - 1].text == ","
+        and any(k.dep_ == "acl:relcl" for k in c.children)
+    )
+
+
 def _names_the_head(c: Any) -> bool:
     """ "avec le gouverneur régional, Aïssen Nikolaïev,": the name set beside the phrase's
     noun says who it is, so it stays in the phrase (and can be its answer)."""
@@ -259,6 +270,7 @@ def phrase_tokens(tok: Any, banned: set[int]) -> tuple[int, ...]:
             c
             for c in t.children
             if not (_is_aside(c) or c.dep_ in ("advcl", "parataxis") or _is_own_clause(c))
+            and not _sums_up(c)
             or t is tok
             and _names_the_head(c)
         )
