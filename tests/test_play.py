@@ -340,3 +340,15 @@ def test_a_number_that_is_the_text_of_a_choice_is_an_answer(factquiz_home: Path)
     answers = scores_file(factquiz_home, "a")["sessions"][0]["answers"]
     assert [(a["response"], a["outcome"]) for a in answers] == [("2023", "wrong")]
     assert "Expected answer: 3. 2024" in result.output
+
+
+def test_a_long_scores_path_is_printed_whole_for_the_student_to_copy(
+    factquiz_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = factquiz_home / ("dossier-de-la-classe-de-journalisme-" * 4)
+    monkeypatch.setenv("FACTQUIZ_HOME", str(home))
+    result = play(str(FR), "--student", "Alice", "-n", "1", input="!skip\n")
+    assert result.exit_code == 0, result.output
+    path = home / "scores" / "alice.yaml"
+    assert path.exists()
+    assert f"Scores enregistrés dans {path}\n" in result.output  # one line, not wrapped

@@ -69,6 +69,12 @@ class Terminal:
     def print(self, *renderables: Any) -> None:
         self.out.print(*renderables)
 
+    def print_whole(self, line: str) -> None:
+        """One untrusted line never wrapped nor cropped: a file's path stays whole to copy."""
+        from factquiz.cli.ui import untrusted
+
+        self.out.print(untrusted(line), soft_wrap=True, crop=False)
+
     def read(self, prompt: str) -> str:
         """One line of input; EOFError at the end of input or on Ctrl-D."""
         if self.interactive:
@@ -184,7 +190,7 @@ def run_session(
         term.print()
         term.print(screens.untrusted(msg("interrupted")))
         if journal.answers:
-            term.print(screens.untrusted(msg("saved_to", path=journal.path)))
+            term.print_whole(msg("saved_to", path=journal.path))
         raise typer.Exit(130) from None
     session.stop()
     journal.finish("complete" if session.complete else "interrupted")
@@ -193,7 +199,8 @@ def run_session(
     if not summary.asked:
         term.print(screens.untrusted(msg("nothing_saved")))
         return summary
-    term.print(screens.summary(summary, msg, str(journal.path)))
+    term.print(screens.summary(summary, msg))
+    term.print_whole(msg("saved_to", path=journal.path))
     return summary
 
 

@@ -180,8 +180,8 @@ def percent(msg: Messages, earned: float, possible: float) -> str:
     return msg("percent", p=round(100 * earned / possible) if possible else 0)
 
 
-def summary(s: Summary, msg: Messages, saved: str | None) -> Group:
-    """The end of a session: table by skill, time, score, items missed, where it is saved."""
+def summary(s: Summary, msg: Messages) -> Group:
+    """The end of a session: table by skill, time, score and the items missed."""
     t = Table(show_edge=False, header_style="bold", pad_edge=False, box=None)
     for col in ("col.skill", "col.asked", "col.correct", "col.score"):
         t.add_column(msg(col), justify="left" if col == "col.skill" else "right")
@@ -208,7 +208,6 @@ def summary(s: Summary, msg: Messages, saved: str | None) -> Group:
     ]
     parts.extend(missed_list(s, msg))
     parts.append(Text())
-    parts.append(untrusted(msg("saved_to", path=saved)) if saved else Text(msg("nothing_saved")))
     return Group(*parts)
 
 
