@@ -362,3 +362,14 @@ def test_an_amount_in_a_misparsed_sentence_is_not_asked(questions_of) -> None:
     # the source's "par tonnes de brent" (read as a verb by the parser) was copied into a
     # prompt an independent reader struck out as ungrammatical
     assert _asked(questions, "31 euros") == {}
+
+
+def test_a_unit_in_the_singular_is_asked_in_the_plural(questions_of) -> None:
+    questions = questions_of(
+        "Les secouristes de Chamonix ont parcouru 1,5 kilomètre dans la neige. Poutine a "
+        "inauguré un pont sur la Lena en présence de 300 invités."
+    )
+    prompts = [q.prompt for q in questions]
+    assert any(p.startswith("Combien de kilomètres les secouristes") for p in prompts)
+    assert not any("de kilomètre " in p for p in prompts)
+    assert not any("combien d'invités" in p.casefold() for p in prompts)  # "en présence de"

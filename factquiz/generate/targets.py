@@ -123,6 +123,13 @@ def _tokens_of(mentions: list[Mention]) -> set[int]:
     return {t for m in mentions for t in m.tokens}
 
 
+def cut_conjunct(article: Article, phrase: Phrase) -> bool:
+    """ "entre Kim et [Poutine]": the phrase is the second of two conjuncts whose first stays
+    in the question, which would read "entre Kim et ... ?"."""
+    head = article.doc[phrase.head]
+    return head.dep_ == "conj" and head.head.i not in phrase.tokens
+
+
 def descriptor(
     article: Article, phrase: Phrase, names: list[Mention]
 ) -> tuple[str, str, str] | None:
@@ -150,8 +157,12 @@ def person_target(
 
     `subject` is the clause subject's number when the phrase is the subject, else None.
     """
+    if cut_conjunct(article, phrase):
+        return None
     if phrase.dep == "obl:agent":  # the parser hangs a second agent anywhere: take the span
         people = table.inside(phrase.tokens, {"person"})
+        if len(people) == 1 and any(article.doc[t].lower_ == "et" for t in phrase.tokens):
+            return None  # "par Kian Jek et Robert Gagliano" with one name found: half an answer
     else:
         people = _named(article, phrase, table, {"person"})
     if not people or len(people) > 3 or (subject and (len(people) > 1 or subject == "Plur")):
@@ -185,7 +196,7 @@ def organisation_target(
 ) -> Target | None:
     """Quelle agence / Quel groupe ... for a named organisation with its descriptor."""
     orgs = _named(article, phrase, table, {"organisation"})
-    if len(orgs) != 1:
+    if len(orgs) != 1 or cut_conjunct(article, phrase):
         return None
     desc = descriptor(article, phrase, orgs)
     if desc is not None and desc[0].split()[0].casefold() in TIME_NOUNS:
@@ -229,7 +240,7 @@ def actor_place_target(
     """Quel pays / Quelle ville / Quels pays, for a country or city acting or acted upon."""
     doc = article.doc
     places = _named(article, phrase, table, {"place"})
-    if not places or len(places) > 3:
+    if not places or len(places) > 3 or cut_conjunct(article, phrase):
         return None
     classes = {place_class(m.text) for m in places}
     if len(classes) != 1 or None in classes:
@@ -292,7 +303,7 @@ def place_target(
     """Où / D'où / Dans quelle direction, for a locative phrase."""
     doc = article.doc
     head = doc[phrase.head]
-    if phrase.dep not in ("obl", "obl:arg", "obl:mod"):
+    if phrase.dep not in ("obl", "obl:arg", "obl:mod") or cut_conjunct(article, phrase):
         return None
     lemma = head.lemma_.casefold()
     phrase_text = article.surface(phrase.tokens)

@@ -25,6 +25,8 @@ WH_DATE = {
 }
 
 
+# Verbs whose object is their measure: "mesure 1,6 kilomètre" asks "Combien ... mesure-t-il ?".
+_MEASURE_VERBS = {"mesurer", "peser", "coûter", "durer", "valoir"}
 # "À combien de mètres", never "À combien de m"; "Combien d'années", not "d'ans".
 _UNIT_NAMES = {
     "an": "années", "ans": "années", "m": "mètres", "km": "kilomètres", "kg": "kilos",
@@ -141,6 +143,8 @@ def _countable(article: Article, phrase: Phrase, m: Mention) -> bool:
         return False  # "son naufrage en 14 minutes font partie ...": the phrase is the noun's
     if any(doc[t].pos_ == "DET" for t in phrase.tokens if t < m.start):
         return False  # "les deux pays": a count the reader is not asked to remember
+    if any(doc[t].pos_ == "NOUN" for t in phrase.tokens if t < m.start):
+        return False  # "en présence de 300 invités": no "En combien d'invités"
     sent = doc[phrase.head].sent
     # "pour la première fois depuis 24 ans" is not "depuis combien d'années"
     return not (phrase.case == "depuis" and "première fois" in sent.text)
@@ -154,9 +158,13 @@ def _how_many(
     doc = article.doc
     unit = article.surface([m.end - 1])
     unit = _UNIT_NAMES.get(unit, unit)
+    if morph(doc[m.end - 1], "Number", "") == "Sing" and not unit.endswith(("s", "x", "z")):
+        unit += "s"  # "1,6 kilomètre": "Combien de kilomètres"
     how_many = "combien d'" if unit[:1].lower() in "aeiouyhéèê" else "combien de "
     case = bare_case(phrase.case) if doc[phrase.tokens[0]].pos_ == "ADP" and phrase.case else ""
     words = f"{case} {how_many}{unit}".strip()
+    if phrase.dep == "obj" and doc[phrase.head].head.lemma_ in _MEASURE_VERBS and not tail:
+        return "Combien"  # "Combien le tunnel mesure-t-il ?"
     if unit in ("%", "‰"):
         if subject or tail or phrase.case not in ("de", ""):
             return None  # "Combien de % des habitants", "À combien ... formé à 50 %": no French
