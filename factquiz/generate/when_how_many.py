@@ -26,7 +26,7 @@ WH_DATE = {
 
 
 # Verbs whose object is their measure: "mesure 1,6 kilomètre" asks "Combien ... mesure-t-il ?".
-_MEASURE_VERBS = {"mesurer", "peser", "coûter", "durer", "valoir"}
+_MEASURE_VERBS = {"mesurer", "peser", "coûter", "valoir"}  # "durer" asks "Combien de jours"
 # "À combien de mètres", never "À combien de m"; "Combien d'années", not "d'ans".
 _UNIT_NAMES = {
     "an": "années", "ans": "années", "m": "mètres", "km": "kilomètres", "kg": "kilos",
