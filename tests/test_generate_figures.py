@@ -373,3 +373,13 @@ def test_a_unit_in_the_singular_is_asked_in_the_plural(questions_of) -> None:
     assert any(p.startswith("Combien de kilomètres les secouristes") for p in prompts)
     assert not any("de kilomètre " in p for p in prompts)
     assert not any("combien d'invités" in p.casefold() for p in prompts)  # "en présence de"
+
+
+def test_the_article_s_own_year_is_not_asked(questions_of) -> None:
+    questions = questions_of(
+        "12 novembre 2012. - En 2012, les dirigeants de l'Impact de Montréal ont présenté leur "
+        "bilan de la saison. En 2009, le club avait changé d'entraîneur."
+    )
+    years = [q.answers[0][0] for q in questions if q.kind == "year"]
+    assert "2012" not in years  # the date of the article gives it away
+    assert "2009" in years

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from factquiz.generate.document import Article
 from factquiz.generate.parsing import MONTHS
-from factquiz.generate.questions import DEICTIC
 
 _DATELINE = re.compile(
     r"^\s*(?:1er|\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\.?\s+[–—-]\s", re.I
@@ -57,6 +56,8 @@ def dated(phrase: str, year: int | None) -> str | None:
 def dated_text(text: str, year: int | None) -> str | None:
     """ "par rapport à l'an dernier" -> "par rapport à 2011" by the dateline; None when a
     time only the day's reader can place stays."""
+    from factquiz.generate.questions import DEICTIC  # questions -> when_how_many -> here
+
     if year is not None:
         text = _YEAR_DEICTIC.sub(str(year - 1), text)
     return None if DEICTIC.search(text) else text

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from factquiz.generate.clauses import Phrase, morph, noun_gender
+from factquiz.generate.datelines import article_year
 from factquiz.generate.document import Article
 from factquiz.generate.french_numbers import is_number_word, number_to_words
 from factquiz.generate.mentions import Mention
@@ -84,6 +85,8 @@ def date_target(article: Article, phrase: Phrase, table: MentionTable) -> Target
     m = dates[0]
     if any(t not in m.tokens and doc[t].pos_ not in ("ADP", "DET") for t in phrase.tokens):
         return None
+    if m.kind == "year" and m.value is not None and m.value == article_year(article):
+        return None  # the article's own year, which its date gives away (reader J3)
     if m.kind in WH_DATE:
         words = WH_DATE[m.kind][phrase.case == "depuis"]
     elif m.kind == "day" and m.end - m.start == 1:
