@@ -151,15 +151,14 @@ def test_a_bare_weekday_is_never_an_answer() -> None:
 
 def test_a_passive_is_asked_both_for_its_agent_and_its_date(questions_of) -> None:
     questions = questions_of(
-        "La résolution interdisant toute exportation de pétrole vers le Soudan a été adoptée "
-        "par le Parlement européen en 2011."
+        "Le viaduc de la Durance a été construit par le groupe Eiffage en 2004."
     )
     kept = _kept(questions)
     year = [p for p in kept if p.startswith("En quelle année")]
     agent = [p for p in kept if p.startswith("Par qui")]
     assert year and agent, kept
-    assert "Parlement" not in year[0]  # the date question leaves the agent to its own question
-    assert "2011" not in agent[0]
+    assert "Eiffage" not in year[0]  # the date question leaves the agent to its own question
+    assert "2004" not in agent[0]
 
 
 def test_an_answer_capped_in_a_bank_is_asked_where_the_article_puts_it_first() -> None:
@@ -275,17 +274,49 @@ def test_the_year_of_a_games_named_by_its_host_is_general_knowledge() -> None:
 
 
 def test_the_un_is_named_either_way_in_answers() -> None:
-    quote = (
-        "La résolution sur le Soudan a été adoptée par le Conseil de sécurité des Nations unies."
-    )
+    quote = "La mission au Soudan a été approuvée par le Conseil de sécurité des Nations unies."
     council = _q(
         "organisation",
-        "Par qui la résolution sur le Soudan a-t-elle été adoptée ?",
+        "Par qui la mission de paix au Soudan a-t-elle été approuvée ?",
         "Conseil de sécurité des Nations unies",
         quote,
     )
     [ranked] = rank([council], protagonists([]))
     assert "Conseil de sécurité de l'ONU" in ranked.question.answers[0]
+
+
+def test_who_makes_a_kind_of_document_is_general_knowledge() -> None:
+    resolution = _q("organisation", "Par qui la résolution sur le Soudan a-t-elle été adoptée ?",
+                    "Conseil de sécurité des Nations unies", "La résolution sur le Soudan a été "
+                    "adoptée par le Conseil de sécurité des Nations unies.")  # fmt: skip
+    report = _q("organisation", "Par qui le rapport sur les revenus des ménages a-t-il été "
+                "établi ?", "INSEE", "Le rapport sur les revenus des ménages a été établi par "
+                "l'INSEE.", sentence=2)  # fmt: skip
+    assert fates([resolution, report], protagonists([]), [])["general knowledge"] == 2
+
+
+def test_the_venue_of_a_meeting_that_only_sets_the_scene_is_not_asked() -> None:
+    quote = (
+        "Devant le congrès des maires réuni à Lyon, la ministre a annoncé la fermeture de "
+        "douze tribunaux."
+    )
+    venue = _q("place", "Où a eu lieu le congrès des maires ?", "Lyon", quote)
+    met = "Le sommet des maires de la Méditerranée a eu lieu à Lyon."
+    summit = _q("place", "Où a eu lieu le sommet des maires de la Méditerranée ?", "Lyon",
+                met, sentence=4)  # fmt: skip
+    assert fates([venue], protagonists([]), [])["venue"] == 1
+    assert _kept([summit]) == [summit.prompt]  # the meeting itself is the news
+
+
+def test_the_articles_own_year_is_not_asked(questions_of) -> None:
+    own = questions_of(
+        "3 mars 2015. - Le viaduc de la Durance a été construit par le groupe Eiffage en 2015."
+    )
+    assert not [q for q in own if q.kind == "year"]
+    older = questions_of(
+        "3 mars 2015. - Le viaduc de la Durance a été construit par le groupe Eiffage en 2004."
+    )
+    assert [q for q in older if q.kind == "year"]
 
 
 def test_who_said_it_is_asked_of_the_most_quoted_of_several_voices() -> None:

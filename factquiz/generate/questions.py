@@ -159,6 +159,8 @@ def _question(
         return None
     if not answers_whole(target.answers):
         return None
+    if kind == "year" and _dateline_year(article, target):
+        return None  # the article's own year: read off its date, not learned from it
     # "Où Poutine se rendra-t-il ?" has many answers; with "pour discuter des échanges
     # commerciaux", one: a when or where question keeps the clause's purpose.
     told = with_context(article, clause) if kind in LEAN_KINDS and not subject else clause
@@ -179,6 +181,14 @@ def _question(
         require=target.require, vague_subject=not subject and _anaphoric(article, clause),
         clitic=_object_clitic(article, clause),
     )  # fmt: skip
+
+
+def _dateline_year(article: Article, target: Target) -> bool:
+    """The answer is the year of the article's dateline ("1er novembre 2012. - ")."""
+    from factquiz.generate.datelines import article_year  # datelines -> questions (DEICTIC)
+
+    year = article_year(article)
+    return year is not None and any(str(year) == v.strip() for v in target.answers[0])
 
 
 def _deictic_phrases(article: Article, clause: Clause) -> set[int]:

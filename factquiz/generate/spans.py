@@ -134,12 +134,27 @@ def _askable(article: Article, clause: Clause, target: Target, subject: bool) ->
     """The question would be clear, grammatical and not given away by the headline."""
     if not _enough_left(clause, target, subject) or in_headline(article, target):
         return False
+    if _holds_a_place(article, target):
+        return False
     if subject:
         return True
     words = clause.subject.text.casefold().split()
     if "," in clause.subject.text or "autres" in words[:2] or "autre" in words[:2]:
         return False  # "le commerce, notamment d'ivoire", "les autres couleurs": unclear
     return not _unsure_inversion(article, clause, target)
+
+
+def _holds_a_place(article: Article, target: Target) -> bool:
+    """ "la voie diplomatique à Pékin" for "Par quelle voie ... ?": the answer swallowed a
+    place of its own, another fact, which the prompt's noun does not ask for."""
+    doc = article.doc
+    return any(
+        doc[t].pos_ == "PROPN"
+        and doc[t].dep_ == "nmod"
+        and any(c.dep_ == "case" and c.text.casefold() in ("à", "au", "aux", "en", "dans")
+                for c in doc[t].children)
+        for t in target.removed
+    )  # fmt: skip
 
 
 def in_headline(article: Article, target: Target) -> bool:

@@ -113,6 +113,17 @@ _STANDING_RULE = re.compile(
     r"\b(?:les|des|tous les|toutes les) [\w-]+ (?:ayant|dont les)\b.*"
     r"\b(?:devront|doivent|devaient|devraient)(?:-(?:t-)?(?:ils|elles))?\b"
 )
+# "Par qui la résolution ... a-t-elle été adoptée ?" (the Security Council), "Par qui le
+# rapport sur les revenus des ménages a-t-il été établi ?" (INSEE): the kind of document
+# names the body that makes it, which readers knew without the article.
+_ACT_OF_OFFICE = re.compile(
+    r"^Par qui (?:la |le |les |l['’])(?:résolution|loi|décret|rapport|traité|règlement"
+    r"|directive|ordonnance)s?\b"
+)
+# "Où a eu lieu le congrès ... ?" when the sentence's news is what was said there ("devant le
+# congrès de la Mutualité française réuni à Nice, François Hollande demandait ...").
+_VENUE_ASKED = re.compile(r"^Où (?:a eu lieu|s'est tenue?|se tenait|se tient|se tiendra) (.+?) \?$")
+_SETTING = re.compile(r"\b(?:devant|lors d[eu]|lors de la|au cours d[eu]|en marge d[eu])\b")
 _ASKED_NOUN = re.compile(r"^(?:[^,?]*,\s)?(?:\w+\s)?[Qq]uel(?:le)?s?\s+([\w-]+)")
 _UN_LONG = re.compile(r"\bdes Nations [Uu]nies\b")
 _UN_SHORT = re.compile(r"\bde l['’]ONU\b")
@@ -308,6 +319,10 @@ def trivial(q: Question, known: Mapping[str, float]) -> str | None:
         return "head of state"
     if q.kind == "number" and _ATLAS.search(q.prompt):
         return "atlas fact"  # how far a town lies from another is in the atlas, not the news
+    if q.kind in ("organisation", "person") and _ACT_OF_OFFICE.match(q.prompt):
+        return "general knowledge"  # a UN resolution's adopter, a household survey's author
+    if q.kind == "place" and _peripheral_venue(q):
+        return "venue"
     if _STANDING_RULE.search(q.prompt):
         return "standing rule"  # what "les candidats ayant 8 à 10" must do: the rules, not news
     if q.kind in ("year", "place") and _CALENDAR_EVENT.search(q.prompt):
@@ -348,6 +363,18 @@ def _one_voice_of_many(q: Question, known: Mapping[str, float]) -> bool:
     named = getattr(known, "people_named", {}).get(q.source_id, 0)
     cost = max((known.get(person_key(fold_basic(v)), 0.0) for v in q.answers[0]), default=0.0)
     return named >= 3 and cost < 0.35
+
+
+def _peripheral_venue(q: Question) -> bool:
+    """The place of a meeting that only sets the scene of the sentence's news: readers call
+    the venue peripheral."""
+    asked = _VENUE_ASKED.match(q.prompt)
+    if asked is None:
+        return False
+    words = [w for w in fold_basic(asked.group(1)).split() if w not in ("le", "la", "les", "l")]
+    quote = fold_basic(q.quote)
+    setting = _SETTING.search(quote)
+    return bool(words and setting and words[0] in quote[setting.end() :].split()[:4])
 
 
 def _in_headline(answer: tuple[str, ...], headline: str) -> bool:
