@@ -54,6 +54,10 @@ patrimoine mondial, les islamistes ont détruit des mausolées.
 Selon un rapport établi par l'OCDE sur « Les finances des communes », la \
 dette de Lyon a doublé en dix ans.
 
+Selon une étude menée par Thomas Piketty sur « Les inégalités », les salaires stagnent.
+
+Depuis l'invasion de l'Ukraine par la Russie en 2022, les prix ont augmenté.
+
 La décision a été prise lors d'une réunion convoquée par Anne Martin.
 
 Le maire a reçu les syndicats après la visite de Pierre Durand à Lyon le 13 septembre.
@@ -120,9 +124,10 @@ def test_the_participle_keeps_its_agreement_and_the_purpose(generated):
 def test_plural_and_future_events_take_their_verb(generated):
     asked = _answers(generated["article"])
     assert "mars" in asked["En quel mois ont eu lieu les manifestations de la CGT à Nantes ?"]
-    assert (
-        "février" in asked["En quel mois aura lieu le sommet de l'Union africaine à Addis-Abeba ?"]
-    )
+    summit = "le sommet de l'Union africaine"
+    assert "février" in asked[f"En quel mois aura lieu {summit} à Addis-Abeba ?"]
+    # where a summit meets is peripheral when the news is what is done around it
+    assert f"Où aura lieu {summit} en février ?" not in asked
 
 
 def test_a_decision_dated_in_an_aside_is_asked_with_what_it_decided(generated):
@@ -148,14 +153,18 @@ def test_what_a_clause_dates_from_is_asked_as_an_event(generated):
     asked = _answers(generated["article"])
     prompt = "Depuis quel événement le gouvernement a-t-il reculé sur la réforme ?"
     assert "les manifestations de la CGT" in asked[prompt]
+    # states alone: the story every student knows (readers struck this out).
+    assert not any(p.startswith("Depuis quel événement les prix") for p in asked)
     # 1990 is history in a 2024 article: a student could guess it without reading.
     assert not any(p.startswith("Depuis quel événement la ville de Lyon") for p in asked)
 
 
-def test_a_report_is_asked_who_made_it_with_what_it_is_about(generated):
+def test_a_study_is_asked_who_made_it_when_a_person_did(generated):
     asked = _answers(generated["article"])
-    prompt = "Par qui le rapport sur « Les finances des communes » a-t-il été établi ?"
-    assert "OCDE" in asked[prompt]
+    prompt = "Par qui l'étude sur « Les inégalités » a-t-elle été menée ?"
+    assert "Thomas Piketty" in asked[prompt]
+    # "un rapport établi par l'OCDE": the body whose trade it is, guessed without reading.
+    assert not any("rapport" in p for p in asked if p.startswith("Par qui"))
 
 
 def test_a_name_the_tagger_ran_into_a_title_is_no_answer(generated):
@@ -193,8 +202,8 @@ def test_a_date_the_parser_gives_the_verb_is_not_the_events(generated):
 def test_a_possessive_is_the_subject_of_the_sentence_it_opens(generated):
     asked = _answers(generated["owners"])
     assert "avril" in asked["En quel mois a eu lieu la visite d'Emmanuel Macron à Pékin ?"]
-    meeting = "Où a eu lieu la rencontre entre Joe Biden et Vladimir Poutine en juin ?"
-    assert "Genève" in asked[meeting]
+    meeting = "la rencontre entre Joe Biden et Vladimir Poutine"
+    assert "juin" in asked[f"En quel mois a eu lieu {meeting} à Genève ?"]
     # "Son voyage ... a duré": whose? the sentence before said; the question cannot.
     assert not any("lieu le voyage" in p for p in asked)
 

@@ -1,5 +1,5 @@
 """Where and when a clause happened, said outside the clause: "à Toulouse, où ...",
-"C'est en 2019 que ..." and "Depuis l'invasion de l'Ukraine, ...".
+"C'est en 2019 que ..." and "Depuis les manifestations de la CGT, ...".
 
 The claim extractor keeps a clause's own phrases; a relative "où" after a named place, or
 the focus of a cleft, names the place or the date of a clause from outside it, so no
@@ -143,11 +143,11 @@ _SINCE = {"depuis": "Depuis quel événement", "après": "Après quel événemen
 def _since_event(
     article: Article, sent: Any, verb: Any, table: MentionTable, persons_of: PersonsOf
 ) -> tuple[Clause, Target] | None:
-    """ "Depuis l'invasion de l'Ukraine par Moscou en 2022, la Russie et la Corée du Nord se
-    sont rapprochées" -> "Depuis quel événement la Russie et la Corée du Nord se sont-elles
-    rapprochées ?": the event an opening time phrase names, asked as what the clause dates
-    from. Never history a decade older than the article's news, whose answer a student
-    could guess."""
+    """ "Depuis les manifestations de la CGT à Nantes en mars, le gouvernement a reculé" ->
+    "Depuis quel événement le gouvernement a-t-il reculé ?": the event an opening time phrase
+    names, asked as what the clause dates from. Only an event a person or a body is named
+    in: one of states alone ("l'invasion de l'Ukraine par Moscou") is the story every student
+    knows, and readers struck it out; never history a decade older than the article's news."""
     doc = article.doc
     first = doc[sent.start]
     if verb != sent.root or verb.pos_ != "VERB" or first.lower_ not in _SINCE:
@@ -161,6 +161,9 @@ def _since_event(
     place, k = place_at(doc, end, sent.end, table)
     date, k = date_at(doc, k, sent.end, table)
     if k >= sent.end or doc[k].text != "," or k - sent.start > 14 or _is_history(table, end, k):
+        return None
+    # "l'invasion de l'Ukraine par Moscou": states alone, the story every reader knows
+    if not table.inside(tuple(range(sent.start, end)), {"person", "organisation"}):
         return None
     outside = set(range(sent.start, k + 1))
     clause = _rebuilt(article, sent, verb, outside, persons_of)

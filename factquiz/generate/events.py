@@ -83,6 +83,11 @@ _DEFINITE = {"le": "le", "la": "la", "les": "les", "l'": "l'", "du": "le", "au":
 _NAMED = {"person", "organisation"}
 # A journey goes somewhere rather than taking place there: "Où a eu lieu le voyage" is no French.
 _JOURNEYS = {"voyage", "déplacement", "retrait", "évacuation"}
+# Gatherings: where one met is peripheral when the sentence's news is what happened there.
+_GATHERINGS = _lemmas(
+    "réunion sommet conférence congrès forum salon festival concert cérémonie audience "
+    "entretien rencontre discussion négociation pourparlers exposition tournoi championnat"
+)
 HISTORY_YEARS = 10  # an event a decade older than the article's news is history
 
 
@@ -202,9 +207,11 @@ def _event_at(article: Article, sent: Any, tok: Any, table: MentionTable) -> Eve
     determiner = _DEFINITE.get(det, "la" if _gender(tok) == "Fem" else "le")
     if lemma in DECISION_NOUNS:
         return _decision(doc, tok, range(start, end), determiner, sent, table)
-    if lemma in DOCUMENT_NOUNS:  # "un rapport établi par l'INSEE": asked only who made it
+    if lemma in DOCUMENT_NOUNS:  # "une étude menée par Jean Dupont": asked only who made it
         agent = agent_at(doc, tok, end, sent.end, table)
-        return Event(tok.i, tuple(range(start, end)), determiner, agent=agent) if agent else None
+        if agent is None or agent.mention.kind != "person":
+            return None  # "un rapport établi par l'INSEE": the body whose trade it is, guessed
+        return Event(tok.i, tuple(range(start, end)), determiner, agent=agent)
     k = past_apposition(doc, end, sent.end)
     place, k = place_at(doc, k, sent.end, table)
     date, k = date_at(doc, k, sent.end, table)
@@ -322,7 +329,7 @@ def _questions(article: Article, event: Event, sent: Any, quote: str) -> list[Qu
         if noun.lemma_ in DECISION_NOUNS:
             asked = f"De quand {'datent' if plural else 'date'} {phrase} ?"
         make(m.kind, asked, _date_answers(article, event.date), m)
-    if event.place is not None and noun.lemma_ not in _JOURNEYS:
+    if event.place is not None and noun.lemma_ not in _JOURNEYS and not _venue(event, noun):
         m = event.place[0]
         phrase = _phrase(article, event, date)
         make("place", f"Où {took_place} {phrase} ?", _place_answers(article, event.place), m)
@@ -337,6 +344,13 @@ def _questions(article: Article, event: Event, sent: Any, quote: str) -> list[Qu
         agent_words = article.surface(range(part + 2, m.end))
         make(kind, prompt, (m.text, agent_words), m)
     return out
+
+
+def _venue(event: Event, noun: Any) -> bool:
+    """Where a gathering met, when it is only the setting of the sentence's news ("devant le
+    congrès de la Mutualité réuni à Nice, François Hollande demandait ...": readers call Nice
+    peripheral; the news is the demand). A gathering that is the subject keeps its place."""
+    return noun.lemma_ in _GATHERINGS and not noun.dep_.startswith("nsubj")
 
 
 def _quoted(sent: Any, i: int) -> bool:
