@@ -17,8 +17,8 @@ def test_a_second_clause_after_et_is_asked_with_its_own_subject(questions_of) ->
     asked = _asked(
         questions_of(
             "Le Brésil a condamné cette décision comme une atteinte aux règles de "
-            "l'Organisation mondiale du commerce et l'Argentine a protesté par la voie "
-            "diplomatique à Genève."
+            "l'Organisation mondiale du commerce et l'Argentine a protesté auprès de "
+            "l'ambassade américaine le 3 mars."
         )
     )
     assert any("l'Argentine a-t-elle protesté" in p for p in asked)

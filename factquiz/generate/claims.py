@@ -155,6 +155,11 @@ def _clause(
     # "a indiqué que le gouvernement avait signé l'accord avec Renault le 3 mars": a date split
     # off the end of the reported clause is the signing's, not the saying's
     phrases = _reported_whole(chain, phrases)
+    if any(doc[p.start].pos_ == "CCONJ" for p in phrases):
+        return None  # "des bombes ..., ou des bombes ...": a coordination the parse split
+    appositions = [p for p in phrases if _apposition_after_comma(doc, p)]
+    banned.update(t for p in appositions for t in p.tokens)
+    phrases = [p for p in phrases if p not in appositions]
     ignorable = banned | {
         k.i
         for v in chain
@@ -197,6 +202,19 @@ def _reported_whole(chain: list[Any], phrases: list[Phrase]) -> list[Phrase]:
         return kept
     whole = tuple(sorted(set(ccomps[0].tokens).union(*(p.tokens for p in inside))))
     return [replace(p, tokens=whole) if p is ccomps[0] else p for p in kept]
+
+
+def _apposition_after_comma(doc: Any, phrase: Phrase) -> bool:
+    """ "s'installe à Belleville dans l'Illinois, une ville située près de St. Louis": a noun
+    with "un"/"une" after a comma describes the phrase before it; it is no object."""
+    first = doc[phrase.start]
+    return (
+        phrase.dep == "obj"
+        and phrase.start > 0
+        and doc[phrase.start - 1].text == ","
+        and first.lower_ in ("un", "une")
+        and first.head.i == phrase.head
+    )
 
 
 def _comment_inside(tok: Any) -> bool:
@@ -262,6 +280,8 @@ def _subject_of(
     subj = subjects[0]
     if subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ", "X"):
         return None, None, None  # "Contrairement à la vente ..." read as a subject
+    if subj.lower_ in ("autres", "certains", "certaines", "plusieurs", "beaucoup"):
+        return None, None, None  # "d'autres proposent ...": which others?
     if is_time_word(subj):
         return None, None, None  # "une heure avant la rencontre, la Corée du Nord a tiré"
     if any(c.dep_ == "case" and not _partitive(c) for c in subj.children):

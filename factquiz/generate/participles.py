@@ -120,7 +120,7 @@ def _subject(article: Article, noun: Any, part: Any, banned: set[int]) -> Subjec
     if morph(doc[tokens[0]], "Definite", "") != "Def" or doc[tokens[0]].pos_ != "DET":
         # "une réunion convoquée par la Russie": the agent makes it one; "une ville située à
         # ..." names no particular one
-        agent = any(c.dep_ == "obl:agent" for c in part.children)
+        agent = any(_named_agent(c) for c in part.children)
         text = definite(article, tuple(tokens), noun) if agent and len(tokens) >= 3 else None
         if text is None or any(doc[t].text in (",", "(", "–") for t in tokens):
             return None
@@ -168,3 +168,14 @@ def _trailing_participle(doc: Any, part: Any) -> list[int]:
     while stop < first.sent.end and not doc[stop].is_punct:
         stop += 1
     return list(range(end + 1, stop)) if stop - end <= 12 else []
+
+
+def _named_agent(tok: Any) -> bool:
+    """ "convoquée par la Russie": one named agent, no list ("par les habitants du pays et les
+    minorités magyares vivant en Slovaquie")."""
+    return (
+        tok.dep_ == "obl:agent"
+        and tok.pos_ == "PROPN"
+        and tok.ent_type_ in ("PER", "ORG", "LOC")
+        and not any(c.dep_ == "conj" for c in tok.children)
+    )
