@@ -449,3 +449,14 @@ def test_an_obligation_on_a_class_defined_by_a_condition_is_a_standing_rule() ->
               sentence=2)  # fmt: skip
     assert fates([rule], protagonists([]), [])["standing rule"] == 1
     assert _kept([news]) == [news.prompt]
+
+
+def test_which_way_is_not_answered_with_a_place_of_its_own(questions_of) -> None:
+    questions = questions_of(
+        "Une heure à peine avant la rencontre Kim-Poutine, la Corée du Nord a tiré deux missiles "
+        "balistiques à courte portée qui ont atterri dans la mer du Japon. La Corée du Sud a "
+        "dénoncé ce tir comme une violation des résolutions du Conseil de sécurité de l'ONU et "
+        "le Japon a protesté par la voie diplomatique à Pékin."
+    )  # an excerpt of seeds/002_0644a0b4fc1fe30b.txt
+    assert questions
+    assert not [q.prompt for q in questions if "Pékin" in q.answers[0][0]]
