@@ -249,3 +249,22 @@ def owner_phrase(noun: Any, people: tuple[str, ...]) -> str:
     if len(people) == 2 and noun.lemma_ in _MEETINGS:
         return f"entre {both}"
     return f"d'{both}" if _NAME_VOWEL.match(both) else f"de {both}"
+
+
+# Event nouns that are feminine: "leur rencontre" or "une réunion" show no gender to read.
+FEMININE = frozenset(
+    " ".join((
+        "visite rencontre réunion conférence invasion attaque offensive frappe incursion",
+        "collision explosion éruption inondation élection signature adoption annexion",
+        "arrestation exécution manifestation grève émeute audience condamnation inauguration",
+        "cérémonie commémoration libération démission nomination investiture victoire défaite",
+        "finale exposition découverte publication négociation discussion fusillade évacuation",
+        "décision annonce résolution loi étude enquête plainte pétition",
+    )).split()
+)  # fmt: skip
+
+
+def event_gender(noun: Any) -> str:
+    """The gender of an event noun, from the closed list: "leur rencontre" or "une réunion"
+    show none the tagger can read."""
+    return "Fem" if noun.lemma_.casefold() in FEMININE else "Masc"

@@ -16,8 +16,10 @@ mars" could be many), and no year in it lies more than a decade before the artic
 ("l'effondrement de l'Union soviétique en 1991" in a 2024 article is a textbook fact); an
 event dated by a bare year before the article's own is background, asked for its year only
 when it is the news ("l'élection de Donald Trump en 2016" in a 2024 article is not). A
-possessive or a demonstrative ("leur rencontre", "cette visite") names no one the student
-can find, so such phrases are left alone.
+demonstrative ("cette visite") names no one the student can find; a possessive only when the
+sentence it opens names its owner as subject ("Lors de sa visite à Pékin, Emmanuel Macron
+..."). Where a gathering met is not asked when it is only the setting of the news (readers
+called the venue of a congress peripheral), nor who wrote a report when a body did (guessed).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from factquiz.generate.event_phrases import (
     agent_at,
     complements_end,
     date_at,
+    event_gender,
     occurred_facts,
     owner_phrase,
     owners_of,
@@ -66,14 +69,6 @@ EVENT_NOUNS = _lemmas(
     "retrait libération démission nomination investiture victoire défaite match finale "
     "tournoi championnat concert festival salon exposition découverte publication "
     "négociation pourparlers discussion fusillade évacuation"
-)
-FEMININE = _lemmas(
-    "visite rencontre réunion conférence invasion attaque offensive frappe incursion "
-    "collision explosion éruption inondation élection signature adoption annexion "
-    "arrestation exécution manifestation grève émeute audience condamnation inauguration "
-    "cérémonie commémoration libération démission nomination investiture victoire défaite "
-    "finale exposition découverte publication négociation discussion fusillade évacuation "
-    "décision annonce résolution loi étude enquête plainte pétition"
 )
 # Things decided or signed at a date ("la décision de l'UNESCO, le 28 juin, d'inscrire ...").
 DECISION_NOUNS = _lemmas("décision annonce résolution accord traité loi décret")
@@ -200,11 +195,11 @@ def _event_at(article: Article, sent: Any, tok: Any, table: MentionTable) -> Eve
     owners = owners_of(article, sent, tok, start, table) if det in POSSESSIVE else ()
     if owners:
         plural = morph(tok, "Number", "Sing") == "Plur"
-        det = "les" if plural else "la" if _gender(tok) == "Fem" else "le"
+        det = "les" if plural else "la" if event_gender(tok) == "Fem" else "le"
     if det not in _DEFINITE and not indefinite:
         return None  # "leur rencontre", "cette visite", "une visite": no one the student finds
     end = complements_end(doc, tok, sent.end, table)
-    determiner = _DEFINITE.get(det, "la" if _gender(tok) == "Fem" else "le")
+    determiner = _DEFINITE.get(det, "la" if event_gender(tok) == "Fem" else "le")
     if lemma in DECISION_NOUNS:
         return _decision(doc, tok, range(start, end), determiner, sent, table)
     if lemma in DOCUMENT_NOUNS:  # "une étude menée par Jean Dupont": asked only who made it
@@ -336,7 +331,7 @@ def _questions(article: Article, event: Event, sent: Any, quote: str) -> list[Qu
     if event.agent is not None:
         m, part, purpose = event.agent.mention, event.agent.participle, event.agent.purpose
         phrase = _phrase(article, event, place + date + event.agent.about)
-        pronoun = ("elle" if _gender(noun) == "Fem" else "il") + ("s" if plural else "")
+        pronoun = ("elle" if event_gender(noun) == "Fem" else "il") + ("s" if plural else "")
         aux = "ont" if plural else "a"
         tail = f" {article.surface(purpose)}" if purpose else ""
         prompt = f"Par qui {phrase} {aux}-t-{pronoun} été {doc[part].text}{tail} ?"
@@ -387,12 +382,6 @@ def _phrase(article: Article, event: Event, extra: tuple[int, ...]) -> str:
     if det in ("le", "la") and _VOWEL.match(rest):
         return f"l'{rest}"
     return f"{det} {rest}" if det != "l'" else f"l'{rest}"
-
-
-def _gender(noun: Any) -> str:
-    """The gender of an event noun, from the closed list: "leur rencontre" or "une réunion"
-    show none the tagger can read."""
-    return "Fem" if noun.lemma_.casefold() in FEMININE else "Masc"
 
 
 def _is_adj(article: Article, t: int) -> bool:
