@@ -460,3 +460,15 @@ def test_which_way_is_not_answered_with_a_place_of_its_own(questions_of) -> None
     )  # an excerpt of seeds/002_0644a0b4fc1fe30b.txt
     assert questions
     assert not [q.prompt for q in questions if "Pékin" in q.answers[0][0]]
+
+
+def test_a_where_question_keeps_a_purpose_said_with_a_noun(questions_of) -> None:
+    questions = questions_of(
+        "Mercredi, des ouvriers ont été vus en train de construire une tribune en bois dans "
+        "une gare de Tynda, une ville de Sibérie, en prévision de l'arrivée du train du "
+        "président."
+    )
+    when_where = [q.prompt for q in questions if q.kind in ("place", "day") and not q.identity]
+    assert when_where, [q.prompt for q in questions]
+    purpose = "en prévision de l'arrivée du train du président"
+    assert all(purpose in p for p in when_where), when_where

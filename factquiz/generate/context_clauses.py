@@ -19,6 +19,7 @@ from factquiz.generate.document import Article
 _MARKS = {"pour", "afin", "après", "avant"}
 _MAX_TOKENS = 12
 _REFLEXIVE = {"se", "s'", "s’"}
+_PURPOSE_NOUNS = {"prévision", "vue", "préparation", "prélude"}
 
 
 def with_context(article: Article, clause: Clause) -> Clause | None:
@@ -38,11 +39,28 @@ def with_context(article: Article, clause: Clause) -> Clause | None:
         if not _askable(doc, tokens):
             return None
         extra.append(Phrase("advcl", child.i, tokens, doc[tokens[0]].text.casefold()))
+    extra += _purpose_phrases(doc, clause, taken | {t for p in extra for t in p.tokens})
     if not extra:
         return clause
     subject_start = clause.subject.phrase.start
     fronted = {p.head for p in extra if p.start < subject_start}
     return replace(clause, phrases=clause.phrases + tuple(extra), fronted=clause.fronted | fronted)
+
+
+def _purpose_phrases(doc: Any, clause: Clause, taken: set[int]) -> list[Phrase]:
+    """ "en prévision de l'arrivée du train de Kim", "en vue des élections": a purpose said
+    with a noun, wherever the parser hung it in the sentence, when short and clean."""
+    out = []
+    for tok in doc[clause.sentence[0] : clause.sentence[1]]:
+        case = [c for c in tok.children if c.dep_ == "case"]
+        if tok.text.casefold() not in _PURPOSE_NOUNS or [c.text for c in case] != ["en"]:
+            continue
+        if not any(c.dep_ in ("nmod", "acl") for c in tok.children):
+            continue  # "bien en vue": in sight, no purpose
+        tokens = tuple(t.i for t in tok.subtree)
+        if not taken & set(tokens) and _askable(doc, tokens):
+            out.append(Phrase("obl:mod", tok.i, tokens, "en"))
+    return out
 
 
 def _clause_tokens(doc: Any, verb: Any, clause: Clause) -> tuple[int, ...] | None:
