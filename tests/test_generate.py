@@ -200,7 +200,8 @@ def test_a_measure_keeps_its_decimals_and_its_magnitude(questions_of) -> None:
     assert by_prompt[drop][0] == "1,2 %"
     budget = by_prompt["Quel était le budget de l'armée en 2012 ?"]
     assert budget[0] == "3 milliards d'euros" and "3" not in budget
-    assert by_prompt["Quel a été le taux de réussite ?"][0] == "86 %"
+    # "l'année dernière" with no dateline to date it: asking without it would ask any year
+    assert "Quel a été le taux de réussite ?" not in by_prompt
     assert not any("superficie" in p for p in by_prompt)  # whose? the student cannot tell
     people = by_prompt["Quelle est la population de la France au 1er janvier 2018 ?"]
     assert "67,8 millions d'habitants" in people and "67,8" not in people
