@@ -7,6 +7,7 @@ verb clause carries it; this module reads the pattern off the root directly.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factquiz.generate.clauses import DISCOURSE_ADVERBS, morph, noun_gender
@@ -196,6 +197,8 @@ def _listed_measure_questions(
     which = WHICH[(noun_gender(head), morph(head, "Number", "Sing"))]
     subject_text = lower_initial(article.surface(range(head.left_edge.i, head.right_edge.i + 1)))
     out = []
+    if all(_YEAR_SCOPE.fullmatch(scope or "") for scope in scopes):
+        segments, scopes = segments[:1], scopes[:1]  # a yearly series: its news is the first
     for (measure, end, _), scope in zip(segments, scopes, strict=True):
         if scope is None or scopes.count(scope) > 1:
             continue  # nothing tells this measure from another: no single answer
@@ -211,6 +214,9 @@ def _listed_measure_questions(
 
 
 _SEPARATORS = {",", "et", ";"}
+# "en 2010": the earlier values of a yearly series are background (reader J4 struck "Quelle
+# était la marge moyenne en 2010 ?" and kept the 2011 one).
+_YEAR_SCOPE = re.compile(r"en (?:1[5-9]|20)\d\d")
 
 
 def _segments(
