@@ -174,25 +174,35 @@ class Grader:
         self.language = bank_language(language)
         self.entities = tuple(entities)
         # Keyed by id(item); holding the item keeps its id from being reused by another.
-        self._keys: dict[int, tuple[Item, AnswerKey]] = {}
+        self._held: dict[int, Item] = {}
+        self._keys: dict[int, AnswerKey] = {}
         self._decisions: dict[tuple[int, tuple[object, ...]], Outcome] = {}
         # Answers typed identically skip even normalisation (bounded: a class's answers).
         self._verdicts: dict[tuple[int, str], Verdict] = {}
 
+    def _hold(self, item: Item) -> None:
+        """Keep `item` alive while its decisions are cached; if another item had its id
+        (freed, then the id reused), forget that one's key and decisions first."""
+        held = self._held.get(id(item))
+        if held is item:
+            return
+        if held is not None:
+            stale = id(item)
+            self._keys.pop(stale, None)
+            self._decisions = {k: v for k, v in self._decisions.items() if k[0] != stale}
+            self._verdicts = {k: v for k, v in self._verdicts.items() if k[0] != stale}
+        self._held[id(item)] = item
+
     def answer_key(self, item: Item) -> AnswerKey:
         """The item's answer key, prepared on first use."""
-        held = self._keys.get(id(item))
-        if held is None or held[0] is not item:
-            if held is not None:  # another item now has this id: forget the old decisions
-                stale = id(item)
-                self._decisions = {k: v for k, v in self._decisions.items() if k[0] != stale}
-                self._verdicts = {k: v for k, v in self._verdicts.items() if k[0] != stale}
+        self._hold(item)
+        key = self._keys.get(id(item))
+        if key is None:
             key = AnswerKey(
                 item.accepted, item.prompt, item.reject, item.require, self.language, self.entities
             )
-            held = (item, key)
-            self._keys[id(item)] = held
-        return held[1]
+            self._keys[id(item)] = key
+        return key
 
     def _decide(self, item: Item, response: str) -> Outcome:
         if item.type == "claim":
@@ -209,6 +219,7 @@ class Grader:
     def grade(self, item: Item, response: str) -> Verdict:
         """Grade one answer to `item`, reusing the decision for an answer that must get it."""
         response = response if isinstance(response, str) else ""
+        self._hold(item)
         typed = (id(item), response)
         verdict = self._verdicts.get(typed)
         if verdict is not None:
@@ -218,6 +229,8 @@ class Grader:
         if outcome is None:
             outcome = self._decide(item, response)
             if outcome.kind not in _UNCACHED:
+                if len(self._decisions) >= _MAX_TYPED:
+                    self._decisions.clear()
                 self._decisions[decision] = outcome
         verdict = outcome.render(response, self.language)
         if len(self._verdicts) >= _MAX_TYPED:

@@ -361,6 +361,23 @@ def test_grader_follows_an_item_that_changed():
     assert grader.grade(changed, "2006").verdict == "wrong"
 
 
+def test_grader_never_lends_a_freed_items_verdict_to_an_item_built_later():
+    """Items made one at a time (a caller streaming a sheet) may reuse a freed item's id;
+    "Paris" answered to London's question is still wrong."""
+    import gc
+
+    grader = Grader()
+    verdicts = []
+    for n in range(200):
+        city = ("Paris", "Londres")[n % 2]
+        item = Item(id=f"q{n}", type="open", prompt=f"Capitale {n} ?", answers=((city,),))
+        verdicts.append((city, grader.grade(item, "Paris").verdict))
+        del item
+        gc.collect()
+    assert {v for city, v in verdicts if city == "Londres"} == {"wrong"}
+    assert {v for city, v in verdicts if city == "Paris"} == {"correct"}
+
+
 def test_grade_many_keeps_a_question_mark_apart_from_a_blank():
     """`?` answers a claim (not in the sources); a blank answers nothing."""
     claim = _item(ITEMS["slept-in-vladivostok"])
