@@ -94,9 +94,23 @@ def textual_dates(tokens: list[str]) -> list[str]:
                 continue
         out.append(word)
         i += 1
-    if len(out) == 1 and out[0] in MONTHS and out[0] != "may":
-        return [format_date(None, MONTHS[out[0]], None)]
+    if is_lone_month(out):
+        return [*out[:-1], format_date(None, MONTHS[out[-1]], None)]
     return out
+
+
+# What may come before a month said alone: "en septembre", "au mois de mai", "in the month of".
+_BEFORE_LONE_MONTH = frozenset(
+    {"en", "au", "mois", "de", "du", "d", "le", "in", "the", "month", "of"}
+)
+
+
+def is_lone_month(words: list[str]) -> bool:
+    """A month said alone, maybe after a preposition ("septembre", "en septembre", "au mois de
+    mai"): a date (`--09`), to be compared as one; "may" alone is the English modal too."""
+    if not words or words[-1] not in MONTHS or words[-1] == "may":
+        return False
+    return _BEFORE_LONE_MONTH.issuperset(words[:-1])
 
 
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")

@@ -241,7 +241,7 @@ def may_have_numbers(text: str) -> bool:
     if _PLAIN_WORDS.isdisjoint(words):
         return False
     # Without a digit, only the spelled numbers make one; a month alone is a date (`--09`).
-    return numbers.may_spell_numbers(words) or (len(words) == 1 and words[0] in dates.MONTHS)
+    return numbers.may_spell_numbers(words) or dates.is_lone_month(words)
 
 
 def _tokens(text: str, language: str) -> list[str]:

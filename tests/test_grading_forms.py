@@ -256,3 +256,21 @@ def test_clear_caches_forgets_every_cached_analysis_and_key():
     assert all(f.cache_info().currsize for f in cached[:4])
     grading.clear_caches()
     assert [f.cache_info().currsize for f in cached] == [0] * len(cached)
+
+
+@pytest.mark.parametrize(
+    ("response", "accepted", "expected"),
+    [
+        ("en juillet", ["juillet"], "correct"),
+        ("au mois de juillet", ["juillet"], "correct"),
+        ("juillet", ["en juillet"], "correct"),
+        ("in May", ["May"], "correct"),
+        ("en juin", ["juillet"], "wrong"),  # another month is another fact
+        ("en juillet", ["juillet 2023"], "correct"),  # the question asks for the month
+    ],
+)
+def test_a_month_after_a_preposition_is_the_month(
+    response: str, accepted: list[object], expected: str
+) -> None:
+    question = "En quel mois a eu lieu la visite de Shoigu en Corée du Nord ?"
+    assert _verdict(response, accepted, question) == expected
