@@ -302,17 +302,3 @@ def test_a_clause_missing_its_relative_object_is_not_asked(questions_of) -> None
     )
     assert not any(p.startswith("Qui a qualifié") for p in asked)
     assert not any("[" in p for p in asked)
-
-
-def test_the_city_after_a_means_is_where_not_which_way(questions_of) -> None:
-    asked = _asked(
-        questions_of(
-            "Le Brésil a condamné cette décision et l'Argentine a protesté par la voie "
-            "diplomatique à Genève."
-        )
-    )
-    assert asked.get("Où l'Argentine a-t-elle protesté par la voie diplomatique ?", ())[:1] == (
-        "Genève",
-    )
-    # no answer swallows the place that follows the means
-    assert not any(a[0].endswith("à Genève") for a in asked.values())

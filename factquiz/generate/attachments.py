@@ -10,8 +10,7 @@ Measured on news prose, each repair fixes one error that cost a whole clause:
 - an adjective read as a second subject ("Les militaires sud-coréens", "Les responsables
   américains et sud-coréens");
 - "par" after an active verb read as a passive's agent ("a protesté par la voie ...");
-- where counted things went hung on the things ("a tiré trois missiles dans la mer Jaune"),
-  where the verb happened hung on its means ("a protesté par la voie diplomatique à Pékin").
+- where counted things went hung on the things ("a tiré trois missiles dans la mer Jaune").
 Only the tree changes (heads and labels), never the tokens, tags or sentence bounds.
 """
 
@@ -50,7 +49,6 @@ def repair_attachments(doc: Any) -> Any:
             _speaker_read_as_expletive(verb)
             _active_agent(verb)
             _place_of_counted_object(verb)
-            _city_of_the_means(verb)
         _root_on_finite_verb(doc, sent)
     return doc
 
@@ -278,23 +276,6 @@ def _place_of_counted_object(verb: Any) -> None:
         if len(cases) == 1 and cases[0].text.casefold() == "dans":
             last.head = verb
             last.dep_ = "obl:mod"
-
-
-def _city_of_the_means(verb: Any) -> None:
-    """ "a protesté par la voie diplomatique à Pékin": the named place after a means or manner
-    ("par ...", "avec ...") says where the verb happened, not which way."""
-    doc = verb.doc
-    for obl in [c for c in verb.children if c.dep_ in ("obl", "obl:mod", "obl:arg")]:
-        if obl.pos_ != "NOUN" or [c.lower_ for c in obl.children if c.dep_ == "case"] not in (
-            ["par"],
-            ["avec"],
-        ):
-            continue
-        for place in [c for c in obl.children if c.dep_ == "nmod" and c.i > obl.i]:
-            cases = [c.lower_ for c in place.children if c.dep_ == "case"]
-            aside = any(doc[k].is_punct for k in range(obl.i, place.i))  # "(1-3 à Turin"
-            if cases == ["à"] and place.ent_type_ == "LOC" and place.pos_ == "PROPN" and not aside:
-                place.head, place.dep_ = verb, "obl:mod"
 
 
 def _fronted_time(subject: Any, first: int) -> bool:
