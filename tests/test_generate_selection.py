@@ -25,10 +25,12 @@ def _kept(questions: list[Question], known: Known | None = None) -> list[str]:
     return [r.question.prompt for r in select(rank(questions, known))]
 
 
-SUMMIT = "M. Tarasov a déclaré que les deux ministres se rencontreraient après le sommet de Kazan."
+SUMMIT = (
+    "M. Tarasov a déclaré que M. Lavrov et M. Wang se rencontreraient après le sommet de Kazan."
+)
 SAID_SUMMIT = _q(
     "speaker",
-    "Qui a déclaré que les deux ministres se rencontreraient après le sommet de Kazan ?",
+    "Qui a déclaré que M. Lavrov et M. Wang se rencontreraient après le sommet de Kazan ?",
     "Tarasov",
     SUMMIT,
     sentence=10,
@@ -36,7 +38,7 @@ SAID_SUMMIT = _q(
 )
 AFTER_WHAT = _q(
     "thing",
-    "Selon M. Tarasov, après quel sommet les deux ministres se rencontreraient-ils ?",
+    "Selon M. Tarasov, après quel sommet M. Lavrov et M. Wang se rencontreraient-ils ?",
     "le sommet de Kazan",
     SUMMIT,
     sentence=10,
@@ -472,3 +474,24 @@ def test_a_where_question_keeps_a_purpose_said_with_a_noun(questions_of) -> None
     assert when_where, [q.prompt for q in questions]
     purpose = "en prévision de l'arrivée du train du président"
     assert all(purpose in p for p in when_where), when_where
+
+
+def test_the_full_form_is_asked_when_nothing_else_needs_what_it_holds() -> None:
+    quote = "Le train personnel de Kim s'est arrêté à Khasan tôt mardi."
+    full = _q("place", "Où le train personnel de Kim s'est-il arrêté tôt mardi ?", "Khasan",
+              quote, crowded=True)  # fmt: skip
+    lean = _q("place", "Où le train personnel de Kim s'est-il arrêté ?", "Khasan", quote,
+              lean=True)  # fmt: skip
+    day = _q("day", "Quand le train personnel de Kim s'est-il arrêté à Khasan ?", "tôt mardi",
+             quote)  # fmt: skip
+    # The bare weekday is not asked, so the place keeps it: the train stopped twice.
+    assert _kept([full, lean, day]) == [full.prompt]
+
+
+def test_an_unnamed_pair_is_like_a_pronoun() -> None:
+    quote = "Les deux dirigeants ont dénoncé l'hégémonie de l'Occident."
+    pair = _q("thing", "Qu'est-ce que les deux dirigeants ont dénoncé à Pyongyang ?",
+              "l'hégémonie de l'Occident", quote)  # fmt: skip
+    named = replace(pair, prompt="Qu'est-ce que Kim et Poutine ont dénoncé à Pyongyang ?")
+    assert rejection(pair) == "dangling"
+    assert rejection(named) is None

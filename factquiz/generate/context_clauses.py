@@ -44,6 +44,8 @@ def with_context(article: Article, clause: Clause) -> Clause | None:
         return clause
     subject_start = clause.subject.phrase.start
     fronted = {p.head for p in extra if p.start < subject_start}
+    if clause.fronted:  # "mercredi en prévision de ...": after the fronted time, not before
+        fronted = {p.head for p in extra}
     return replace(clause, phrases=clause.phrases + tuple(extra), fronted=clause.fronted | fronted)
 
 

@@ -83,6 +83,12 @@ _VERB_AFTER = re.compile(
     r"|\w+(?:er|é|ée|és|ées|ait|aient|ent|ra|ront))\b"
 )
 _PLURAL_BEFORE = re.compile(r"\b(?:les|des|aux)\s|-(?:t-)?(?:ils|elles)\b", re.I)
+_PAIR = re.compile(
+    r"\bles deux (?:dirigeants|hommes|femmes|pays|parties|camps|leaders|présidents|chefs"
+    r"|États|Etats|responsables|capitales|armées|dirigeantes|ministres)\b",
+    re.I,
+)
+_NAMED_PAIR = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)* et [A-ZÀ-Ý]")
 _FUNCTION_BEFORE_NAME = {"de", "du", "des", "d", "la", "le", "les", "l", "a", "au", "aux", "en"}
 # "Quel ministre russe de la Défense ... ?", "Quelle agence de presse sud-coréenne ... ?": the
 # title or the description names one holder; the question asks who holds it.
@@ -133,6 +139,7 @@ def rejection(q: Question) -> str | None:
         ("in quotes", q.in_quotes),
         ("clitic", q.clitic),
         ("dangling", _dangles(q.prompt)),
+        ("dangling", q.kind != "speaker" and _unnamed_pair(q.prompt)),
         ("deictic", bool(_DEICTIC.search(q.prompt))),
         ("unbalanced quotes", _unbalanced(q.prompt)),
         ("loose end", _loose_end(q.prompt)),
@@ -160,6 +167,12 @@ def _dangles(prompt: str) -> bool:
             continue
         return True
     return False
+
+
+def _unnamed_pair(prompt: str) -> bool:
+    """ "Qu'est-ce que les deux dirigeants ont dénoncé ?": which two? Like a pronoun, the
+    pair points to the paragraph unless the prompt names them ("Kim et Poutine")."""
+    return bool(_PAIR.search(prompt)) and not _NAMED_PAIR.search(prompt)
 
 
 def _owned(prompt: str, start: int, end: int) -> bool:
@@ -225,10 +238,33 @@ def rank(questions: list[Question], known: dict[str, float]) -> list[Ranked]:
         s = score(q, known)
         if s is not None and s >= MIN_SCORE:
             ranked.append(Ranked(q, s))
+    ranked = _full_when_alone(ranked)
     order = {id(r): i for i, r in enumerate(ranked)}
     # At one score the earlier sentence first: news puts what matters most at the top, and
     # an answer capped per article or bank is then asked where it matters most.
     return sorted(ranked, key=lambda r: (-r.score, r.question.sentence, order[id(r)]))
+
+
+def _full_when_alone(ranked: list[Ranked]) -> list[Ranked]:
+    """A question in its full form ("Où le train de Kim s'est-il arrêté tôt mardi ?") goes
+    before its lean twin when no other question asked on the sentence needs what the full
+    form holds (a bare weekday is never asked): the lean form lost context for nothing."""
+    by_sentence: dict[tuple[str, int], list[Ranked]] = {}
+    for r in ranked:
+        by_sentence.setdefault((r.question.source_id, r.question.sentence), []).append(r)
+    out = []
+    for r in ranked:
+        q = r.question
+        if q.crowded:
+            others = by_sentence[(q.source_id, q.sentence)]
+            needed = any(
+                gives_away(replace(o.question, prompt=q.prompt))
+                for o in others
+                if _answer_key(o.question.answers[0][0]) != _answer_key(q.answers[0][0])
+            )
+            r = r if needed else Ranked(q, round(r.score + 0.1, 4))
+        out.append(r)
+    return out
 
 
 def fates(questions: list[Question], known: dict[str, float], kept: list[Ranked]) -> Counter[str]:
