@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from factquiz.generate.main_subjects import Known, protagonists
 from factquiz.generate.mentions import surname_key
+from factquiz.generate.prompt_filters import dangles, loose_end, unbalanced, unnamed_pair
 from factquiz.generate.questions import DEICTIC as _DEICTIC
 from factquiz.generate.questions import Question
 from factquiz.generate.specificity import (
@@ -28,15 +29,14 @@ from factquiz.generate.specificity import (
     dangling_possessive,
     indefinite,
     one_of_many,
-    person_key,
     polished,
     someone_else_too,
     too_bare,
-    trivial,
     unfinished_comparison,
     unnamed_group,
     vague_description,
 )
+from factquiz.generate.trivia import person_key, trivial
 from factquiz.text import fold_basic
 
 __all__ = ["Known", "Ranked", "fates", "protagonists", "rank", "rejection", "score", "select"]
@@ -55,40 +55,6 @@ PER_BANK = 2
 # six independent judges struck these out as trivia that skips what the person said, which
 # the attribution questions ask ("Qui a déclaré que ... ?" -> Peskov). None by default.
 IDENTITY_PER_ARTICLE = 0
-_LOOSE_END = {
-    "lors",
-    "de",
-    "à",
-    "par",
-    "pour",
-    "avec",
-    "en",
-    "sur",
-    "dans",
-    "que",
-    "qui",
-    "et",
-    "ou",
-}
-_DANGLING = re.compile(
-    r"\b(?:y|lui|leur|celle-ci|celui-ci|ceux-ci|cette dernière|ce dernier)\b"
-    r"|\ben (?:échange|retour)\b(?!\s+(?:de|d['’]|du|des)\b)"  # in exchange for what?
-    r"|\b(?:le|ce) week-end(?: dernier)?\b"  # which weekend? the article's date is not shown
-    r"|\bensuite\b"  # after what? the event before it is in the paragraph, not the prompt
-    r"|\b(?:récemment|dernièrement)\b",  # recent to the article's date, which is not shown
-    re.I,
-)
-_VERB_AFTER = re.compile(
-    r"(?:a|ont|avait|avaient|aura|auront|est|sont|sera|seront|était|étaient"
-    r"|\w+(?:er|é|ée|és|ées|ait|aient|ent|ra|ront))\b"
-)
-_PLURAL_BEFORE = re.compile(r"\b(?:les|des|aux)\s|-(?:t-)?(?:ils|elles)\b", re.I)
-_PAIR = re.compile(
-    r"\bles deux (?:dirigeants|hommes|femmes|pays|parties|camps|leaders|présidents|chefs"
-    r"|États|Etats|responsables|capitales|armées|dirigeantes|ministres)\b",
-    re.I,
-)
-_NAMED_PAIR = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)* et [A-ZÀ-Ý]")
 _FUNCTION_BEFORE_NAME = {"de", "du", "des", "d", "la", "le", "les", "l", "a", "au", "aux", "en"}
 # "Quel ministre russe de la Défense ... ?", "Quelle agence de presse sud-coréenne ... ?": the
 # title or the description names one holder; the question asks who holds it.
@@ -138,11 +104,11 @@ def rejection(q: Question) -> str | None:
         ("gives away", gives_away(q)),
         ("in quotes", q.in_quotes),
         ("clitic", q.clitic),
-        ("dangling", _dangles(q.prompt)),
-        ("dangling", q.kind != "speaker" and _unnamed_pair(q.prompt)),
+        ("dangling", dangles(q.prompt)),
+        ("dangling", q.kind != "speaker" and unnamed_pair(q.prompt)),
         ("deictic", bool(_DEICTIC.search(q.prompt))),
-        ("unbalanced quotes", _unbalanced(q.prompt)),
-        ("loose end", _loose_end(q.prompt)),
+        ("unbalanced quotes", unbalanced(q.prompt)),
+        ("loose end", loose_end(q.prompt)),
         ("too bare", too_bare(q)),
         ("someone else too", someone_else_too(q)),
         ("indefinite", indefinite(q)),
@@ -156,39 +122,6 @@ def rejection(q: Question) -> str | None:
         ("narration", q.kind == "speaker" and bool(NARRATION.search(q.prompt))),
     )
     return next((name for name, failed in checks if failed), None)
-
-
-def _dangles(prompt: str) -> bool:
-    """A word that points to what the prompt does not say ("y", "lui", "ensuite"); "leur"
-    before a noun, after a plural subject the prompt names, is that subject's own ("les 10 %
-    des habitants ont-ils vu leur niveau de vie reculer")."""
-    for found in _DANGLING.finditer(prompt):
-        if found.group().casefold() == "leur" and _owned(prompt, found.start(), found.end()):
-            continue
-        return True
-    return False
-
-
-def _unnamed_pair(prompt: str) -> bool:
-    """ "Qu'est-ce que les deux dirigeants ont dénoncé ?": which two? Like a pronoun, the
-    pair points to the paragraph unless the prompt names them ("Kim et Poutine")."""
-    return bool(_PAIR.search(prompt)) and not _NAMED_PAIR.search(prompt)
-
-
-def _owned(prompt: str, start: int, end: int) -> bool:
-    after = prompt[end:].split()[:1]
-    if not after or _VERB_AFTER.match(after[0].casefold()):
-        return False  # "leur a donné": the pronoun, to whom?
-    return bool(_PLURAL_BEFORE.search(prompt[:start]))
-
-
-def _unbalanced(prompt: str) -> bool:
-    return prompt.count("«") != prompt.count("»") or prompt.count('"') % 2 == 1
-
-
-def _loose_end(prompt: str) -> bool:
-    last = prompt.removesuffix("?").split()
-    return bool(last) and last[-1].casefold() in _LOOSE_END
 
 
 def score(q: Question, protagonists: dict[str, float]) -> float | None:

@@ -3,19 +3,16 @@
 A when or where question on a subject and a verb alone is too bare to have one answer; an
 answer that did what someone else also did ("a également averti") is not the only one; an
 indefinite description ("une ONG") names nothing; attributed words that are the journalist's
-narration are no quotation; an answer in the headline or naming the article's main subject
-is trivia. `polished` mends what a prompt or an answer copies badly from the source.
+narration are no quotation (trivia, which a student guesses, is `trivia.trivial`).
+`polished` mends what a prompt or an answer copies badly from the source.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import replace
 
 from factquiz.generate.competitors import nations
-from factquiz.generate.french_numbers import is_number_word
-from factquiz.generate.mentions import surname_key
 from factquiz.generate.questions import Question
 from factquiz.generate.realise import mend_slips
 from factquiz.text import fold_basic
@@ -27,8 +24,8 @@ def _vocabulary(words: str) -> frozenset[str]:
 
 
 # When and where questions: the kinds that need an anchor beyond a subject and a verb.
-_WHEN_WHERE = {"date", "year", "month", "day", "place", "direction"}
-_WHO = {"person", "organisation", "speaker"}
+WHEN_WHERE = {"date", "year", "month", "day", "place", "direction"}
+WHO = {"person", "organisation", "speaker"}
 _FUNCTION_WORDS = _vocabulary(
     "le la les un une des du de d au aux a en et ou ni que qu qui quoi dont se s sa son ses "
     "leur leurs ce cet cette ces il elle ils elles on y ne n pas plus par pour sur dans avec "
@@ -50,7 +47,7 @@ _TITLES = _vocabulary(
 _AUXILIARIES = _vocabulary("a ont est sont avait avaient etait etaient aura auront sera seront")
 _WORD = re.compile(r"(?:\b([lLdD])['’])?([\w-]+)")
 _INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)$")
-_WEEKDAY_ANSWER = re.compile(
+WEEKDAY_ANSWER = re.compile(
     r"^(?:tot |ce |dans la nuit de )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
     r"(?: matin| soir| midi| apres midi)?$"
 )
@@ -65,7 +62,6 @@ _INDEFINITE_SUBJECT = re.compile(
 # "de presse", "d'armement": a noun with no article after "de" makes one compound kind.
 _COMPOUND = re.compile(r"\s(?:de\s|d['’])(?!(?:la|le|les|l['’]|un|une|des)\b)[a-zà-ÿ]+\b")
 _REPORTED_POSSESSIVE = re.compile(r"\bqu(?:e\s|['’])(?:[^«]*?\s)?(?:son|sa|ses)\s", re.I)
-_NAMES_IN = re.compile(r"\b[A-ZÀ-Ý][\w'’-]*(?:\s+(?:du|de|des|de la)?\s*[A-ZÀ-Ý][\w'’-]*)*")
 _GROUP = re.compile(
     r"\bles (?:militaires|analystes|experts|autorités|responsables|médias|observateurs"
     r"|spécialistes|diplomates|soldats)\b"
@@ -74,9 +70,6 @@ _GROUP = re.compile(
 _GROUP_QUALIFIED = re.compile(
     r"\s+(?:[a-zà-ÿ-]+(?:ain|aine|ains|aines|ais|aise|aises|ien|ienne|iens|iennes|éen|éenne"
     r"|éens|éennes|ois|oise|oises|ique|iques)\b(?!-)|de\s|du\s|des\s|d['’]|[A-ZÀ-Ý])"
-)
-_ATLAS = re.compile(
-    r"\b(?:kilomètres|km|milles)\b.*\b(?:situé|située|situés|situées|se trouve|se trouvent)\b"
 )
 _REACTION = re.compile(
     r"^Qui (?:a|ont) (?:exprimé (?:son|sa|leur)|condamné|dénoncé|salué|critiqué|déploré)\b"
@@ -91,46 +84,18 @@ _COMPARATIVE = re.compile(
 )
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|à|au|aux|en)\s|\bd['’]|\d|\s[A-ZÀ-Ý]")
 NARRATION = re.compile(r"\bqu(?:e\s|['’]).*?\s:\s*«")
-# "Quel président demandait une enquête ?": a country's leader, whom every student knows.
-_HEAD_OF_STATE = re.compile(
-    r"^(?:[^,?]*,\s)?Quel(?:le)?\s+(?:président|présidente|roi|reine|pape|chancelier|chancelière"
-    r"|premier ministre|première ministre)\b(?!\s+(?:de|du|des)\b|\s+d['’])"
-)
 _NATIONAL_BODY = re.compile(
     r"^(?:Selon [^,]+, )?Quel(?:le)?s? (?:agence(?: de presse)?|journal|quotidien|chaîne"
     r"|société|entreprise|compagnie|firme|banque|ONG|organisation|association|fondation"
     r"|institut|université) (?P<nation>[a-zà-ÿ-]+) (?=[a-zà-ÿ])"
 )
-# A recurring event named with its year's host ("les jeux olympiques de Rio de Janeiro"):
-# its year or host is in every almanac, not learned from the article.
-_CALENDAR_EVENT = re.compile(
-    r"\b(?i:jeux olympiques|JO|jeux paralympiques|coupe du monde|exposition universelle"
-    r"|championnats? du monde)(?:\s+d['’]\w+|\s+de \w+)?\s+(?:de|d['’]|à|au|en)\s*[A-ZÀ-Ý]"
-)
-# "les candidats ayant des notes comprises entre 8 et 10 devront ...": an obligation on a
-# class defined by a condition is a standing rule, which readers know without the article.
-_STANDING_RULE = re.compile(
-    r"\b(?:les|des|tous les|toutes les) [\w-]+ (?:ayant|dont les)\b.*"
-    r"\b(?:devront|doivent|devaient|devraient)(?:-(?:t-)?(?:ils|elles))?\b"
-)
-# "Par qui la résolution ... a-t-elle été adoptée ?" (the Security Council), "Par qui le
-# rapport sur les revenus des ménages a-t-il été établi ?" (INSEE): the kind of document
-# names the body that makes it, which readers knew without the article.
-_ACT_OF_OFFICE = re.compile(
-    r"^Par qui (?:la |le |les |l['’])(?:résolution|loi|décret|rapport|traité|règlement"
-    r"|directive|ordonnance)s?\b"
-)
-# "Où a eu lieu le congrès ... ?" when the sentence's news is what was said there ("devant le
-# congrès de la Mutualité française réuni à Nice, François Hollande demandait ...").
-_VENUE_ASKED = re.compile(r"^Où (?:a eu lieu|s'est tenue?|se tenait|se tient|se tiendra) (.+?) \?$")
-_SETTING = re.compile(r"\b(?:devant|lors d[eu]|lors de la|au cours d[eu]|en marge d[eu])\b")
 _ASKED_NOUN = re.compile(r"^(?:[^,?]*,\s)?(?:\w+\s)?[Qq]uel(?:le)?s?\s+([\w-]+)")
 _UN_LONG = re.compile(r"\bdes Nations [Uu]nies\b")
 _UN_SHORT = re.compile(r"\bde l['’]ONU\b")
 _COURTESY = re.compile(r"^(?:Mr\.?|Mrs\.?|Ms\.?|Mme|M\.)\s+(?=[A-ZÀ-Ý])")
 
 
-def _content_words(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
     """The words that carry meaning, as written: no articles, prepositions, pronouns or
     auxiliaries; a word after an elided "l'" or "d'" is a noun ("l'est")."""
     out = []
@@ -151,11 +116,11 @@ def _anchors(prompt: str) -> int:
         stem = fold_basic(_INVERTED.sub("", words[inverted]).split("'")[-1])
         verb.add(inverted)
         if stem in _AUXILIARIES:  # "a-t-il rencontré": the participle is the verb too
-            after = [i for i in range(inverted + 1, len(words)) if _content_words(words[i])]
+            after = [i for i in range(inverted + 1, len(words)) if content_words(words[i])]
             verb.update(after[:1])
     count, title = 0, False
     for i, word in enumerate(words):
-        for w in _content_words(word) if i not in verb else ():
+        for w in content_words(word) if i not in verb else ():
             folded = fold_basic(w)
             if w[:1].isupper() or folded in _WH_NOUNS:
                 continue
@@ -173,18 +138,18 @@ def too_bare(q: Question) -> bool:
     if q.identity:
         return False
     inverted = any(_INVERTED.search(w) for w in q.prompt.split())
-    if q.kind in _WHEN_WHERE and inverted and _anchors(q.prompt) == 0:
+    if q.kind in WHEN_WHERE and inverted and _anchors(q.prompt) == 0:
         return True
-    weekday = _WEEKDAY_ANSWER.match(fold_basic(q.answers[0][0]))
+    weekday = WEEKDAY_ANSWER.match(fold_basic(q.answers[0][0]))
     if weekday and not _PLACE_ANCHOR.search(q.prompt) and _anchors(q.prompt) < 3:
         return True
     if q.kind == "thing" and _open_what(q.prompt):
         return True
     body = q.prompt.removesuffix("?").split()[1:]
     nameless = not any(w[:1].isupper() or w[:1].isdigit() for w in body)
-    if q.kind == "person" and nameless and len(_content_words(" ".join(body))) <= 3:
+    if q.kind == "person" and nameless and len(content_words(" ".join(body))) <= 3:
         return True  # "Qui craignait les voyages en avion ?": who, in which story?
-    return q.kind != "speaker" and len(_content_words(q.prompt.removesuffix("?"))) < 3
+    return q.kind != "speaker" and len(content_words(q.prompt.removesuffix("?"))) < 3
 
 
 def _open_what(prompt: str) -> bool:
@@ -197,7 +162,7 @@ def _open_what(prompt: str) -> bool:
         return not named
     if not prompt.startswith("Qu'est-ce qu"):
         return False
-    common = [w for w in _content_words(" ".join(body)) if not w[:1].isupper()]
+    common = [w for w in content_words(" ".join(body)) if not w[:1].isupper()]
     last_name = max((i for i, w in enumerate(body) if w[:1].isupper()), default=-1)
     verb_at = max((i for i, w in enumerate(body) if w in common), default=-1)
     return len(common) <= 1 and last_name < verb_at
@@ -211,7 +176,7 @@ def someone_else_too(q: Question) -> bool:
     quote = f" {fold_basic(q.quote)} "
     if q.kind in ("place", "thing", "direction"):
         return _also_before(quote, q.answers[0])
-    if q.kind not in _WHO:
+    if q.kind not in WHO:
         return False
     for variant in q.answers[0]:
         folded = fold_basic(variant)
@@ -238,7 +203,7 @@ def _also_before(quote: str, answer: tuple[str, ...]) -> bool:
 def indefinite(q: Question) -> bool:
     """An answer naming no one in particular ("une ONG", "un député"), or a prompt whose
     subject does not ("Quand un député a-t-il ..."): not one answer."""
-    if q.kind in _WHO | {"place"} and _INDEFINITE.match(q.answers[0][0]):
+    if q.kind in WHO | {"place"} and _INDEFINITE.match(q.answers[0][0]):
         return True
     return bool(_INDEFINITE_SUBJECT.match(q.prompt))
 
@@ -309,100 +274,6 @@ def unfinished_comparison(q: Question) -> bool:
     return not re.search(r"\bqu(?:e\b|['’])", after)
 
 
-def trivial(q: Question, known: Mapping[str, float]) -> str | None:
-    """Why the answer is trivia (None when it is not): the headline gives it, it names the
-    article's main subject or the country's leader, which a student guesses without reading,
-    or it is a bare weekday ("Quel jour ... ?" -> "vendredi"), which tells nothing."""
-    if q.kind == "role":
-        return None
-    if q.kind in _WHO and _HEAD_OF_STATE.match(q.prompt):
-        return "head of state"
-    if q.kind == "number" and _ATLAS.search(q.prompt):
-        return "atlas fact"  # how far a town lies from another is in the atlas, not the news
-    if q.kind in ("organisation", "person") and _ACT_OF_OFFICE.match(q.prompt):
-        return "general knowledge"  # a UN resolution's adopter, a household survey's author
-    if q.kind == "place" and _peripheral_venue(q):
-        return "venue"
-    if _STANDING_RULE.search(q.prompt):
-        return "standing rule"  # what "les candidats ayant 8 à 10" must do: the rules, not news
-    if q.kind in ("year", "place") and _CALENDAR_EVENT.search(q.prompt):
-        return "general knowledge"  # "les jeux olympiques de Rio" are 2016 in every almanac
-    if q.kind in _WHEN_WHERE and _WEEKDAY_ANSWER.match(fold_basic(q.answers[0][0])):
-        return "weekday"  # "mardi": the article's date is not shown, the weekday tells nothing
-    folded = [fold_basic(v) for v in q.answers[0]]
-    headline = getattr(known, "headlines", {}).get(q.source_id)
-    if headline and _in_headline(q.answers[0], f" {headline} "):
-        return "in headline"
-    subjects = getattr(known, "subjects", {}).get(q.source_id, frozenset())
-    keys = {person_key(f) if q.kind in ("person", "speaker") else f for f in folded}
-    # "le dirigeant nord-coréen Kim Jong Un" names the protagonist behind a title.
-    titled = q.kind not in _WHO and any(
-        f.endswith(f" {name}") for f in folded for name in known if " " in name
-    )
-    if (keys & subjects or titled) and not _one_voice_of_many(q, known):
-        return "main subject"
-    # "la puissance de la Russie", "toute vente d'armes à la Corée du Nord": a thing whose
-    # only name is the article's main subject is the story itself, guessed without reading.
-    if q.kind in ("thing", "place") and subjects:
-        answer = q.answers[0][0]
-        named = {fold_basic(n) for n in _NAMES_IN.findall(answer)}
-        if named and all(any(n == s or n in s.split() for s in subjects) for n in named):
-            return "main subject"
-        # "à la frontière russe" in an article about Russia: the adjective is the subject.
-        if not named and nations(answer) and nations(answer) <= subjects:
-            return "main subject"
-    return None
-
-
-def _one_voice_of_many(q: Question, known: Mapping[str, float]) -> bool:
-    """ "Qui a affirmé que ... ?" in an article that quotes its sporting director among
-    three or more people: who said which is read, not guessed, unless the speaker is a
-    figure every student knows (Kim, Poutine)."""
-    if q.kind != "speaker" or len(q.answers[0][0].split()) < 2:
-        return False
-    named = getattr(known, "people_named", {}).get(q.source_id, 0)
-    cost = max((known.get(person_key(fold_basic(v)), 0.0) for v in q.answers[0]), default=0.0)
-    return named >= 3 and cost < 0.35
-
-
-def _peripheral_venue(q: Question) -> bool:
-    """The place of a meeting that only sets the scene of the sentence's news: readers call
-    the venue peripheral."""
-    asked = _VENUE_ASKED.match(q.prompt)
-    if asked is None:
-        return False
-    words = [w for w in fold_basic(asked.group(1)).split() if w not in ("le", "la", "les", "l")]
-    quote = fold_basic(q.quote)
-    setting = _SETTING.search(quote)
-    return bool(words and setting and words[0] in quote[setting.end() :].split()[:4])
-
-
-def _in_headline(answer: tuple[str, ...], headline: str) -> bool:
-    """The headline holds the answer, or its head noun and another of its words, singular
-    or plural ("la crise économique et financière de 2009" under "la crise financière
-    touche ...", "la mort de neuf personnes" under "Neuf morts dans les Alpes")."""
-    folded = [fold_basic(v) for v in answer]
-    if any(f" {f} " in headline for f in folded if len(f) >= 3 or f.isdigit()):
-        return True
-    shown_words = {_singular(w) for w in headline.split()}
-    figures = [f for f in folded if f.isdigit() or is_number_word(f) and f not in ("un", "une")]
-    if any(f in shown_words for f in figures):
-        return True  # "9 personnes" under "Neufs morts ...": the figure is read off the headline
-    words = [_singular(fold_basic(w)) for w in _content_words(answer[0])]
-    shown = [w for w in words if w in shown_words]
-    if len(words) >= 2 and words[0] in shown and len(shown) >= 2:
-        return True
-    # "les notes de 28 banques espagnoles" under "Moody's dégrade 28 banques espagnoles": a
-    # figure with its noun in the headline gives the answer away, whatever noun heads it.
-    counted = re.findall(r"\b(\d[\d\s,.]*)\s+(\w+)", fold_basic(answer[0]))
-    singular = f" {' '.join(_singular(w) for w in headline.split())} "
-    return any(f" {n.strip()} {_singular(w)} " in singular for n, w in counted)
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
-
-
 def polished(q: Question) -> Question:
     """The question with its slips mended: a participle misspelt in the source ("ont
     périt"), an English courtesy title ("Mr Saputo" is asked "M. Saputo", answered
@@ -444,8 +315,3 @@ def _without_courtesy(answer: tuple[str, ...]) -> tuple[str, ...]:
         else:  # English titles are not French usage: "M." replaces them
             out += [bare, f"M. {bare}" if variant.startswith(("Mr", "Ms")) else variant]
     return tuple(dict.fromkeys(v for v in out if v))
-
-
-def person_key(folded: str) -> str:
-    """A name as `protagonists` keys it: a single word as is, a full name whole."""
-    return folded if " " in folded else surname_key(folded)
