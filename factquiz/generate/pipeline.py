@@ -25,7 +25,7 @@ from factquiz.generate.mentions import (
 from factquiz.generate.participles import participle_clauses
 from factquiz.generate.questions import Question, clause_questions
 from factquiz.generate.spans import span_questions
-from factquiz.generate.targets import MentionTable
+from factquiz.generate.targets import MentionTable, without_article
 from factquiz.text import fold_basic
 
 
@@ -74,22 +74,27 @@ def corpus_mentions(articles: list[Article]) -> tuple[list[ArticleMentions], Ent
 
 
 def alias_table(articles: list[Article]) -> dict[str, set[str]]:
-    """Every name's acronyms and every acronym's name, folded, over the whole corpus."""
+    """Every name's acronym and every acronym's name, keyed folded, over the whole corpus;
+    each written as the article writes it ("CEDEAO", "Communauté économique des États de
+    l'Afrique de l'Ouest"), since the answers are shown to students."""
     table: dict[str, set[str]] = {}
     for article in articles:
+        written = {fold_basic(e.text): without_article(e.text) for e in article.doc.ents}
         for name, acronym in find_aliases(article.doc):
-            table.setdefault(name, set()).add(acronym)
-            table.setdefault(acronym, set()).add(name)
+            shown = written.get(name)
+            if shown:
+                table.setdefault(acronym, set()).add(shown)
+            table.setdefault(name, set()).add(acronym.upper())
     return table
 
 
 def with_aliases(q: Question, aliases: dict[str, set[str]]) -> Question:
-    """A question whose answers also accept the name's acronym ("CEDEAO")."""
+    """A question whose answers also accept the name's acronym ("CEDEAO") or its name."""
     if not aliases:
         return q
     answers = []
     for answer in q.answers:
-        extra = [a.upper() for v in answer for a in aliases.get(fold_basic(v), ())]
+        extra = [a for v in answer for a in sorted(aliases.get(fold_basic(v), ()))]
         answers.append(tuple(dict.fromkeys([*answer, *extra])))
     return replace(q, answers=tuple(answers))
 
