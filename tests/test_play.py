@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -352,3 +353,18 @@ def test_a_long_scores_path_is_printed_whole_for_the_student_to_copy(
     path = home / "scores" / "alice.yaml"
     assert path.exists()
     assert f"Scores enregistrés dans {path}\n" in result.output  # one line, not wrapped
+
+
+def test_an_explanation_that_only_quotes_the_evidence_again_is_not_shown_twice() -> None:
+    from factquiz.bank import Evidence, Item
+    from factquiz.cli.screens import repeats_quote
+
+    quote = "Kim Jong Un a rencontré Poutine pour la première fois en 2019 à Vladivostok."
+    item = Item(
+        id="a", type="open", prompt="En quelle année ... ?", answers=(("2019",),),
+        evidence=Evidence("src", quote),
+    )  # fmt: skip
+    assert repeats_quote(replace(item, explanation=f"D'après l'article : « {quote} »"))
+    assert repeats_quote(replace(item, explanation="D'après l'article : « Kim Jong Un a … »"))
+    said_by = "L'article attribue cette information à l'agence KCNA."
+    assert not repeats_quote(replace(item, explanation=said_by))  # it adds who said it

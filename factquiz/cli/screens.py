@@ -21,7 +21,7 @@ from factquiz.cli.ui import untrusted
 from factquiz.messages import Messages
 from factquiz.progress import Accuracy, AccuracyRow, Progress
 from factquiz.session import Attempt, Hint, Summary
-from factquiz.text import find_folded
+from factquiz.text import find_folded, fold_basic
 
 OUTCOME_STYLE = {
     "correct": "bold green",
@@ -156,11 +156,25 @@ def feedback(bank: Bank, attempt: Attempt, msg: Messages, plain: bool) -> Panel:
         lines.append(Text())
         lines.append(highlighted_quote(item, attempt.matched, msg, plain))
         lines.append(source_line(bank, item, msg))
-    if item.explanation:
+    if item.explanation and not repeats_quote(item):
         lines.append(Text())
         lines.append(untrusted(item.explanation))
     title = Text(f"{OUTCOME_MARK[attempt.outcome]} {msg('outcome.' + attempt.outcome)}", style)
     return Panel(Group(*lines), title=title, title_align="left", border_style=style.split()[-1])
+
+
+_ACCORDING = ("d apres l article", "according to the article", "selon l article")
+
+
+def repeats_quote(item: Item) -> bool:
+    """An explanation that only quotes the evidence again ("D'après l'article : « ... »", as
+    generated banks write it for exports without evidence) adds nothing under the quote."""
+    if item.evidence is None or not item.explanation:
+        return False
+    said = fold_basic(item.explanation.removesuffix("…").removesuffix("… »"))
+    for lead in _ACCORDING:
+        said = said.removeprefix(lead).strip()
+    return bool(said) and said in fold_basic(item.evidence.quote)
 
 
 def hint(bank: Bank, h: Hint, msg: Messages) -> Text:
