@@ -51,3 +51,12 @@ def test_a_speaker_the_bank_asks_for_twice_is_not_asked_a_third_time() -> None:
     ]
     assert _overlaps(WHO_SAID, said)
     assert not _overlaps(WHO_SAID, said[:1])
+
+
+def test_a_korean_speaker_is_counted_by_the_family_name_which_comes_first() -> None:
+    said = [
+        _item(f"Qui a indiqué que {fact} ?", "Kim", quote=f"Kim a indiqué que {fact}.")
+        for fact in ("le train partait", "la visite durerait")
+    ]
+    added = _item("Qui a déclaré que la Russie aiderait ?", "Kim Jong Un", skill="attribution")
+    assert _overlaps(added, said)  # "Kim Jong Un" is Kim, not "Un"

@@ -230,9 +230,6 @@ def _other_measure(m: Mention, q: Question) -> bool:
     return (m.unit or "").strip() == "%" and m.text not in q.quote
 
 
-_PLACE_SORTS = {"en": "pays", "au": "pays", "aux": "pays", "à": "ville"}
-
-
 def _place_sort(key: str, pool: Pool) -> str | None:
     """pays when the articles write "en/au X", ville when "à X"; None when they do not say."""
     if key in COUNTRIES and key not in METONYMS:

@@ -39,7 +39,7 @@ from factquiz.generate.factcheck_attribution import (
     lower_first,
     named_speakers,
 )
-from factquiz.generate.mentions import EntityIndex
+from factquiz.generate.mentions import EntityIndex, surname_key
 from factquiz.generate.participles import participle_clauses
 from factquiz.generate.pipeline import ArticleMentions
 from factquiz.generate.questions import quote_of
@@ -421,7 +421,7 @@ def _overlaps(added: Item, items: Sequence[Item]) -> bool:
 
 
 def _surnames(item: Item) -> set[str]:
-    return {fold_basic(v).split()[-1] for answer in item.answers for v in answer if v.strip()}
+    return {surname_key(fold_basic(v)) for answer in item.answers for v in answer if v.strip()}
 
 
 def _names_answer(prompt: str, item: Item) -> bool:

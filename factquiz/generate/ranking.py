@@ -80,10 +80,6 @@ class Ranked:
     score: float
 
 
-def _words(text: str) -> set[str]:
-    return set(fold_basic(text).split())
-
-
 def gives_away(q: Question) -> bool:
     """The prompt contains an answer: its full form, or the surname a student would type."""
     prompt = f" {fold_basic(q.prompt)} "

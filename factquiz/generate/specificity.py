@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from factquiz.generate.competitors import nations
-from factquiz.generate.questions import Question
+from factquiz.generate.questions import WHEN_WHERE, Question
 from factquiz.generate.realise import mend_slips
 from factquiz.text import fold_basic
 
@@ -23,8 +23,6 @@ def _vocabulary(words: str) -> frozenset[str]:
     return frozenset(fold_basic(w) for w in words.split())
 
 
-# When and where questions: the kinds that need an anchor beyond a subject and a verb.
-WHEN_WHERE = {"date", "year", "month", "day", "place", "direction"}
 WHO = {"person", "organisation", "speaker"}
 _FUNCTION_WORDS = _vocabulary(
     "le la les un une des du de d au aux a en et ou ni que qu qui quoi dont se s sa son ses "
