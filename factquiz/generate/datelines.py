@@ -3,37 +3,17 @@ day's reader could place ("l'année dernière", "l'an dernier") can be asked as 
 
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
 
 from factquiz.generate.document import Article
-from factquiz.generate.parsing import MONTHS
 
-_DATELINE = re.compile(
-    r"^\s*(?:1er|\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\.?\s+[–—-]\s", re.I
-)
 _YEAR_DEICTIC = re.compile(r"\b(?:l'année dernière|l'an dernier|l'année passée)\b", re.I)
 
 
-@functools.lru_cache(maxsize=64)
-def _dateline_year(path: Path, sha256: str) -> int | None:
-    """The cleaning cuts the dateline off the prose; the file still has it (the digest keys
-    the cache, so a file rewritten under the same name is read again)."""
-    try:
-        head = path.read_text(encoding="utf-8-sig", errors="replace")[:2000]
-    except OSError:
-        return None
-    for line in head.splitlines()[:12]:
-        found = _DATELINE.match(line)
-        if found:
-            return int(found[2])
-    return None
-
-
 def article_year(article: Article) -> int | None:
-    """The year of the article's dateline ("6 juillet 2012. - C'est ..."), or None."""
-    return _dateline_year(article.meta.path, article.meta.sha256)
+    """The year of the article's dateline ("6 juillet 2012. - C'est ..."), or None; read with
+    the file (`document.dateline_year`), since the cleaning cuts the dateline off the prose."""
+    return article.meta.year
 
 
 _RELATIVE_YEARS = {

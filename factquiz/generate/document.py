@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 
 from factquiz.errors import FactquizError, Location
 from factquiz.generate.cleaning import clean_article, is_furniture, normalise_line
-from factquiz.generate.parsing import mask_for_parser
+from factquiz.generate.parsing import MONTHS, mask_for_parser
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -26,6 +27,7 @@ class ArticleText:
     text: str  # the cleaned prose: paragraphs joined by blank lines
     title: str | None
     words: int
+    year: int | None = None  # of the dateline ("6 juillet 2012. - "), which the prose loses
 
 
 @dataclass
@@ -129,7 +131,22 @@ def read_article(path: Path) -> ArticleText:
         text=text,
         title=_title(raw),
         words=len(text.split()),
+        year=dateline_year(raw),
     )
+
+
+_DATELINE = re.compile(
+    r"^\s*(?:1er|\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\.?\s+[–—-]\s", re.I
+)
+
+
+def dateline_year(raw: str) -> int | None:
+    """The year of a dateline among the file's first lines ("6 juillet 2012. - C'est ...")."""
+    for line in raw[:2000].splitlines()[:12]:
+        found = _DATELINE.match(line)
+        if found:
+            return int(found[2])
+    return None
 
 
 def parse_articles(nlp: Any, texts: Sequence[ArticleText]) -> list[Article]:
