@@ -247,6 +247,11 @@ def french_cases(data: dict[str, Any]) -> list[tuple[dict[str, Any], str, str]]:
 
 def grade_case(item: dict[str, Any], response: str, entities: tuple[str, ...]) -> str:
     """factquiz's verdict on one case of the French table."""
+    return graded_case(item, response, entities).verdict
+
+
+def graded_case(item: dict[str, Any], response: str, entities: tuple[str, ...]) -> Any:
+    """factquiz's whole decision on one case of the French table (verdict, credit, reason)."""
     return grading.grade(
         response,
         item.get("answers", []),
@@ -257,7 +262,7 @@ def grade_case(item: dict[str, Any], response: str, entities: tuple[str, ...]) -
         kind=item.get("type", "open"),
         choices=item.get("choices", ()),
         verdict=item.get("verdict"),
-    ).verdict
+    )
 
 
 def as_item(d: dict[str, Any]) -> Item:

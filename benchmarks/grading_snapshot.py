@@ -87,17 +87,7 @@ def french_cases(path: Path) -> list[Case]:
     for n, (item, response, _) in enumerate(bench.french_cases(data)):
 
         def one(item: dict = item, response: str = response) -> Verdict:
-            return grading.grade(
-                response,
-                item.get("answers", []),
-                question=item.get("prompt", ""),
-                reject=item.get("reject", ()),
-                require=item.get("require", "any"),
-                entities=entities,
-                kind=item.get("type", "open"),
-                choices=item.get("choices", ()),
-                verdict=item.get("verdict"),
-            )
+            return bench.graded_case(item, response, entities)
 
         cases.append((f"fr{n}:{item['id']}:{response}", one))
     return cases
