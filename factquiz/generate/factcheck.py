@@ -43,7 +43,7 @@ from factquiz.generate.mentions import EntityIndex, surname_key
 from factquiz.generate.participles import participle_clauses
 from factquiz.generate.pipeline import ArticleMentions
 from factquiz.generate.questions import quote_of
-from factquiz.generate.ranking import PER_BANK
+from factquiz.generate.ranking import PER_BANK, names_an_answer
 from factquiz.generate.targets import without_article
 from factquiz.text import fold_basic, fold_for_quote, strip_accents
 
@@ -416,21 +416,15 @@ def _overlaps(added: Item, items: Sequence[Item]) -> bool:
     answering = sum(bool(speaker & _surnames(it)) for it in items)
     if speaker and answering >= PER_BANK:
         return True
-    same = [it for it in items if _quote(it) == _quote(added)]
-    return any(_names_answer(a.prompt, b) for x in same for a, b in ((added, x), (x, added)))
+    return any(
+        names_an_answer(added.prompt, it.answers) or names_an_answer(it.prompt, added.answers)
+        for it in items
+        if _quote(it) == _quote(added)
+    )
 
 
 def _surnames(item: Item) -> set[str]:
     return {surname_key(fold_basic(v)) for answer in item.answers for v in answer if v.strip()}
-
-
-def _names_answer(prompt: str, item: Item) -> bool:
-    folded = f" {fold_basic(prompt)} "
-    return any(
-        len(fold_basic(v)) >= 3 and f" {fold_basic(v)} " in folded
-        for answer in item.answers
-        for v in answer
-    )
 
 
 def one_speaker_question(items: Sequence[Item]) -> tuple[Item, ...]:

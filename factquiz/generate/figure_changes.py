@@ -15,9 +15,11 @@ from factquiz.generate.realise import inversion_suffix, lower_initial, mend_slip
 from factquiz.generate.targets import MentionTable
 from factquiz.generate.when_how_many import figure_question
 
-_SUBJECT_DEPS = ("nsubj", "nsubj:pass")
-_KEPT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "xcomp", "advmod"}
-_LEFT_OUT_DEPS = {"punct", "advcl", "parataxis", "conj", "cc", "acl:relcl", "dislocated", "mark"}
+# Dependents of a figure's verb that stay in the question after it (what it does, to whom,
+# where) and those left out; figures.py asks with the same ones.
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+KEPT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "xcomp", "advmod"}
+LEFT_OUT_DEPS = {"punct", "advcl", "parataxis", "conj", "cc", "acl:relcl", "dislocated", "mark"}
 
 # Verbs of change whose "de <figure>" says by how much: "a reculé de 2,1 %".
 CHANGE_VERBS = {
@@ -69,7 +71,7 @@ def _change_prompt(article: Article, verb: Any, figure: Any, year: int | None) -
     main = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ == "voir" else verb
     if main.dep_ not in ("ROOT", "advcl") or any(c.dep_ == "mark" for c in main.children):
         return None  # an adverbial clause ("quand les prix ont baissé de ...") is not a fact
-    subjects = [c for c in main.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for c in main.children if c.dep_ in SUBJECT_DEPS]
     auxes = [c for c in main.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
     if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN") or len(auxes) > 2:
         return None
@@ -117,9 +119,9 @@ def _change_rest(doc: Any, main: Any, verb: Any, figure: Any, finite: Any) -> li
             return None
         tokens |= {t.i for t in objects[0].subtree}
     for c in verb.children:
-        if c.i < verb.i or c.i == figure.i or c.dep_ in _LEFT_OUT_DEPS:
+        if c.i < verb.i or c.i == figure.i or c.dep_ in LEFT_OUT_DEPS:
             continue
-        if c.dep_ not in _KEPT_DEPS:
+        if c.dep_ not in KEPT_DEPS:
             return None
         tokens |= {t.i for t in c.subtree}
     ordered = sorted(tokens)

@@ -16,7 +16,12 @@ from typing import Any
 
 from factquiz.generate.clauses import DISCOURSE_ADVERBS, morph
 from factquiz.generate.document import Article
-from factquiz.generate.figure_changes import change_questions
+from factquiz.generate.figure_changes import (
+    KEPT_DEPS,
+    LEFT_OUT_DEPS,
+    SUBJECT_DEPS,
+    change_questions,
+)
 from factquiz.generate.frequencies import frequency_questions
 from factquiz.generate.mentions import Mention
 from factquiz.generate.questions import DEICTIC, Question, askable_sentences
@@ -25,10 +30,6 @@ from factquiz.generate.targets import MentionTable
 from factquiz.generate.thresholds import threshold_questions
 from factquiz.generate.when_how_many import number_variants
 
-_SUBJECT_DEPS = ("nsubj", "nsubj:pass")
-# Dependents of the verb that stay in the question after it: what it does, to whom, where.
-_KEPT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "xcomp", "advmod"}
-_LEFT_OUT_DEPS = {"punct", "advcl", "parataxis", "conj", "cc", "acl:relcl", "dislocated", "mark"}
 _CLITICS = {"le", "la", "les", "l'", "lui", "leur", "y", "en", "se", "s'"}
 _RELATIVE_TIME = re.compile(
     r"\b(?:mois|année|an|semaine|week-end|jour|saison)s?\s+(?:derni|prochain|pass)", re.I
@@ -73,7 +74,7 @@ def counted_subject_questions(
 
 def _subject_heads(verb: Any) -> list[Any]:
     """The nominal subjects of a verb and everything conjoined with them, in order."""
-    heads = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.pos_ == "NOUN"]
+    heads = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"]
     found = list(heads)
     for h in heads:
         found += [t for t in h.subtree if t.dep_ == "conj" and t.head in found and t.pos_ == "NOUN"]
@@ -145,7 +146,7 @@ def _ask_count(
     if any(c.i < head.i and c.dep_ not in _BEFORE_COUNTED for c in head.children):
         return None  # "[ces derniers mois] deux raffineries": the parse lost a phrase
     named = [
-        c for c in verb.children if c.dep_ in _KEPT_DEPS and c.i > verb.i
+        c for c in verb.children if c.dep_ in KEPT_DEPS and c.i > verb.i
         and any(t.pos_ in ("NOUN", "PROPN") for t in c.subtree)
     ]  # fmt: skip
     if (
@@ -177,14 +178,14 @@ def _predicate(article: Article, verb: Any, heads: list[Any]) -> str | None:
         return None
     for c in verb.children:
         text = c.text.casefold()
-        if c.i < last_subject or c.dep_ in _LEFT_OUT_DEPS or text in DISCOURSE_ADVERBS:
+        if c.i < last_subject or c.dep_ in LEFT_OUT_DEPS or text in DISCOURSE_ADVERBS:
             continue
         if text in _NEGATION or (c.pos_ == "PRON" and text in _CLITICS and c.i < verb.i):
             return None
         sub = [t.i for t in c.subtree]
-        if c.dep_ in _KEPT_DEPS and DEICTIC.fullmatch(article.surface(sub)):
+        if c.dep_ in KEPT_DEPS and DEICTIC.fullmatch(article.surface(sub)):
             continue
-        if c.dep_ in _KEPT_DEPS or c.dep_.startswith("aux") or c.dep_ == "cop":
+        if c.dep_ in KEPT_DEPS or c.dep_.startswith("aux") or c.dep_ == "cop":
             tokens += sub
         elif c.dep_ not in ("nsubj", "nsubj:pass", "expl:comp", "expl:pass"):
             return None

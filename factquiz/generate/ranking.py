@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from factquiz.generate.main_subjects import Known, protagonists
@@ -82,11 +82,17 @@ class Ranked:
 
 def gives_away(q: Question) -> bool:
     """The prompt contains an answer: its full form, or the surname a student would type."""
-    prompt = f" {fold_basic(q.prompt)} "
-    for answer in q.answers:
+    return names_an_answer(q.prompt, q.answers)
+
+
+def names_an_answer(prompt: str, answers: Sequence[Sequence[str]]) -> bool:
+    """Whether `prompt` holds one of the answers' variants as whole words (three letters or
+    more, so "M." or "de" never count)."""
+    folded_prompt = f" {fold_basic(prompt)} "
+    for answer in answers:
         for variant in answer:
             folded = fold_basic(variant)
-            if len(folded) >= 3 and f" {folded} " in prompt:
+            if len(folded) >= 3 and f" {folded} " in folded_prompt:
                 return True
     return False
 
