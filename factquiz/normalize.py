@@ -221,7 +221,7 @@ def _strip_leading(tokens: list[str]) -> list[str]:
 
 # Words the number passes may write that the text does not: canonical units (`kilometres`
 # -> `km`), currencies (`$`), `%` (`pour cent`) and the `h` of a time (`10:30` -> `10 h 30`).
-_WRITTEN_WORDS = numbers.UNIT_TOKENS | frozenset(("usd", "eur", "gbp", "%", "h"))
+_WRITTEN_WORDS = numbers.UNIT_TOKENS | frozenset(_SYMBOLS.values()) | {"h"}
 
 
 def _key_superset(text: str) -> frozenset[str]:
